@@ -1,0 +1,33 @@
+# graphkit: two commands on a fresh machine, `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+OUT     := out
+
+.PHONY: run test install build clean score notebooks bench
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Build the graph of seeds/ into out/ and print a summary.
+run: $(STAMP)
+	mkdir -p $(OUT)
+	$(BIN)/graphkit build seeds --out $(OUT)/seeds.trig
+	$(BIN)/graphkit stats $(OUT)/seeds.trig
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest graphkit tests
+
+## Score extraction against the gold facts in ../shared/gold.
+score: $(STAMP)
+	$(BIN)/python ../shared/tools/score.py ../shared/gold --texts seeds --graphkit $(BIN)/graphkit
+
+clean:
+	rm -rf $(OUT) $(VENV) build *.egg-info
