@@ -1,0 +1,19 @@
+"""The ``graphkit`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function, and reports. Library errors
+(:class:`graphkit.errors.GraphkitError`) become one line on stderr and exit code 2.
+"""
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="graphkit",
+    help="Knowledge graphs of Vietnamese political news: officials, posts, bodies, provinces, meetings, directives.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module registers its commands on `app` when imported.
+from graphkit.cli import build as _build  # noqa: E402,F401

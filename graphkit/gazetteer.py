@@ -1,0 +1,217 @@
+"""Domain knowledge loaded from the data files in ``graphkit/data/``.
+
+Every file is a small TSV (or one-column list) with a ``#`` header saying where its facts come
+from. Files are read lazily, once, and validated on load: a malformed line raises
+:class:`~graphkit.errors.DataFileError` as ``file:line: problem``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from graphkit.errors import DataFileError
+
+
+def data_path(name: str) -> Path:
+    return Path(__file__).parent / "data" / name
+
+
+def _lines(name: str):
+    path = data_path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise DataFileError(f"{path}: data file missing; reinstall graphkit") from e
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield path, no, line
+
+
+def load_table(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV data file as dicts; the first non-comment line is the header."""
+    rows: list[dict[str, str]] = []
+    header = None
+    for path, no, line in _lines(name):
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise DataFileError(f"{path}:{no}: header lacks column(s) {', '.join(missing)}")
+            continue
+        if len(cells) > len(header):
+            raise DataFileError(f"{path}:{no}: {len(cells)} cells, header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        row = {h: c.strip() for h, c in zip(header, cells)}
+        for c in columns[:1]:
+            if not row[c]:
+                raise DataFileError(f"{path}:{no}: empty '{c}'")
+        rows.append(row)
+    return rows
+
+
+def load_list(name: str) -> list[str]:
+    return [line.strip() for _, _, line in _lines(name)]
+
+
+def _date(value: str, name: str, col: str) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise DataFileError(f"{data_path(name)}: {col} '{value}' is not an ISO date") from e
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str
+    kind: str  # "tỉnh" or "thành phố"
+    valid_from: _dt.date | None = None
+    valid_until: _dt.date | None = None
+    merged_into: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def valid_on(self, day: _dt.date | None) -> bool:
+        if day is None:
+            return self.valid_from is None
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    @property
+    def with_kind(self) -> str:
+        """``tỉnh Bắc Giang``, ``thành phố Hà Nội``, ``Thành phố Hồ Chí Minh``."""
+        if self.name.lower().startswith(self.kind):
+            return self.name
+        return f"{self.kind} {self.name}"
+
+
+@dataclass(frozen=True)
+class District:
+    name: str
+    kind: str  # huyện, quận, thị xã, thành phố
+    province: str
+
+    @property
+    def with_kind(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+@cache
+def provinces() -> dict[str, Province]:
+    out: dict[str, Province] = {}
+    name = "provinces.tsv"
+    for row in load_table(name, ("name", "kind", "valid_from", "valid_until", "merged_into", "aliases")):
+        p = Province(
+            name=row["name"],
+            kind=row["kind"],
+            valid_from=_date(row["valid_from"], name, "valid_from"),
+            valid_until=_date(row["valid_until"], name, "valid_until"),
+            merged_into=row["merged_into"] or None,
+            aliases=tuple(a for a in row["aliases"].split("|") if a),
+        )
+        if p.kind not in ("tỉnh", "thành phố"):
+            raise DataFileError(f"{data_path(name)}: {p.name}: kind must be 'tỉnh' or 'thành phố'")
+        out[p.name] = p
+    for p in out.values():
+        if p.merged_into and p.merged_into not in out:
+            raise DataFileError(f"{data_path(name)}: {p.name} merged into unknown unit {p.merged_into}")
+    return out
+
+
+@cache
+def districts() -> list[District]:
+    known = provinces()
+    out = []
+    for row in load_table("districts.tsv", ("province", "kind", "name")):
+        if row["province"] not in known:
+            raise DataFileError(f"{data_path('districts.tsv')}: unknown province {row['province']}")
+        out.append(District(row["name"], row["kind"], row["province"]))
+    return out
+
+
+@dataclass(frozen=True)
+class Body:
+    canonical: str
+    level: str  # central, province, district, local
+    place: str  # none, bare, typed
+    variants: tuple[str, ...] = field(default=())
+
+
+@cache
+def bodies() -> list[Body]:
+    out = []
+    for row in load_table("bodies.tsv", ("canonical", "level", "place", "variants")):
+        if row["level"] not in ("central", "province", "district", "local"):
+            raise DataFileError(f"{data_path('bodies.tsv')}: {row['canonical']}: bad level {row['level']}")
+        if row["place"] not in ("none", "bare", "typed"):
+            raise DataFileError(f"{data_path('bodies.tsv')}: {row['canonical']}: bad place {row['place']}")
+        variants = tuple(v for v in row["variants"].split("|") if v) or (row["canonical"],)
+        out.append(Body(row["canonical"], row["level"], row["place"], variants))
+    return out
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    kind: str  # head, member, self, implied
+    body: str = ""
+    label: str = ""
+    variants: tuple[str, ...] = ()
+
+
+@cache
+def roles() -> list[Role]:
+    out = []
+    known = {b.canonical for b in bodies()}
+    for row in load_table("roles.tsv", ("role", "kind", "body", "label", "variants")):
+        if row["kind"] not in ("head", "member", "self", "implied"):
+            raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: bad kind {row['kind']}")
+        if row["body"] and row["body"] not in known:
+            raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: body {row['body']} not in bodies.tsv")
+        variants = tuple(v for v in row["variants"].split("|") if v)
+        out.append(Role(row["role"], row["kind"], row["body"], row["label"], variants))
+    return out
+
+
+@cache
+def qualifiers() -> list[tuple[str, bool]]:
+    return [(r["qualifier"], r["keep"] == "yes") for r in load_table("qualifiers.tsv", ("qualifier", "keep"))]
+
+
+@cache
+def body_heads() -> list[tuple[str, str]]:
+    return [(r["head"], r["place"]) for r in load_table("body_heads.tsv", ("head", "place"))]
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(load_list("surnames.txt"))
+
+
+@cache
+def directive_types() -> dict[str, tuple[str, str]]:
+    """code → (type, type when the code is a Party code)."""
+    return {
+        r["code"]: (r["type"], r["party_type"] or r["type"])
+        for r in load_table("directive_types.tsv", ("code", "type", "party_type"))
+    }
+
+
+@cache
+def directive_issuers() -> dict[str, tuple[str, str]]:
+    """issuer code → (system, default body)."""
+    return {
+        r["code"]: (r["system"], r["default_body"])
+        for r in load_table("directive_issuers.tsv", ("code", "system", "default_body"))
+    }
+
+
+@cache
+def party_terms() -> list[tuple[str, _dt.date]]:
+    rows = load_table("party_terms.tsv", ("term", "start"))
+    return [(r["term"], _date(r["start"], "party_terms.tsv", "start")) for r in rows]

@@ -1,0 +1,230 @@
+"""Facts of one article → RDF quads in the article's named graph.
+
+The graph of each article is self-contained: every node it mentions is typed and labelled in it,
+and every edge it asserts has a ``gk:Assertion`` node carrying the evidence sentence, so
+``GRAPH ?article { ?p gk:holds ?post }`` answers "who says so" and the sentence is one hop away.
+"""
+from __future__ import annotations
+
+from graphkit.extract.facts import ArticleFacts, Body, Directive, Evidence, Place, Post
+from graphkit.kg import ids
+from graphkit.kg.namespaces import GK_URI, PREFIXES
+
+
+class _Quads:
+    """Collects quads for one article, typing and labelling each node once."""
+
+    def __init__(self, graph_iri: str):
+        from rdflib import XSD, Literal, URIRef
+
+        self.Literal, self.URIRef, self.XSD = Literal, URIRef, XSD
+        self.g = URIRef(graph_iri)
+        self.quads: list = []
+        self._seen: set = set()
+
+    def iri(self, value: str):
+        return self.URIRef(value)
+
+    def lit(self, value, lang: str | None = None):
+        import datetime as _dt
+
+        if isinstance(value, _dt.date):
+            return self.Literal(value.isoformat(), datatype=self.XSD.date)
+        if isinstance(value, int):
+            return self.Literal(value)
+        return self.Literal(value, lang=lang)
+
+    def add(self, s, p, o) -> None:
+        q = (self.iri(s) if isinstance(s, str) else s, self.iri(p), o, self.g)
+        if q not in self._seen:
+            self._seen.add(q)
+            self.quads.append(q)
+
+    def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = ()) -> str:
+        self.add(iri, RDF_TYPE, self.iri(GK_URI + cls))
+        self.add(iri, RDFS_LABEL, self.lit(label))
+        for a in sorted(set(alt) - {label}):
+            self.add(iri, SKOS_ALT, self.lit(a))
+        return iri
+
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+RDFS_LABEL = PREFIXES["rdfs"] + "label"
+SKOS_ALT = PREFIXES["skos"] + "altLabel"
+PROV_DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
+GK = GK_URI
+
+
+def _place(q: _Quads, place: Place) -> str:
+    from graphkit.gazetteer import provinces
+
+    if place.level == "district":
+        piri = _place(q, Place(place.province))
+        iri = ids.district_iri(place.province, place.kind, place.name)
+        q.node(iri, "District", place.name)
+        q.add(iri, GK + "kind", q.lit(place.kind))
+        q.add(iri, GK + "partOf", q.iri(piri))
+        return iri
+    iri = ids.province_iri(place.name)
+    q.node(iri, "Province", place.name)
+    p = provinces().get(place.name)
+    if p is not None:
+        q.add(iri, GK + "kind", q.lit(p.kind))
+        if p.valid_from:
+            q.add(iri, GK + "validFrom", q.lit(p.valid_from))
+        if p.valid_until:
+            q.add(iri, GK + "validUntil", q.lit(p.valid_until))
+        if p.merged_into:
+            succ = ids.province_iri(p.merged_into)
+            q.node(succ, "Province", p.merged_into)
+            q.add(iri, GK + "mergedInto", q.iri(succ))
+    return iri
+
+
+def _body(q: _Quads, body: Body) -> str:
+    iri = ids.org_iri(body.label)
+    q.node(iri, "Organization", body.label)
+    q.add(iri, GK + "bodyType", q.lit(body.canonical))
+    if body.place is not None:
+        q.add(iri, GK + "place", q.iri(_place(q, body.place)))
+    return iri
+
+
+def _post(q: _Quads, post: Post) -> str:
+    iri = ids.post_iri(post.label)
+    q.node(iri, "Post", post.label, post.variants)
+    q.add(iri, GK + "role", q.lit(post.role))
+    if post.body is not None:
+        q.add(iri, GK + "postIn", q.iri(_body(q, post.body)))
+        if post.body.place is not None:
+            q.add(iri, GK + "place", q.iri(_place(q, post.body.place)))
+    return iri
+
+
+def _directive(q: _Quads, d: Directive) -> str:
+    iri = ids.directive_iri(d.system, d.issuer_code, d.type_code, d.number, term=d.term, year=d.year)
+    q.node(iri, "Directive", f"{d.doc_type} {d.code}")
+    q.add(iri, GK + "code", q.lit(d.code))
+    q.add(iri, GK + "documentType", q.lit(d.doc_type))
+    q.add(iri, GK + "number", q.lit(d.number))
+    if d.issuer:
+        q.add(iri, GK + "issuedBy", q.iri(_body(q, Body(d.issuer, d.issuer))))
+    if d.issued_on:
+        q.add(iri, GK + "issuedOn", q.lit(d.issued_on))
+    if d.term:
+        q.add(iri, GK + "term", q.lit(d.term))
+    return iri
+
+
+def _assert(q: _Quads, article_id: str, art: str, s: str, p: str, o: str, ev: Evidence, label: str) -> None:
+    """The edge itself, and an assertion node that says which sentence of which article states it."""
+    q.add(s, p, q.iri(o))
+    a = ids.assertion_iri(article_id, s, p, o)
+    q.node(a, "Assertion", label)
+    q.add(a, PREFIXES["rdf"] + "subject", q.iri(s))
+    q.add(a, PREFIXES["rdf"] + "predicate", q.iri(p))
+    q.add(a, PREFIXES["rdf"] + "object", q.iri(o))
+    q.add(a, GK + "evidence", q.lit(ev.sentence))
+    q.add(a, PROV_DERIVED, q.iri(art))
+
+
+def article_quads(facts: ArticleFacts) -> list:
+    """All quads of one article's named graph, in a deterministic order."""
+    a = facts.article
+    art = ids.article_iri(a.id)
+    q = _Quads(art)
+    q.node(art, "Article", a.title or a.id)
+    q.add(art, GK + "articleId", q.lit(a.id))
+    q.add(art, GK + "source", q.lit(a.source))
+    if a.date:
+        q.add(art, GK + "publishedOn", q.lit(a.date))
+    if a.url:
+        q.add(art, PREFIXES["schema"] + "url", q.lit(a.url))
+    if facts.main_province:
+        q.add(art, GK + "mainPlace", q.iri(_place(q, Place(facts.main_province))))
+
+    for place, _ev in facts.provinces:
+        q.add(art, GK + "mentions", q.iri(_place(q, place)))
+    for place, _ev in facts.districts:
+        q.add(art, GK + "mentions", q.iri(_place(q, place)))
+    for body, _ev in facts.bodies:
+        q.add(art, GK + "mentions", q.iri(_body(q, body)))
+
+    persons = {}
+    for m in facts.persons:
+        iri = ids.person_iri(m.name)
+        persons[m.name] = iri
+        q.node(iri, "Person", m.name, m.surfaces)
+        q.add(art, GK + "mentions", q.iri(iri))
+
+    def person(name: str) -> str:
+        if name not in persons:
+            persons[name] = q.node(ids.person_iri(name), "Person", name)
+        return persons[name]
+
+    for h in facts.holdings:
+        p, post = person(h.person), _post(q, h.post)
+        pred = "holds" if h.status != "former" else "formerlyHeld"
+        _assert(q, a.id, art, p, GK + pred, post, h.evidence, f"{h.person} {pred} {h.post.label}")
+        t = ids.tenure_iri(a.id, h.person, h.post.label)
+        when = a.date.isoformat() if a.date else "undated"
+        q.node(t, "Tenure", f"{h.person} — {h.post.label} ({h.status}, {when})")
+        q.add(t, GK + "holder", q.iri(p))
+        q.add(t, GK + "post", q.iri(post))
+        q.add(t, GK + "status", q.lit(h.status))
+        if a.date:
+            q.add(t, GK + "observedOn", q.lit(a.date))
+        start = h.start or (a.date if h.status == "new" else None)
+        if start:
+            q.add(t, GK + "startDate", q.lit(start))
+        if h.end:
+            q.add(t, GK + "endDate", q.lit(h.end))
+        q.add(t, GK + "evidence", q.lit(h.evidence.sentence))
+        q.add(t, PROV_DERIVED, q.iri(art))
+
+    dir_iris = {}
+    for d in facts.directives:
+        dir_iris[d.key] = _directive(q, d)
+        q.add(art, GK + "mentions", q.iri(dir_iris[d.key]))
+
+    for m in facts.meetings:
+        iri = ids.meeting_iri(a.id, m.index)
+        q.node(iri, "Meeting", m.label)
+        q.add(iri, PROV_DERIVED, q.iri(art))
+        q.add(iri, GK + "evidence", q.lit(m.evidence.sentence))
+        if m.date:
+            q.add(iri, GK + "date", q.lit(m.date))
+        if m.location:
+            q.add(iri, GK + "location", q.lit(m.location))
+        if m.organizer:
+            q.add(iri, GK + "organizedBy", q.iri(_body(q, m.organizer)))
+        if m.parent is not None:
+            q.add(iri, GK + "subEventOf", q.iri(ids.meeting_iri(a.id, m.parent)))
+        for rel, people in (("chairedBy", m.chairs), ("attendedBy", m.attendees), ("speaker", m.speakers)):
+            for name, ev in people:
+                _assert(q, a.id, art, iri, GK + rel, person(name), ev, f"{m.label} {rel} {name}")
+
+    for imp in facts.implementations:
+        actor = _place(q, imp.actor) if isinstance(imp.actor, Place) else _body(q, imp.actor)
+        d = dir_iris.get(imp.directive.key) or _directive(q, imp.directive)
+        name = imp.actor.name if isinstance(imp.actor, Place) else imp.actor.label
+        _assert(q, a.id, art, actor, GK + "implements", d, imp.evidence, f"{name} implements {imp.directive.code}")
+
+    for c in facts.citations:
+        s = dir_iris.get(c.citing.key) or _directive(q, c.citing)
+        o = dir_iris.get(c.cited.key) or _directive(q, c.cited)
+        _assert(q, a.id, art, s, GK + "cites", o, c.evidence, f"{c.citing.code} cites {c.cited.code}")
+    return q.quads
+
+
+def to_dataset(all_facts, dataset=None):
+    """An rdflib ``Dataset`` with one named graph per article (added to ``dataset`` if given)."""
+    from rdflib import Dataset
+
+    from graphkit.kg.namespaces import bind_all
+
+    ds = dataset if dataset is not None else Dataset()
+    bind_all(ds)
+    for facts in all_facts:
+        ds.addN(article_quads(facts))
+    return ds

@@ -1,0 +1,92 @@
+"""Writing and reading graphs: format from the file extension, atomic, deterministic."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from graphkit.errors import OutputError
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise OutputError(
+            f"{path}: unknown output format '{suffix or '(none)'}'; use one of {', '.join(FORMATS)}"
+        )
+    return FORMATS[suffix]
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def dumps(dataset, fmt: str) -> str:
+    """Serialise a Dataset; plain-triple formats flatten the named graphs into one graph."""
+    from rdflib import Graph
+
+    from graphkit.kg.namespaces import bind_all
+
+    if fmt in QUAD_FORMATS:
+        if fmt == "nquads":
+            return _sorted_lines(dataset.serialize(format="nquads"))
+        if fmt == "json-ld":
+            from graphkit.kg.namespaces import PREFIXES
+
+            return dataset.serialize(format="json-ld", context=dict(PREFIXES), sort_keys=True, indent=1)
+        return dataset.serialize(format="trig")
+    flat = Graph()
+    bind_all(flat)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        flat.add((s, p, o))
+    if fmt == "nt":
+        return _sorted_lines(flat.serialize(format="nt"))
+    return flat.serialize(format=fmt)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another --out") from e
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write(dataset, path: str | Path) -> Path:
+    fmt = format_for(path)
+    write_atomic(path, dumps(dataset, fmt))
+    return Path(path)
+
+
+def load(path: str | Path, dataset=None):
+    """Read a graph file (any of FORMATS) into an rdflib Dataset."""
+    from rdflib import Dataset
+
+    path = Path(path)
+    if not path.exists():
+        raise OutputError(f"{path}: no such graph file; build one with 'graphkit build … --out {path.name}'")
+    fmt = format_for(path)
+    ds = dataset if dataset is not None else Dataset()
+    try:
+        ds.parse(str(path), format=fmt)
+    except Exception as e:  # rdflib raises many parser-specific types
+        raise OutputError(f"{path}: not a readable {fmt} file ({e})") from e
+    return ds

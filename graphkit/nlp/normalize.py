@@ -1,0 +1,104 @@
+"""Normalisation of Vietnamese text and labels.
+
+Two kinds of normalisation, kept apart on purpose:
+
+* :func:`fix_tones` is *length-preserving*: it moves the tone mark of open ``oa``/``oe``/``uy``
+  syllables to the modern place (``Hoà`` → ``Hòa``, ``Uỷ`` → ``Ủy``) by swapping characters, so
+  character offsets into the normalised text are offsets into the original.
+* :func:`expand_abbreviations` rewrites ``T.Ư`` → ``Trung ương``, ``UBND`` → ``Ủy ban nhân dân``
+  (table in ``data/abbreviations.tsv``) and is used on labels and title phrases only.
+
+>>> fix_tones("Uỷ viên T.Ư, khoá XII, tỉnh Hoà Bình, Trần Văn Tuý")
+'Ủy viên T.Ư, khóa XII, tỉnh Hòa Bình, Trần Văn Túy'
+>>> fix_tones("hoàng quý")
+'hoàng quý'
+>>> slug("Hoà Bình") == slug("Hòa Bình") == "hoa-binh"
+True
+>>> expand_abbreviations("Bí thư T.Ư Đảng, Chủ tịch UBND TP.HCM")
+'Bí thư Trung ương Đảng, Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_LETTER = "a-zA-Zà-ỹÀ-ỸđĐ"
+# old placement: tone on the second vowel of oa/oe/uy in an open syllable -> modern: on the first
+_OLD_TONE = re.compile(
+    rf"(?<![{_LETTER}])([^\W\d_]*?)([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"
+)
+_MOVE = {
+    ("o", "à"): ("ò", "a"), ("o", "á"): ("ó", "a"), ("o", "ả"): ("ỏ", "a"), ("o", "ã"): ("õ", "a"), ("o", "ạ"): ("ọ", "a"),
+    ("o", "è"): ("ò", "e"), ("o", "é"): ("ó", "e"), ("o", "ẻ"): ("ỏ", "e"), ("o", "ẽ"): ("õ", "e"), ("o", "ẹ"): ("ọ", "e"),
+    ("u", "ỳ"): ("ù", "y"), ("u", "ý"): ("ú", "y"), ("u", "ỷ"): ("ủ", "y"), ("u", "ỹ"): ("ũ", "y"), ("u", "ỵ"): ("ụ", "y"),
+}
+
+
+def _swap(m: re.Match) -> str:
+    head, v1, v2 = m.group(1), m.group(2), m.group(3)
+    if v1 in "uU" and head[-1:].lower() == "q":  # quý keeps its placement
+        return m.group(0)
+    if any(ch in "âăêôơưÂĂÊÔƠƯ" for ch in head[-1:]):  # not an oa/oe/uy nucleus
+        return m.group(0)
+    new = _MOVE.get((v1.lower(), v2.lower()))
+    if new is None:
+        return m.group(0)
+    a, b = new
+    if v1.isupper():
+        a = a.upper()
+    if v2.isupper():
+        b = b.upper()
+    return head + a + b
+
+
+def fix_tones(text: str) -> str:
+    """Modern tone placement on open oa/oe/uy syllables; same length as the input."""
+    return _OLD_TONE.sub(_swap, text)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: the key for comparing spellings.
+
+    >>> fold("Đồng chí Uỷ viên")
+    'dong chi uy vien'
+    """
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.lower()
+
+
+def slug(text: str) -> str:
+    """An IRI-safe key: folded, words joined by ``-``.
+
+    >>> slug("Nghị quyết 18-NQ/TW khóa XII")
+    'nghi-quyet-18-nq-tw-khoa-xii'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@cache
+def _abbreviation_table() -> list[tuple[re.Pattern, str]]:
+    from graphkit.gazetteer import load_table
+
+    table = []
+    for row in load_table("abbreviations.tsv", ("pattern", "expansion")):
+        pat = re.compile(rf"(?<![{_LETTER}.])(?:{row['pattern']})(?![{_LETTER}])")
+        table.append((pat, row["expansion"]))
+    return table
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the abbreviations of ``data/abbreviations.tsv``."""
+    for pat, rep in _abbreviation_table():
+        text = pat.sub(rep, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_label(text: str) -> str:
+    """NFC, modern tones, abbreviations expanded, single spaces."""
+    return expand_abbreviations(fix_tones(nfc(text)))
