@@ -1,0 +1,102 @@
+"""Provinces and districts named in a text.
+
+A province is found by its name or an alias (``data/provinces.tsv``); a district only with its
+kind word or its Party committee before it (``huyện Lương Sơn``, ``Huyện ủy Lương Sơn``), because
+bare district names are often also person or commune names. ``Hồ Chí Minh`` alone is the person
+(or the ideology), never the city: the city needs ``Thành phố``/``TP``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graphkit.extract.facts import Place
+from graphkit.gazetteer import districts, provinces
+
+_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
+_HCM_BARE = "Hồ Chí Minh"
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    place: Place
+    typed: bool  # preceded by a kind word (tỉnh, huyện, TP …) or a committee (Tỉnh ủy …)
+
+
+def _alt(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@cache
+def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
+    lookup: dict[str, str] = {}
+    for p in provinces().values():
+        for n in (p.name, *p.aliases):
+            lookup[n] = p.name
+            lookup[n.lower()] = p.name
+    lookup[_HCM_BARE] = "Thành phố Hồ Chí Minh"
+    names = [n for n in lookup if n[:1].isupper() or n[:1].isdigit()]
+    prefix = r"(?P<prefix>(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?|[Tt]hủ đô)\s+)?"
+    pat = re.compile(rf"(?<![{_L}]){prefix}(?P<name>{_alt(names)})(?![{_L}])")
+    return pat, lookup
+
+
+@cache
+def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str, str]]]]:
+    by_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for d in districts():
+        by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind))
+    kinds = r"(?P<kind>[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Tt]hành ủy|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)"
+    names = {d.name for d in districts()}
+    pat = re.compile(rf"(?<![{_L}]){kinds}\s+(?P<name>{_alt(names)})(?![{_L}])")
+    return pat, by_name
+
+
+_KIND_OF = {
+    "huyện ủy": "huyện", "huyện": "huyện", "quận ủy": "quận", "quận": "quận", "thị ủy": "thị xã",
+    "thị xã": "thị xã", "thành ủy": "thành phố", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
+}
+
+
+def find_provinces(text: str, *, on: _dt.date | None = None) -> list[PlaceMatch]:
+    """Province mentions, in order. ``on`` (the article date) picks the units valid then."""
+    pat, lookup = _province_regex()
+    out = []
+    for m in pat.finditer(text):
+        surface, prefix = m.group("name"), (m.group("prefix") or "").strip()
+        name = lookup.get(surface) or lookup.get(surface.lower())
+        if name is None:
+            continue
+        if surface == _HCM_BARE and not prefix:
+            continue  # the person or the ideology
+        if name == "Huế" and (on is None or on < _dt.date(2025, 1, 1)):
+            continue  # before 2025 Huế is a district-level city of Thừa Thiên Huế
+        start = m.start("prefix") if prefix else m.start("name")
+        out.append(PlaceMatch(start, m.end(), Place(name), bool(prefix)))
+    return out
+
+
+def find_districts(text: str) -> list[PlaceMatch]:
+    """District mentions introduced by a kind word or committee (``huyện Lương Sơn``)."""
+    pat, by_name = _district_regex()
+    out = []
+    for m in pat.finditer(text):
+        kind = _KIND_OF.get(m.group("kind").lower())
+        cands = by_name.get((kind, m.group("name")), [])
+        if kind == "thành phố" and m.group("name") in provinces():
+            continue  # a centrally-run city (Hà Nội, Đà Nẵng …) is a province
+        if len(cands) != 1:
+            continue  # unknown, or the same name in several provinces: not resolvable alone
+        province, kind = cands[0]
+        out.append(PlaceMatch(m.start(), m.end(), Place(m.group("name"), "district", province, kind), True))
+    return out
+
+
+def province_of(name: str) -> Place | None:
+    p = provinces().get(name)
+    return Place(p.name) if p else None
