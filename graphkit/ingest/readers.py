@@ -1,0 +1,305 @@
+"""Read articles from .txt files, saved HTML pages, .jsonl(.gz) corpora and directories.
+
+Bad inputs do not stop the run: each one comes out as an :class:`InputProblem` saying
+what is wrong and how to fix it, and reading goes on with the next input.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+import os
+import re
+import shlex
+import unicodedata
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from graphkit.ingest.article import Article, InputProblem
+from graphkit.ingest.metadata import find_date, find_title
+
+ACCEPTED = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz")
+_ACCEPTED_TEXT = ", ".join(ACCEPTED)
+_SNIFF = 8192  # bytes looked at for NUL bytes
+_MIN_HTML_TEXT = 100  # characters: less is a menu or a teaser, not an article
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls but \t and \n (\r is handled first)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ICONV = {"latin_1": "ISO-8859-1", "mac_roman": "MACINTOSH", "utf_16_le": "UTF-16LE",
+          "utf_16_be": "UTF-16BE", "utf_32_le": "UTF-32LE", "utf_32_be": "UTF-32BE"}
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+class _Bad(Exception):
+    """An input cannot be read; the message is the InputProblem's."""
+
+
+def iter_articles(
+    paths: Sequence[str | Path], *, max_bytes: int = 10_000_000
+) -> Iterator[Article | InputProblem]:
+    """Yield the articles in ``paths``, and one :class:`InputProblem` per bad input.
+
+    A path is a ``.txt`` file, an ``.html``/``.htm`` page, a ``.jsonl`` or ``.jsonl.gz``
+    corpus (one JSON object a line), or a directory, walked recursively in path order
+    (other files and hidden ones in it are skipped). ``max_bytes`` limits one article:
+    a .txt/.html file, or the text of one corpus record.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read(file, str(file), max_bytes)
+        elif not path.exists():
+            yield InputProblem(str(given), "no such file or directory; check the path")
+        elif _kind(path) is None:
+            yield InputProblem(
+                str(given),
+                f"unknown kind of file; graphkit reads {_ACCEPTED_TEXT} files and directories of them",
+            )
+        else:
+            yield from _read(path, str(given), max_bytes)
+
+
+def _kind(path: Path) -> str | None:
+    """The accepted extension ``path`` ends with, or ``None``."""
+    name = path.name.lower()
+    return next((ext for ext in sorted(ACCEPTED, key=len, reverse=True) if name.endswith(ext)), None)
+
+
+def _walk(root: Path) -> list[Path]:
+    """The readable files under ``root``, sorted by path; hidden files and dirs skipped."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found += [Path(dirpath, f) for f in filenames if not f.startswith(".") and _kind(Path(f))]
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def _read(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputProblem]:
+    """Dispatch on the file's kind; turn :class:`_Bad` and OS errors into problems."""
+    kind = _kind(path)
+    try:
+        if kind in (".jsonl", ".jsonl.gz"):
+            yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz")
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Bad(_too_big(size, max_bytes, "file"))
+        text = _decode(path.read_bytes(), path)
+        yield (_read_html if kind in (".html", ".htm") else _read_txt)(path, source, text)
+    except _Bad as e:
+        yield InputProblem(source, str(e))
+    except OSError as e:
+        yield InputProblem(source, f"cannot read it ({e.strerror or e}); check its permissions")
+
+
+def _read_txt(path: Path, source: str, text: str) -> Article:
+    return Article(id=path.stem, text=text, source=source, title=find_title(text), date=find_date(text))
+
+
+def _read_html(path: Path, source: str, page: str) -> Article:
+    """The main text of a saved web page, by trafilatura, with its title and date."""
+    import trafilatura  # heavy: only when there is HTML to read
+
+    extracted = trafilatura.extract(
+        page,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=False,
+        # metadata dates only: never a date guessed from the body text
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    meta = json.loads(extracted) if extracted else {}
+    body = clean_text(meta.get("text") or meta.get("raw_text") or "").strip()
+    if len(body) < _MIN_HTML_TEXT:
+        only = f" (only {len(body)} characters outside the page furniture)" if body else ""
+        raise _Bad(f"no article text found in the HTML page{only}; save the article page itself, "
+                   "or save its text as .txt")
+    title = _clean_line(meta.get("title")) or find_title(body)
+    text = body if not title or body.startswith(title) else f"{title}\n{body}"
+    date = _parse_date(meta.get("date")) or find_date(text)
+    extra = {k: meta[k] for k in ("author", "sitename") if meta.get(k)}
+    return Article(id=path.stem, text=text, source=source, title=title, date=date,
+                   url=meta.get("source") or None, extra=extra)
+
+
+def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool) -> Iterator[Article | InputProblem]:
+    """One article per line; a bad line is a problem, a truncated gzip ends the file."""
+    count = lineno = 0
+    nonblank = False
+    with (gzip.open if gz else open)(path, "rb") as fh:
+        try:
+            for lineno, raw in enumerate(fh, 1):
+                if lineno == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                    if b"\x00" in raw[:_SNIFF]:
+                        raise _Bad(_not_utf8(raw[:_SNIFF], path))  # binary, or UTF-16
+                if not raw.strip():
+                    continue
+                nonblank = True
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    if count == 0:  # the whole file is likely in another encoding
+                        raise _Bad(f"line {lineno}: {_not_utf8(raw[:65536], path)}") from None
+                    yield InputProblem(f"{source}:{lineno}", "line is not UTF-8; fix its encoding "
+                                       "(iconv -f ENCODING -t UTF-8) or remove it")
+                    continue
+                for item in _record(line, source, lineno, max_bytes):
+                    count += isinstance(item, Article)
+                    yield item
+        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+            if lineno == 0 and isinstance(e, gzip.BadGzipFile):
+                raise _Bad(f"not a gzip file ({e}); rename it to .jsonl if it is plain text") from e
+            yield InputProblem(
+                source,
+                f"truncated gzip after {count} articles (line {lineno + 1}); the articles before "
+                f"it were read; download or compress the file again to read the rest",
+            )
+            return
+    if not nonblank:
+        raise _Bad("empty file; remove it or add articles, one JSON object a line")
+
+
+def _record(line: str, source: str, lineno: int, max_bytes: int) -> Iterator[Article | InputProblem]:
+    """The article on one corpus line, or the problem with it (and one for a bad date)."""
+    where = f"{source}:{lineno}"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield InputProblem(where, f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line")
+        return
+    if not isinstance(rec, dict):
+        yield InputProblem(where, 'not a JSON object; each line must be {"id": ..., "text": ...}')
+        return
+    rid, text = rec.get("id"), rec.get("text")
+    if isinstance(rid, bool) or not isinstance(rid, (str, int)) or not str(rid).strip():
+        yield InputProblem(where, 'missing "id" (a string or integer); add one to the record')
+        return
+    rid = str(rid).strip()
+    if not isinstance(text, str) or not text.strip():
+        yield InputProblem(where, f'record {rid!r} has no "text"; add the article text or remove the line')
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        yield InputProblem(where, _too_big(size, max_bytes, f"text of record {rid!r}"))
+        return
+    text = clean_text(text)
+    date = _parse_date(rec.get("date"))
+    if rec.get("date") and date is None:
+        yield InputProblem(where, f"date {rec['date']!r} of record {rid!r} is not YYYY-MM-DD or "
+                           "DD/MM/YYYY; ignored it (fix it to keep the date)")
+    url = rec.get("url")
+    yield Article(
+        id=rid,
+        text=text,
+        source=f"{source}#{rid}",
+        title=_clean_line(rec.get("title")) or find_title(text),
+        date=date or find_date(text),
+        url=url if isinstance(url, str) and url.strip() else None,
+        extra={k: v for k, v in rec.items() if k not in ("id", "text", "title", "date", "url")},
+    )
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The text of a file's bytes, cleaned; :class:`_Bad` when it is empty, binary or not UTF-8."""
+    if not data.strip():
+        raise _Bad("empty file; remove it or put the article text in it")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _nonempty(clean_text(data.decode(codec)))
+            except UnicodeDecodeError:
+                break
+    if b"\x00" not in data[:_SNIFF]:
+        try:
+            return _nonempty(clean_text(data.decode("utf-8")))
+        except UnicodeDecodeError:
+            pass
+    raise _Bad(_not_utf8(data, path))
+
+
+def _not_utf8(data: bytes, path: Path) -> str:
+    """What is wrong with bytes that are not UTF-8 text: binary, or which encoding to convert."""
+    has_nul = b"\x00" in data[:_SNIFF]
+    if not has_nul:
+        as_utf8 = data.decode("utf-8", "replace")
+        broken = as_utf8.count("\ufffd")
+        if sum(ord(ch) > 127 for ch in as_utf8) > 2 * broken:  # mostly good UTF-8, a few bad bytes
+            return (f"not valid UTF-8 ({broken} broken byte sequence{'s' * (broken > 1)}, the first at "
+                    f"byte {_first_bad(data)}); the file is damaged or mixes encodings: save it again as UTF-8")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    encoding = best.encoding if best is not None else None
+    if encoding is None or (has_nul and not encoding.startswith(("utf_16", "utf_32"))):
+        why = "it has NUL bytes" if has_nul else "not UTF-8 and no text encoding fits"
+        return f"binary file, not text ({why}); give graphkit .txt, .html or .jsonl files"
+    iconv = _ICONV.get(encoding, encoding.upper().replace("_", "-"))
+    kind = _kind(path) or ""
+    out = shlex.quote(str(path)[: len(str(path)) - len(kind)] + ".utf8" + kind.removesuffix(".gz"))
+    src = shlex.quote(str(path))
+    how = f"zcat {src} | iconv -f {iconv} -t UTF-8" if kind.endswith(".gz") else f"iconv -f {iconv} -t UTF-8 {src}"
+    return f"not UTF-8 (looks like {encoding}); convert it first: {how} > {out}"
+
+
+def _first_bad(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return e.start
+    return -1
+
+
+def _nonempty(text: str) -> str:
+    if not text.strip():
+        raise _Bad("empty file; remove it or put the article text in it")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """``text`` as graphkit wants it: NFC, ``\\n`` line breaks, no BOM, no control characters."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+def _clean_line(value: object) -> str | None:
+    """A one-line metadata value (a title), cleaned; ``None`` when absent or blank."""
+    if not isinstance(value, str):
+        return None
+    return " ".join(clean_text(value).split()) or None
+
+
+def _parse_date(value: object) -> _dt.date | None:
+    """An explicit date: ISO ``YYYY-MM-DD`` (a time may follow) or ``DD/MM/YYYY``."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if m := _ISO_DATE.match(value):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _VN_DATE.match(value):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        return _dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _too_big(size: int, limit: int, what: str) -> str:
+    return (f"{what} is {_size(size)}, over the {_size(limit)} limit for one article; "
+            f"split it or raise --max-article-size")
+
+
+def _size(n: int) -> str:
+    """``52.4 MB``, ``10 MB``, ``200 bytes``."""
+    for unit, scale in (("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
