@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graphkit.extract.facts import Place
-from graphkit.gazetteer import districts, provinces
+from graphkit.gazetteer import District, districts, provinces
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
@@ -100,3 +100,21 @@ def find_districts(text: str) -> list[PlaceMatch]:
 def province_of(name: str) -> Place | None:
     p = provinces().get(name)
     return Place(p.name) if p else None
+
+
+@cache
+def _bare_district_regex() -> tuple[re.Pattern, dict[str, list[District]]]:
+    by_name: dict[str, list] = {}
+    for d in districts():
+        by_name.setdefault(d.name, []).append(d)
+    return re.compile(rf"^(?P<name>{_alt(by_name)})(?![{_L}])"), by_name
+
+
+def bare_district(text: str) -> PlaceMatch | None:
+    """A district name with no kind word at the start of ``text``, when only one district has it."""
+    pat, by_name = _bare_district_regex()
+    m = pat.match(text)
+    if not m or len(by_name[m.group("name")]) != 1:
+        return None
+    d = by_name[m.group("name")][0]
+    return PlaceMatch(0, m.end(), Place(d.name, "district", d.province, d.kind), False)

@@ -74,11 +74,24 @@ def _place(q: _Quads, place: Place) -> str:
             q.add(iri, GK + "validFrom", q.lit(p.valid_from))
         if p.valid_until:
             q.add(iri, GK + "validUntil", q.lit(p.valid_until))
-        if p.merged_into:
-            succ = ids.province_iri(p.merged_into)
-            q.node(succ, "Province", p.merged_into)
-            q.add(iri, GK + "mergedInto", q.iri(succ))
+        # gk:mergedInto lives in the places graph (places_quads): an article graph holds only the
+        # places the article names, so the successor unit is not typed here.
     return iri
+
+
+PLACES_GRAPH = ids.ID_URI + "graph/places"
+
+
+def places_quads() -> list:
+    """The reference graph of provincial units: validity dates and gk:mergedInto links."""
+    from graphkit.gazetteer import provinces
+
+    q = _Quads(PLACES_GRAPH)
+    for p in provinces().values():
+        iri = _place(q, Place(p.name))
+        if p.merged_into:
+            q.add(iri, GK + "mergedInto", q.iri(_place(q, Place(p.merged_into))))
+    return q.quads
 
 
 def _body(q: _Quads, body: Body) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 
-from graphkit.kg.namespaces import ID_URI
+from graphkit.kg.namespaces import ID_URI  # noqa: F401  (re-exported)
 from graphkit.nlp.normalize import fix_tones, nfc, slug
 
 

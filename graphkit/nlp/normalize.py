@@ -87,7 +87,7 @@ def _abbreviation_table() -> list[tuple[re.Pattern, str]]:
 
     table = []
     for row in load_table("abbreviations.tsv", ("pattern", "expansion")):
-        pat = re.compile(rf"(?<![{_LETTER}.])(?:{row['pattern']})(?![{_LETTER}])")
+        pat = re.compile(rf"(?<![{_LETTER}./-])(?:{row['pattern']})(?![{_LETTER}/-])")
         table.append((pat, row["expansion"]))
     return table
 

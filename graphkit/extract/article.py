@@ -1,0 +1,250 @@
+"""One article → :class:`~graphkit.extract.facts.ArticleFacts`.
+
+The flow: modern tone placement (length-preserving, so offsets stay valid) → keep the main story
+(:mod:`zones`) → spaCy pipeline (sentences, places, directives) → persons and their posts, with
+implicit places filled from context → meetings → implementation and citation of directives.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graphkit.extract import directives as dirs
+from graphkit.extract.bodies import find_bodies
+from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
+                                    Place)
+from graphkit.extract.implementation import find_actor
+from graphkit.extract.meetings import Sentence, find_meetings
+from graphkit.extract.persons import find_persons
+from graphkit.extract.posts import ParsedPost, to_post
+from graphkit.extract.zones import story_spans
+from graphkit.ingest.article import Article
+from graphkit.nlp.normalize import expand_abbreviations, fix_tones
+
+_CITE_LINK = re.compile(r"(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with everything outside ``spans`` blanked (offsets preserved)."""
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(re.sub(r"[^\n]", " ", text[pos:a]))
+        out.append(text[a:b])
+        pos = b
+    out.append(re.sub(r"[^\n]", " ", text[pos:]))
+    return "".join(out)
+
+
+def main_province(provinces, districts, title: str | None) -> str | None:
+    votes: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in provinces:
+        votes[m.place.name] += 1
+        first.setdefault(m.place.name, m.start)
+    for m in districts:
+        votes[m.place.province] += 1
+        first.setdefault(m.place.province, m.start)
+    if title:
+        from graphkit.extract.places import find_provinces
+
+        for m in find_provinces(fix_tones(title)):
+            votes[m.place.name] += 2
+            first.setdefault(m.place.name, -1)
+    if not votes:
+        return None
+    return sorted(votes, key=lambda n: (-votes[n], first[n]))[0]
+
+
+def extract(article: Article) -> ArticleFacts:
+    from graphkit.nlp.pipeline import make_doc
+
+    text = fix_tones(article.text)
+    story = _mask(text, story_spans(text))
+    doc = make_doc(story, date=article.date)
+    sentences = [Sentence(s.text, s.start_char) for s in doc.sents if s.text.strip()]
+    provs, dists = doc.user_data["provinces"], doc.user_data["districts"]
+    facts = ArticleFacts(article)
+    facts.main_province = main_province(provs, dists, article.title)
+    main_place = Place(facts.main_province) if facts.main_province else None
+    dcount = Counter(m.place for m in dists)
+    main_district = dcount.most_common(1)[0][0] if dcount else None
+
+    seen_p: set[str] = set()
+    for m in provs:
+        if m.place.name not in seen_p:
+            seen_p.add(m.place.name)
+            facts.provinces.append((m.place, Evidence(_sentence_at(sentences, m.start))))
+    seen_d: set = set()
+    for m in dists:
+        if m.place not in seen_d:
+            seen_d.add(m.place)
+            facts.districts.append((m.place, Evidence(_sentence_at(sentences, m.start))))
+
+    blocked = [(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists]
+
+    def hits_for(known: set[str]):
+        out = []
+        for s in sentences:
+            b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
+            out.append(find_persons(s.text, blocked=b, known=known))
+        return out
+
+    first_pass = hits_for(frozenset())
+    known = {h.name for hs in first_pass for h in hs}
+    all_hits = hits_for(known) if known else first_pass
+
+    # persons
+    mentions: dict[str, tuple[set, Evidence]] = {}
+    for s, hits in zip(sentences, all_hits):
+        for h in hits:
+            surfaces, ev = mentions.setdefault(h.name, (set(), s.evidence))
+            surfaces.add(h.surface)
+    facts.persons = [Mention(n, tuple(sorted(sf)), ev) for n, (sf, ev) in mentions.items()]
+
+    # holdings, with implicit places from context
+    person_places: dict[str, dict[str, Place]] = {}
+    pending = []
+    for s, hits in zip(sentences, all_hits):
+        for h in hits:
+            for group in (h.before, h.after):
+                if group:
+                    pending.append((s, h, group))
+                    for p in group:
+                        if p.place is not None:
+                            person_places.setdefault(h.name, {}).setdefault(p.place.level, p.place)
+    for s, h, group in pending:
+        for p in group:
+            place = _context_place(p, group, person_places.get(h.name, {}), s, provs, dists, h.start,
+                                   main_place, main_district)
+            post = to_post(p, place)
+            if post is None:
+                continue
+            facts.holdings.append(Holding(h.name, post, p.status, s.evidence))
+    facts.holdings = _dedupe_holdings(facts.holdings)
+
+    # directives
+    dmatches = doc.user_data["directives"]
+    facts.directives = dirs.merge_mentions(dmatches)
+    by_key = {d.key: d for d in facts.directives}
+
+    # meetings
+    persons_by_sentence = [[(h.start, h.end, h.name) for h in hits] for hits in all_hits]
+    facts.meetings = find_meetings(sentences, persons_by_sentence, title=article.title, article_date=article.date)
+
+    # implementation and citation, sentence by sentence on expanded text
+    seen_imp = set()
+    for s in sentences:
+        if not any(s.start <= m.start < s.start + len(s.text) for m in dmatches):
+            continue
+        exp = expand_abbreviations(s.text)
+        local = dirs.find_directives(exp, article_date=article.date)
+        local = [m for m in local if m.directive.key in by_key] or [
+            m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
+        cited = _citations(exp, local, by_key, s, facts)
+        issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
+        actors = [a for a in _actors(exp, main_place) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
+        for m in local:
+            if m.directive.key in cited:
+                continue
+            actor = find_actor(exp, m.start, actors, main_actor=main_place)
+            d = by_key.get(m.directive.key)
+            if actor is None or d is None:
+                continue
+            k = (actor, d.key)
+            if k not in seen_imp:
+                seen_imp.add(k)
+                facts.implementations.append(Implementation(actor, d, s.evidence))
+    return facts
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> str:
+    for s in sentences:
+        if s.start <= pos < s.start + len(s.text):
+            return s.text.strip()
+    return ""
+
+
+def _context_place(p: ParsedPost, group: list[ParsedPost], person_places: dict, s: Sentence, provs, dists,
+                   name_pos: int, main_place: Place | None, main_district: Place | None) -> Place | None:
+    if p.place is not None or not p.needs_place:
+        return p.place
+    want_district = p.level == "district"
+    # 1. another post of the same title phrase
+    for q in group:
+        if q.place is not None and (q.place.level == "district") == want_district:
+            return q.place
+    # 2. the same person's posts elsewhere in the article
+    place = person_places.get("district" if want_district else "province")
+    if place is not None:
+        return place
+    if not want_district:
+        for q in group:
+            if q.place is not None and q.place.level == "district":
+                return Place(q.place.province)
+    # 3. a place named in the same sentence: nearest before the person, else after
+    lo, hi = s.start, s.start + len(s.text)
+    pool = dists if want_district else provs
+    inside = [m for m in pool if lo <= m.start < hi]
+    if not want_district:
+        inside += [type(m)(m.start, m.end, Place(m.place.province), m.typed) for m in dists if lo <= m.start < hi]
+    inside.sort(key=lambda m: m.start)
+    before = [m for m in inside if m.start - lo < name_pos]
+    if before:
+        return before[-1].place
+    if inside:
+        return inside[0].place
+    # 4. the article's own province (or district)
+    return main_district if want_district else main_place
+
+
+def _dedupe_holdings(holdings: list[Holding]) -> list[Holding]:
+    """One holding per (person, post); a current statement wins over a former one in the same article."""
+    best: dict[tuple[str, str], Holding] = {}
+    for h in holdings:
+        k = (h.person, h.post.label)
+        if k not in best or (best[k].status == "former" and h.status != "former"):
+            best[k] = h
+    return list(best.values())
+
+
+def _actors(exp: str, main_place: Place | None) -> list[tuple[int, int, object]]:
+    from graphkit.extract.places import find_provinces
+
+    actors: list[tuple[int, int, object]] = []
+    for m in find_provinces(exp):
+        actors.append((m.start, m.end, m.place))
+    for b in find_bodies(exp):
+        if b.body.level == "central":
+            actors.append((b.start, b.end, b.body))
+        elif b.body.place is not None:
+            actors.append((b.start, b.end, Place(b.body.place.province_name)))
+        elif b.body.level == "province" and main_place is not None:
+            actors.append((b.start, b.end, main_place))
+    actors.sort(key=lambda a: (a[0], -a[1]))
+    # a province inside a body mention (Tỉnh ủy Bắc Kạn) is the same actor
+    out: list[tuple[int, int, object]] = []
+    for a in actors:
+        if out and a[0] < out[-1][1]:
+            continue
+        out.append(a)
+    return out
+
+
+def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> set:
+    """Directive A cites B when the text between says A is about carrying out B."""
+    cited: set = set()
+    for i, a in enumerate(local):
+        for b in local[i + 1:]:
+            between = exp[a.end:b.start]
+            if ";" in between:
+                break
+            if _CITE_LINK.search(between) or (b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")):
+                if a.directive.key == b.directive.key:
+                    continue
+                da, db = by_key.get(a.directive.key), by_key.get(b.directive.key)
+                if da and db and b.directive.key not in cited:
+                    cited.add(b.directive.key)
+                    facts.citations.append(Citation(da, db, s.evidence))
+            else:
+                break
+    return cited

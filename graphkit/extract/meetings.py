@@ -1,0 +1,140 @@
+"""Meetings: who chairs, attends and speaks, and the meeting's name, date, place and organiser.
+
+Read sentence by sentence from the main story (related-news teasers are other stories):
+
+* chairs: persons before ``chủ trì`` / ``đồng chủ trì`` (``Hội nghị do đồng chí X chủ trì``), or after
+  ``dưới sự chủ trì của``; ``chủ trì điểm cầu`` makes a bridge-point sub-event;
+* attendees: persons after ``(Cùng|Tham) dự … có (các đồng chí)``, or before a verb ``dự``/``tham dự``;
+* speakers: persons in a sentence with ``phát biểu``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from graphkit.extract.facts import Evidence, Meeting
+
+_CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", re.IGNORECASE)
+_CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
+_BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
+_ATTEND_LIST = re.compile(
+    r"(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi))"
+    r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
+_ATTEND_VERB = re.compile(
+    r"(?<![\w])(?:cùng |tham |đến )?dự(?! (?:án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi|hội nghị có|có))(?![\w])")
+_SPEAK = re.compile(r"(?<![\w])phát biểu(?![\w])", re.IGNORECASE)
+_EVENT = re.compile(
+    r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành|chủ trì)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
+    r"[Pp]hiên họp|[Cc]uộc họp|[Đđ]ại hội|[Kk]ỳ họp|[Tt]ọa đàm|[Bb]uổi gặp mặt|[Bb]uổi tiếp)[^.;]*)")
+_EVENT_NOUN = re.compile(
+    r"(?P<ev>(?:Hội nghị|Hội thảo|Lễ|Đại hội|Kỳ họp|Phiên họp|Tọa đàm)\s[^.;]{5,})")
+_WHEN = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Tt]rưa)(?:\s+nay)?\s*\(?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)?")
+_AT = re.compile(r"\btại\s+(?P<loc>[A-ZĐÀ-Ỹ][^,.;()]{2,70})")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in the article text
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.text.strip(), self.start, self.start + len(self.text))
+
+
+def _date(text: str, article_date: _dt.date | None) -> _dt.date | None:
+    m = _WHEN.search(text)
+    if not m:
+        return article_date
+    year = int(m.group("y")) if m.group("y") else (article_date.year if article_date else None)
+    if year is None:
+        return None
+    try:
+        return _dt.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return article_date
+
+
+def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *, title: str | None,
+                  article_date: _dt.date | None, bodies_by_sentence: list[list] | None = None) -> list[Meeting]:
+    """Meetings of the story. ``persons_by_sentence[i]`` lists (start, end, name) in sentence i."""
+    main: Meeting | None = None
+    subs: list[Meeting] = []
+    chairs: dict[str, Evidence] = {}
+    attendees: dict[str, Evidence] = {}
+    speakers: dict[str, Evidence] = {}
+    events = []
+    first_role = None
+    for i, (sent, persons) in enumerate(zip(sentences, persons_by_sentence)):
+        t = sent.text
+        m = _EVENT.search(t) or _EVENT_NOUN.search(t)
+        if m:
+            events.append((m.group("ev").strip(), sent, i))
+        if not persons:
+            continue
+        bridge = _BRIDGE.search(t)
+        chair_m = _CHAIR.search(t)
+        chair_of = _CHAIR_OF.search(t)
+        att_list = _ATTEND_LIST.search(t)
+        if bridge:
+            names = [n for s, e, n in persons if e <= bridge.start()]
+            where = bridge.group("where").strip() or None
+            sub = Meeting(index=len(subs) + 1, label=f"điểm cầu {where}" if where else "điểm cầu",
+                          evidence=sent.evidence, location=where)
+            sub.chairs = [(n, sent.evidence) for n in names]
+            subs.append(sub)
+        elif chair_of:
+            for s, e, n in persons:
+                if s >= chair_of.end():
+                    chairs.setdefault(n, sent.evidence)
+        elif chair_m:
+            for s, e, n in persons:
+                if e <= chair_m.start() and not (att_list and s >= att_list.end()):
+                    chairs.setdefault(n, sent.evidence)
+        if att_list:
+            for s, e, n in persons:
+                if s >= att_list.end():
+                    attendees.setdefault(n, sent.evidence)
+        else:
+            v = _ATTEND_VERB.search(t)
+            if v and not chair_m:
+                for s, e, n in persons:
+                    if e <= v.start():
+                        attendees.setdefault(n, sent.evidence)
+        if first_role is None and (bridge or chair_of or chair_m or att_list):
+            first_role = i
+        sp = _SPEAK.search(t)
+        if sp:
+            for s, e, n in persons[:1]:
+                speakers.setdefault(n, sent.evidence)
+    if not (chairs or attendees or subs):
+        return []
+    # the meeting is the event named nearest before the first sentence that seats someone
+    before = [e for e in events if first_role is not None and e[2] <= first_role]
+    event = before[-1] if before else (events[0] if events else None)
+    if event is not None:
+        label, ev_sent, _ = event
+        label = re.split(r"\s(?:nhằm|để|với sự|dưới sự)\s", label)[0][:160].rstrip(" ,")
+        evidence = ev_sent.evidence
+        when = _date(ev_sent.text, article_date)
+        at = _AT.search(ev_sent.text)
+        location = at.group("loc").strip() if at else None
+    else:
+        label = f"Hội nghị: {title}" if title else "Hội nghị"
+        first = next(iter(chairs.values()), None) or next(iter(attendees.values()))
+        evidence, when, location = first, article_date, None
+    main = Meeting(index=0, label=label[0].upper() + label[1:], evidence=evidence, date=when, location=location)
+    main.chairs = sorted(chairs.items(), key=lambda kv: kv[1].start)
+    main.attendees = sorted(((n, ev) for n, ev in attendees.items() if n not in chairs), key=lambda kv: kv[1].start)
+    main.speakers = sorted(speakers.items(), key=lambda kv: kv[1].start)
+    merged: list[Meeting] = []
+    for sub in subs:  # the same bridge point told twice (text and caption) is one sub-event
+        same = next((m for m in merged if {n for n, _ in m.chairs} == {n for n, _ in sub.chairs}), None)
+        if same is None:
+            merged.append(sub)
+        elif sub.location and not same.location:
+            same.label, same.location = sub.label, sub.location
+    for k, sub in enumerate(merged, 1):
+        sub.index, sub.parent, sub.date = k, 0, main.date
+    return [main, *merged]

@@ -1,0 +1,140 @@
+"""Persons: Vietnamese names found with the context that says they are persons.
+
+A name is a run of capitalised syllables that starts with a family name (``data/surnames.txt``),
+outside place names. It is taken as a person when the context says so:
+
+* a form of address, rank or title before it (``đồng chí``, ``ông``, ``Thiếu tướng``; ``data/honorifics.tsv``),
+* a post after it (``Dương Văn Thái, Ủy viên T.Ư Đảng …``, ``Cao Hoàng Sơn - Vụ trưởng …``),
+* a post right before it (``Bí thư Tỉnh ủy Dương Văn Thái``),
+* or the same name taken as a person elsewhere in the article.
+
+By-lines and photo credits (``Tin, ảnh: Quốc Trường``, ``(Ảnh: Trọng Đức/TTXVN)``) are not persons.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graphkit.extract.posts import ParsedPost, parse_title_list
+from graphkit.gazetteer import load_list, load_table, surnames
+from graphkit.nlp.normalize import fix_tones, nfc
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
+_CREDIT_BEFORE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Theo|Tin|Bài|Video|Clip)\s*:\s*$")
+
+
+@dataclass
+class PersonHit:
+    start: int
+    end: int
+    name: str  # canonical
+    surface: str
+    after: list[ParsedPost] = field(default_factory=list)
+    before: list[ParsedPost] = field(default_factory=list)
+    reason: str = ""
+
+
+@cache
+def _honorific_rx() -> re.Pattern:
+    words = [r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alts})\s*:?\s*$")
+
+
+@cache
+def _not_persons() -> frozenset[str]:
+    return frozenset(load_list("not_persons.txt"))
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() and (len(w) == 1 or w[1:].islower())
+
+
+def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
+    sn = surnames()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    out = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if not _is_name_word(w) or any(a <= s < b for a, b in blocked):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(words) and _is_name_word(words[j + 1][2])
+               and text[words[j][1]:words[j + 1][0]] == " "
+               and not any(a <= words[j + 1][0] < b for a, b in blocked)):
+            j += 1
+        run = words[i:j + 1]
+        # find a family name inside the run (the run may start with a title word: "Thiếu tướng Nguyễn …")
+        k = 0
+        while k < len(run) and run[k][2] not in sn and " ".join(x[2] for x in run[k:k + 2]) not in sn:
+            k += 1
+        run = run[k:]
+        if 2 <= len(run):
+            run = run[:4] if len(run) <= 4 else run[:3]
+            out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+        i = j + 1
+    return out
+
+
+def canonical(name: str) -> str:
+    return " ".join(fix_tones(nfc(name)).split())
+
+
+def find_persons(sentence: str, *, blocked: list[tuple[int, int]] = (), known: set[str] = frozenset()) -> list[PersonHit]:
+    """Persons named in one sentence, each with the posts written right after and before the name."""
+    hits: list[PersonHit] = []
+    prev_end = 0
+    for s, e, surface in name_candidates(sentence, blocked):
+        name = canonical(surface)
+        if name in _not_persons():
+            continue
+        before_text = sentence[max(prev_end, s - 160):s]
+        if _CREDIT_BEFORE.search(before_text):
+            continue
+        hit = PersonHit(s, e, name, surface)
+        m = _AFTER_SEP.match(sentence[e:])
+        if m:
+            hit.after, _ = parse_title_list(sentence[e + m.end():])
+        hit.before = _title_before(before_text)
+        if _honorific_rx().search(before_text):
+            hit.reason = "address"
+        elif hit.after:
+            hit.reason = "post after"
+        elif hit.before:
+            hit.reason = "post before"
+        elif name in known:
+            hit.reason = "named before"
+        if hit.reason:
+            hits.append(hit)
+            prev_end = e
+    return hits
+
+
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b)\s*")
+
+
+def _title_before(before: str) -> list[ParsedPost]:
+    """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'."""
+    tail = before.rstrip()
+    if not tail or tail != before[: len(tail)] or before[len(tail):] != " ":
+        return []
+    starts = [m.end() for m in _CLAUSE_START.finditer(tail)]
+    for st in starts:
+        seg = tail[st:]
+        if not seg:
+            continue
+        posts, used = parse_title_list(seg)
+        if posts and posts[-1].surface and _ends_with(seg, posts[-1]):
+            return posts
+    return []
+
+
+def _ends_with(seg: str, post: ParsedPost) -> bool:
+    from graphkit.nlp.normalize import expand_abbreviations
+
+    return expand_abbreviations(fix_tones(seg)).rstrip().endswith(post.surface.rstrip())

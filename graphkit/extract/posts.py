@@ -1,0 +1,305 @@
+"""Posts: role + body + place, read from title phrases.
+
+A title phrase is a list of posts a person holds, separated by commas: ``Ủy viên T.Ư Đảng, Bí
+thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Bắc Giang``. Each post reads
+
+    [nguyên|tân] [Phó] ROLE [QUALIFIER…] [BODY] [PLACE]
+
+with the roles, qualifiers, bodies and body head nouns in ``data/``. Abbreviations are expanded
+first (``T.Ư`` → ``Trung ương``). A local post whose place is not written (``Bí thư Tỉnh ủy``) is
+returned with ``place=None`` and ``needs_place`` set; :func:`resolve` fills it from context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from graphkit.extract.facts import Body, Place, Post
+from graphkit.extract.places import bare_district, find_districts, find_provinces
+from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
+from graphkit.nlp.normalize import expand_abbreviations, fix_tones
+
+_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
+_PHO = re.compile(r"^(?P<p>[Pp]hó)\s+")
+_KIND_WORD = re.compile(rf"^,?\s*(?P<k>tỉnh|thành phố|huyện|quận|thị xã)(?![{_L}])")
+# a body that repeats the head noun of a role: Trưởng Ban Thường trực Ban Tổ chức, Phó Trưởng đoàn chuyên trách Đoàn ĐBQH
+_HEAD_REPEAT = re.compile(r"^(?P<head>[Bb]an|[Đđ]oàn)\s+(?P<quals>(?:[\w ]+?))\s+(?=(?:Ban|Đoàn)\s)")
+
+
+@dataclass(frozen=True)
+class ParsedPost:
+    role: str  # label form of the role: "Phó Bí thư Thường trực"
+    base: str  # "Bí thư"
+    kind: str  # head | member | self | implied
+    body: str | None  # canonical body, or a generic body name
+    level: str  # central | province | district | local | unknown
+    place_form: str  # none | bare | typed
+    place: Place | None
+    kind_word: str | None  # "tỉnh" seen without a name: the place is implicit
+    status: str  # current | former | new
+    surface: str
+    label_override: str | None = None
+
+    @property
+    def needs_place(self) -> bool:
+        return self.place is None and self.level in ("province", "district", "local", "unknown") and (
+            self.body is not None or self.kind == "implied")
+
+
+def _rx(words, flags=re.IGNORECASE) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})(?![{_L}])", flags)
+
+
+@cache
+def _role_table():
+    table = {}
+    for r in roles():
+        for v in (r.role, *r.variants):
+            table[v.lower()] = r
+    return table, _rx(table)
+
+
+@cache
+def _qualifier_rx():
+    return _rx([q for q, _ in qualifiers()]), {q.lower(): keep for q, keep in qualifiers()}
+
+
+@cache
+def _body_table():
+    table = {}
+    for b in bodies():
+        for v in b.variants:
+            table[fix_tones(v).lower()] = b
+    return table, _rx(table)
+
+
+@cache
+def _head_rx():
+    heads = {h: place for h, place in body_heads()}
+    return _rx(heads, flags=0), heads
+
+
+@cache
+def _predicate_rx():
+    words = load_list("predicates.txt")
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", re.IGNORECASE)
+
+
+_CENTRAL_HEADS = {"Bộ", "Vụ", "Cục", "Tổng cục", "Học viện", "Tập đoàn", "Tổng công ty", "Ngân hàng", "Báo",
+                  "Đài", "Viện", "Đại học", "Trường", "Bệnh viện", "Trung tâm", "Công ty", "Quân khu",
+                  "Quân đoàn", "Bộ Tư lệnh"}
+_PROVINCE_HEADS = {"Sở", "Chi cục", "Tỉnh đoàn"}
+
+
+def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, str | None, int]:
+    """A place at the start of ``rest``: (place, kind word without name, chars consumed).
+
+    ``district``: the place may be a bare district name (after Huyện ủy, Quận ủy, Thị ủy).
+    """
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    s = rest[lead:]
+    if district:
+        m = bare_district(s[:60])
+        if m is not None:
+            return m.place, None, lead + m.end
+    for m in find_districts(s[:60]):
+        if m.start == 0:
+            return m.place, None, lead + m.end
+        break
+    for m in find_provinces(s[:60]):
+        if m.start == 0:
+            return m.place, None, lead + m.end
+        break
+    k = _KIND_WORD.match(rest)
+    if k:
+        return None, k.group("k"), k.end()
+    return None, None, 0
+
+
+def _generic_body_end(s: str) -> int:
+    """Where a body name not in the gazetteer ends: at a predicate, a comma, or a place."""
+    stop = len(s)
+    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]")):
+        m = pat.search(s, 1)
+        if m:
+            stop = min(stop, m.start())
+    for m in find_provinces(s):
+        if m.start > 0:
+            stop = min(stop, m.start)
+        break
+    return stop
+
+
+def parse_post(text: str) -> tuple[ParsedPost | None, int]:
+    """Parse one post at the start of ``text`` (already abbreviation-expanded).
+
+    >>> p, _ = parse_post("Phó Bí thư Thường trực Tỉnh ủy Bắc Giang")
+    >>> (p.role, p.body, p.place.name)
+    ('Phó Bí thư Thường trực', 'Tỉnh ủy', 'Bắc Giang')
+    """
+    pos = 0
+    status = "current"
+    m = _STATUS.match(text)
+    if m:
+        status = "former" if m.group("s").lower() in ("nguyên", "cựu") else "new"
+        pos = m.end()
+    pho = ""
+    m = _PHO.match(text[pos:])
+    if m:
+        pho, pos = "Phó ", pos + m.end()
+    table, rrx = _role_table()
+    m = rrx.match(text[pos:])
+    if not m:
+        return None, 0
+    role = table[m.group(0).lower()]
+    pos += m.end()
+    role_label = pho + role.role
+    if role.kind == "self":
+        # must end the title (a place or 'khóa …' may follow)
+        rest = text[pos:]
+        place, _, used = _parse_place(rest)
+        tail = rest[used:]
+        if re.match(rf"^\s*(?:$|[,;.)]|khóa\b|nhiệm kỳ\b|Việt Nam\b)", tail) or _predicate_rx().match(tail.strip()):
+            label = ("Phó " + role.label) if pho else role.label
+            return ParsedPost(role_label, role.role, "self", role.body, "central", "none", None, None, status,
+                              text[:pos + used], label_override=label), pos + used
+        if role.role != "Bí thư Trung ương Đảng":
+            return None, 0
+        # "Bí thư Trung ương Đoàn …": fall back to the plain role
+        role = table["bí thư"]
+        pos = pos - len(m.group(0)) + len("Bí thư")
+        role_label = pho + "Bí thư"
+    qrx, qkeep = _qualifier_rx()
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    if role.role == "Trưởng":
+        h = _HEAD_REPEAT.match(text[pos:] + " ")
+        if h and all(qrx.match(w.strip() + " ") or w.strip() == "" for w in [h.group("quals")]):
+            kept = qkeep.get(h.group("quals").strip().lower())
+            if kept is not None:
+                head = h.group("head").capitalize()
+                role_label = f"{pho}Trưởng {head} {h.group('quals').strip()}" if kept else f"{pho}Trưởng"
+                pos += h.end()
+    while True:
+        s = text[pos:].lstrip()
+        q = qrx.match(s)
+        if not q:
+            break
+        if qkeep.get(q.group(0).lower()):
+            role_label += " " + q.group(0)
+        pos = len(text) - len(s) + q.end()
+    rest = text[pos:]
+    lead = len(rest) - len(rest.lstrip())
+    rest = rest.lstrip()
+    pos += lead
+    if role.kind == "implied":
+        place, kw, used = _parse_place(rest)
+        level = "district" if role.body == "Huyện ủy" else "province"
+        return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
+                          text[:pos + used]), pos + used
+    btable, brx = _body_table()
+    b = brx.match(fix_tones(rest))
+    if b:
+        body = btable[b.group(0).lower()]
+        used = b.end()
+        place, kw, pused = (None, None, 0)
+        if body.place != "none":
+            place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
+        level = body.level
+        if level == "local" and place is not None:
+            level = place.level
+        elif level == "local" and kw is not None:
+            level = "district" if kw in ("huyện", "quận", "thị xã") else "province"
+        if body.canonical == "Thành ủy" and place is not None:
+            level = place.level
+        return ParsedPost(role_label, role.role, role.kind, body.canonical, level, body.place, place, kw, status,
+                          text[:pos + used + pused]), pos + used + pused
+    hrx, heads = _head_rx()
+    h = hrx.match(rest)
+    if h and role.kind in ("head", "member"):
+        end = _generic_body_end(rest)
+        name = rest[:end].strip(" -–")
+        if len(name.split()) < 2:
+            return None, 0
+        place, kw, pused = _parse_place(rest[end:])
+        head = h.group(0)
+        if place is not None:
+            level, form = place.level, heads[head]
+        elif head in _CENTRAL_HEADS:
+            level, form = "central", "none"
+        elif head in _PROVINCE_HEADS or kw:
+            level, form = "province", heads[head]
+        else:
+            level, form = "unknown", heads[head]
+        return ParsedPost(role_label, role.role, role.kind, name, level, form, place, kw, status,
+                          text[:pos + end + pused]), pos + end + pused
+    return None, 0
+
+
+_SEP = re.compile(r"^\s*(?:,|và)\s*")
+
+
+def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
+    """All posts of a comma-separated title phrase at the start of ``text``; and where it ends.
+
+    ``text`` is raw article text: abbreviations are expanded here, and the returned length is
+    counted in the expanded text (callers use it only to know that something was parsed).
+    """
+    exp = expand_abbreviations(fix_tones(text))
+    posts: list[ParsedPost] = []
+    pos = 0
+    while pos < len(exp):
+        p, used = parse_post(exp[pos:])
+        if p is None:
+            break
+        posts.append(p)
+        pos += used
+        m = _SEP.match(exp[pos:])
+        if not m:
+            break
+        pos += m.end()
+    return posts, pos
+
+
+def _body_label(canonical: str, form: str, place: Place | None) -> str:
+    if place is None or form == "none":
+        return canonical
+    if form == "bare":
+        return f"{canonical} {place.name}"
+    if place.level == "district":
+        return f"{canonical} {place.kind} {place.name}"
+    p = provinces().get(place.name)
+    return f"{canonical} {p.with_kind if p else place.name}"
+
+
+def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
+    """The Post of a parsed title, with ``place`` filling an implicit place. None if still placeless."""
+    place = p.place or place
+    if p.label_override:
+        body = Body(p.body, p.body, "central") if p.body else None
+        return Post(p.label_override, p.role, body, ())
+    if p.needs_place and place is None:
+        return None
+    if p.level == "district" and place is not None and place.level != "district":
+        return None  # a district post needs a district, not a province
+    if p.kind == "implied":
+        label = f"{p.role} {place.name}"
+        body = Body(f"{p.body} {place.name}", p.body, place.level, place)
+        return Post(label, p.role, body, _variants(label, place))
+    if p.body is None:
+        return None
+    body_place = place if p.place_form != "none" and p.level != "central" else None
+    body_label = _body_label(p.body, p.place_form, body_place)
+    body = Body(body_label, p.body, body_place.level if body_place else "central", body_place)
+    label = f"{p.role} {body_label}"
+    return Post(label, p.role, body, _variants(label, body_place))
+
+
+def _variants(label: str, place: Place | None) -> tuple[str, ...]:
+    if place is not None and place.level == "district":
+        p = provinces().get(place.province)
+        return (f"{label}, {p.with_kind if p else place.province}",)
+    return ()
