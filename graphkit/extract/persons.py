@@ -89,7 +89,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] = (), known: s
     """Persons named in one sentence, each with the posts written right after and before the name."""
     hits: list[PersonHit] = []
     prev_end = 0
-    for s, e, surface in name_candidates(sentence, blocked):
+    cands = sorted(set(name_candidates(sentence, blocked)) | set(_foreign_candidates(sentence, blocked)))
+    for i, (s, e, surface) in enumerate(cands):
         name = canonical(surface)
         if name in _not_persons():
             continue
@@ -99,7 +100,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] = (), known: s
         hit = PersonHit(s, e, name, surface)
         m = _AFTER_SEP.match(sentence[e:])
         if m:
-            hit.after, _ = parse_title_list(sentence[e + m.end():])
+            hit.after, _ = parse_title_list(_own_titles(sentence[e + m.end(): cands[i + 1][0] if i + 1 < len(cands) else None]))
         hit.before = _title_before(before_text)
         if _honorific_rx().search(before_text):
             hit.reason = "address"
@@ -113,6 +114,32 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] = (), known: s
             hits.append(hit)
             prev_end = e
     return hits
+
+
+def _own_titles(segment: str) -> str:
+    """The part of the text after a name that describes it, not the next person.
+
+    In 'Bí thư Thành ủy A, Chủ tịch UBND TP B', the title right before B (no separator in between)
+    is B's: A's titles stop at the last comma before it.
+    """
+    tail = segment.rstrip()
+    if segment and segment.endswith(" ") and tail and tail[-1] not in ",;:-–(":
+        cut = max(tail.rfind(","), tail.rfind(";"))
+        return segment[:cut] if cut >= 0 else ""
+    return segment
+
+
+_FOREIGN = re.compile(r"(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Chủ tịch|Tổng Thư ký|Bộ trưởng)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
+
+
+def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
+    """Names without a Vietnamese family name, right after a form of address or a title (ông Gennady Ziuganov)."""
+    out = []
+    for m in _FOREIGN.finditer(text):
+        a, b = m.start("n"), m.end("n")
+        if not any(x <= a < y for x, y in blocked):
+            out.append((a, b, m.group("n")))
+    return out
 
 
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b)\s*")

@@ -64,7 +64,11 @@ def _role_table():
 
 @cache
 def _qualifier_rx():
-    return _rx([q for q, _ in qualifiers()]), {q.lower(): keep for q, keep in qualifiers()}
+    """Regex of qualifiers, and for each (lower-cased) its canonical spelling when it is kept."""
+    keep: dict[str, str | None] = {}
+    for q, k in qualifiers():
+        keep.setdefault(q.lower(), q if k else None)
+    return _rx([q for q, _ in qualifiers()]), keep
 
 
 @cache
@@ -93,6 +97,7 @@ _CENTRAL_HEADS = {"Bộ", "Vụ", "Cục", "Tổng cục", "Học viện", "Tậ
                   "Đài", "Viện", "Đại học", "Trường", "Bệnh viện", "Trung tâm", "Công ty", "Quân khu",
                   "Quân đoàn", "Bộ Tư lệnh"}
 _PROVINCE_HEADS = {"Sở", "Chi cục", "Tỉnh đoàn"}
+_CENTRAL_SUFFIX = re.compile(r"(?:Nhà nước|[Qq]uốc gia|Việt Nam|Trung ương|Chính phủ|Quốc hội)$")
 
 
 def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, str | None, int]:
@@ -178,10 +183,11 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     if role.role == "Trưởng":
         h = _HEAD_REPEAT.match(text[pos:] + " ")
         if h and all(qrx.match(w.strip() + " ") or w.strip() == "" for w in [h.group("quals")]):
-            kept = qkeep.get(h.group("quals").strip().lower())
-            if kept is not None:
+            qual = h.group("quals").strip().lower()
+            if qual in qkeep:
                 head = h.group("head").capitalize()
-                role_label = f"{pho}Trưởng {head} {h.group('quals').strip()}" if kept else f"{pho}Trưởng"
+                kept = qkeep[qual]
+                role_label = f"{pho}Trưởng {head} {kept}" if kept else f"{pho}Trưởng"
                 pos += h.end()
     while True:
         s = text[pos:].lstrip()
@@ -189,7 +195,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         if not q:
             break
         if qkeep.get(q.group(0).lower()):
-            role_label += " " + q.group(0)
+            role_label += " " + qkeep[q.group(0).lower()]
         pos = len(text) - len(s) + q.end()
     rest = text[pos:]
     lead = len(rest) - len(rest.lstrip())
@@ -222,12 +228,18 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     if h and role.kind in ("head", "member"):
         end = _generic_body_end(rest)
         name = rest[:end].strip(" -–")
+        trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
+        if trailing_kind:
+            name = name[: trailing_kind.start()]
         if len(name.split()) < 2:
             return None, 0
         place, kw, pused = _parse_place(rest[end:])
+        kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
         if place is not None:
             level, form = place.level, heads[head]
+        elif _CENTRAL_SUFFIX.search(name) and not kw:
+            level, form = "central", "none"
         elif head in _CENTRAL_HEADS:
             level, form = "central", "none"
         elif head in _PROVINCE_HEADS or kw:
