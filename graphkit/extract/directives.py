@@ -36,7 +36,7 @@ _STATE = re.compile(
 # Chỉ thị 35, Nghị quyết số 26 (not followed by a code)
 _SHORT = re.compile(rf"{_TYPE_WORD}\s+(?:số\s+)?(?P<num>\d{{1,3}})(?![\d/\-–,.]\d|\s?[-–/]\s?[A-ZĐ]|[{_L}])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-_TERM = re.compile(r"\b[Kk]hóa\s+(?P<term>[IVXL]{1,6})\b")
+_TERM = re.compile(r"\b[Kk]h(?:óa|oá)\s+(?P<term>[IVXL]{1,6})\b")
 _ISSUER_PHRASES = [  # expanded text after the code → issuing body
     (re.compile(r"^(?:của\s+)?Bộ Chính trị"), "Bộ Chính trị"),
     (re.compile(r"^(?:của\s+)?Ban Bí thư"), "Ban Bí thư"),

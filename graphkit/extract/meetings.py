@@ -25,7 +25,7 @@ _ATTEND_VERB = re.compile(
     r"(?<![\w])(?:cùng |tham |đến )?dự(?! (?:án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi|hội nghị có|có))(?![\w])")
 _SPEAK = re.compile(r"(?<![\w])phát biểu(?![\w])", re.IGNORECASE)
 _EVENT = re.compile(
-    r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành|chủ trì)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
+    r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
     r"[Pp]hiên họp|[Cc]uộc họp|[Đđ]ại hội|[Kk]ỳ họp|[Tt]ọa đàm|[Bb]uổi gặp mặt|[Bb]uổi tiếp)[^.;]*)")
 _EVENT_NOUN = re.compile(
     r"(?P<ev>(?:Hội nghị|Hội thảo|Lễ|Đại hội|Kỳ họp|Phiên họp|Tọa đàm)\s[^.;]{5,})")

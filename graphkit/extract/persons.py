@@ -85,8 +85,16 @@ def canonical(name: str) -> str:
     return " ".join(fix_tones(nfc(name)).split())
 
 
-def find_persons(sentence: str, *, blocked: list[tuple[int, int]] = (), known: set[str] = frozenset()) -> list[PersonHit]:
-    """Persons named in one sentence, each with the posts written right after and before the name."""
+def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
+                 known: set[str] = frozenset()) -> list[PersonHit]:
+    """Persons named in one sentence, each with the posts written right after and before the name.
+
+    ``blocked``: spans that cannot be part of a name (place names); found here when not given.
+    """
+    if blocked is None:
+        from graphkit.extract.places import find_districts, find_provinces
+
+        blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
     cands = sorted(set(name_candidates(sentence, blocked)) | set(_foreign_candidates(sentence, blocked)))

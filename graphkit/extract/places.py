@@ -65,9 +65,11 @@ _KIND_OF = {
 
 def find_provinces(text: str, *, on: _dt.date | None = None) -> list[PlaceMatch]:
     """Province mentions, in order. ``on`` (the article date) picks the units valid then."""
+    from graphkit.nlp.normalize import fix_tones
+
     pat, lookup = _province_regex()
     out = []
-    for m in pat.finditer(text):
+    for m in pat.finditer(fix_tones(text)):
         surface, prefix = m.group("name"), (m.group("prefix") or "").strip()
         name = lookup.get(surface) or lookup.get(surface.lower())
         if name is None:

@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 _ENDERS = {".", "!", "?", "…", "...", "?!"}
 _OPENERS = {'"', "“", "'", "‘", "(", "-", "–"}
+# a period after these is an abbreviation, not the end of a sentence (TP. HCM, TS. Nguyễn …)
+_ABBREV = {"TP", "Tp", "TS", "GS", "PGS", "ThS", "BS", "KS", "Th", "St", "Q", "P", "TX", "TT", "Mr", "Ms", "Dr"}
 
 
 @Language.component("graphkit_sentences")
@@ -26,7 +28,9 @@ def sentences(doc: Doc) -> Doc:
         prev = doc[i - 1]
         if "\n" in prev.text or (prev.whitespace_ and "\n" in prev.whitespace_):
             tok.is_sent_start = True
-        elif prev.text in _ENDERS and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in _OPENERS):
+        elif (prev.text in _ENDERS and prev.whitespace_
+              and not (i >= 2 and prev.text == "." and (doc[i - 2].text in _ABBREV or len(doc[i - 2].text) == 1) and not doc[i - 2].whitespace_)
+              and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in _OPENERS)):
             tok.is_sent_start = True
         elif tok.is_space:
             tok.is_sent_start = False

@@ -1,0 +1,62 @@
+"""Meetings: chairs, co-chairs, bridge points, attendees, speakers."""
+from graphkit.extract.meetings import Sentence, find_meetings
+from graphkit.extract.persons import find_persons
+
+
+def meet(*sentences, title=None):
+    sents, pos = [], 0
+    for s in sentences:
+        sents.append(Sentence(s, pos))
+        pos += len(s) + 1
+    persons = [[(h.start, h.end, h.name) for h in find_persons(s.text)] for s in sents]
+    return find_meetings(sents, persons, title=title, article_date=None)
+
+
+def test_co_chairs_and_attendees_seed_000():
+    ms = meet(
+        "Chiều 28/6, tại Khách sạn Mường Thanh Bắc Giang, Ban Tổ chức T.Ư tổ chức giao ban công tác tổ chức xây dựng Đảng 13 tỉnh.",
+        "Các đồng chí: Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; Nguyễn Quang Dương, "
+        "Ủy viên T.Ư Đảng, Phó trưởng Ban Tổ chức T.Ư; Dương Văn Thái, Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy, "
+        "Trưởng Đoàn ĐBQH tỉnh Bắc Giang đồng chủ trì.",
+        "Cùng dự có các đồng chí: Nguyễn Thị Thanh, Ủy viên T.Ư Đảng, Trưởng Ban công tác đại biểu Quốc hội; "
+        "Lê Thị Thu Hồng, Phó Bí thư Thường trực Tỉnh ủy Bắc Giang; lãnh đạo các vụ.",
+        "Đồng chí Dương Văn Thái phát biểu tại hội nghị.",
+    )
+    main = ms[0]
+    assert main.label.startswith("Giao ban công tác tổ chức xây dựng Đảng")
+    assert main.location == "Khách sạn Mường Thanh Bắc Giang"
+    assert [n for n, _ in main.chairs] == ["Trương Thị Mai", "Nguyễn Quang Dương", "Dương Văn Thái"]
+    assert [n for n, _ in main.attendees] == ["Nguyễn Thị Thanh", "Lê Thị Thu Hồng"]
+    assert [n for n, _ in main.speakers] == ["Dương Văn Thái"]
+
+
+def test_bridge_point_is_a_sub_event_seed_003():
+    ms = meet(
+        "Sáng nay (1/7), Ban Tổ chức TW phối hợp tổ chức hội nghị trực tuyến với 70 điểm cầu.",
+        "Các đồng chí: Phạm Minh Chính - Ủy viên Bộ Chính trị, Bí thư TW Đảng, Trưởng Ban Tổ chức TW; "
+        "Nguyễn Thanh Bình, Phó Trưởng ban Thường trực Ban Tổ chức TW đồng chủ trì hội nghị.",
+        "Tại Nghệ An, đồng chí Hồ Phúc Hợp - Ủy viên BTV Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy chủ trì điểm cầu.",
+        "Đồng chí Hồ Phúc Hợp - Ủy viên BTV Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy chủ trì điểm cầu Nghệ An.",
+    )
+    assert ms[0].label.startswith("Hội nghị trực tuyến")
+    assert [n for n, _ in ms[0].chairs] == ["Phạm Minh Chính", "Nguyễn Thanh Bình"]
+    assert len(ms) == 2 and ms[1].parent == 0 and ms[1].label == "điểm cầu Nghệ An"
+    assert [n for n, _ in ms[1].chairs] == ["Hồ Phúc Hợp"]
+
+
+def test_chair_by_title_corpus_21474312():
+    ms = meet("Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung chủ trì cuộc họp giao ban với các sở, ban, ngành vào sáng nay.")
+    assert [n for n, _ in ms[0].chairs] == ["Nguyễn Đức Chung"]
+
+
+def test_attendee_by_verb():
+    ms = meet("Dự hội nghị có đồng chí Nguyễn Thị Cẩm Phương, Phó Chủ tịch Thường trực HĐND tỉnh.")
+    assert [n for n, _ in ms[0].attendees] == ["Nguyễn Thị Cẩm Phương"]
+
+
+def test_no_person_no_meeting():
+    assert meet("Bộ Công an chủ trì, phối hợp với các bộ xây dựng đề án.") == []
+
+
+def test_du_an_is_not_attendance():
+    assert meet("Ông Nguyễn Văn Hùng cho biết dự án sẽ hoàn thành.") == []

@@ -1,0 +1,57 @@
+"""Persons: names with the context that makes them persons; by-lines and credits are not persons."""
+import pytest
+
+from graphkit.extract.persons import find_persons, name_candidates
+
+
+def names(sentence):
+    return [h.name for h in find_persons(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # seed 000: a list of persons with their titles, semicolons between persons
+    ("Các đồng chí: Trương Thị Mai, Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; "
+     "Nguyễn Quang Dương, Ủy viên T.Ư Đảng, Phó trưởng Ban Tổ chức T.Ư; Dương Văn Thái, Ủy viên T.Ư Đảng, "
+     "Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Bắc Giang đồng chủ trì.",
+     ["Trương Thị Mai", "Nguyễn Quang Dương", "Dương Văn Thái"]),
+    ("Cùng dự có các đồng chí: Mai Sơn, Phó Chủ tịch Thường trực UBND tỉnh; Nghiêm Xuân Hưởng, Phó Chủ tịch HĐND tỉnh.",
+     ["Mai Sơn", "Nghiêm Xuân Hưởng"]),
+    # seed 001: with a dash
+    ("Đồng chí Cao Hoàng Sơn - Vụ trưởng Vụ Địa phương II phát biểu chỉ đạo Hội nghị", ["Cao Hoàng Sơn"]),
+    # title before the name
+    ("Bí thư Tỉnh ủy Dương Văn Thái làm Trưởng Ban Chỉ đạo phòng, chống tham nhũng", ["Dương Văn Thái"]),
+    ("Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung chủ trì cuộc họp giao ban", ["Nguyễn Đức Chung"]),  # 21474312
+    ("Trao đổi với báo chí, Phó chủ nhiệm UB Kiểm tra TƯ Lê Thị Thủy cho biết", ["Lê Thị Thủy"]),  # 22383482
+    # seed 003: old tone placement is normalised in the name
+    ("Trần Văn Tuý - Trưởng ban công tác đại biểu Quốc hội, Phó Trưởng ban Tổ chức Trung ương đồng chủ trì",
+     ["Trần Văn Túy"]),
+    # the form of address is not part of the name (corpus 22598683)
+    ("Ông Lê Đình Lý, Phó Giám đốc Sở Nội vụ cho biết", ["Lê Đình Lý"]),
+    # foreign names after a form of address (corpus 22644537)
+    ("Tại cuộc gặp với ông Gennady Ziuganov, Chủ tịch nước Trần Đại Quang đánh giá cao",
+     ["Gennady Ziuganov", "Trần Đại Quang"]),
+    # by-lines and photo credits are not persons
+    ("Tin, ảnh: Quốc Trường", []),
+    ("Hương Dịu", []),
+    ("Lê Chung", []),
+    ("Chủ tịch nước Trần Đại Quang. (Ảnh: Nhan Sáng/TTXVN)", ["Trần Đại Quang"]),
+    # the ideology and the city are not the person
+    ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
+])
+def test_persons(sentence, expected):
+    assert names(sentence) == expected
+
+
+def test_titles_of_the_next_person_are_not_mine():
+    # corpus 21479667: 'Title A, Title B, …' — each title belongs to the name right after it
+    s = ("Nhiều lãnh đạo cấp cao: Bí thư Thành ủy Đinh La Thăng, Chủ tịch UBND TP HCM Nguyễn Thành Phong, "
+         "Phó Chủ tịch UBND TP HCM Trần Vĩnh Tuyến cùng các doanh nghiệp")
+    hits = {h.name: h for h in find_persons(s)}
+    assert hits["Đinh La Thăng"].after == []
+    assert [p.role for p in hits["Nguyễn Thành Phong"].before] == ["Chủ tịch"]
+
+
+def test_places_block_names():
+    text = "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung"
+    start = text.index("Hà Nội")
+    assert [c[2] for c in name_candidates(text, [(start, start + len("Hà Nội"))])] == ["Nguyễn Đức Chung"]

@@ -1,0 +1,77 @@
+"""Posts from title phrases: role + body + place, abbreviations expanded, implicit place filled.
+
+Sentences are from the seed articles (seeds/) and the baomoi 2017 corpus (id given).
+"""
+import pytest
+
+from graphkit.extract.facts import Place
+from graphkit.extract.posts import parse_title_list, to_post
+
+CONTEXT = Place("Bắc Giang")  # the place an implicit 'Tỉnh ủy' refers to in these cases
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # seed 000
+    ("Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; Nguyễn Quang Dương",
+     ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"]),
+    ("Ủy viên T.Ư Đảng, Phó trưởng Ban Tổ chức T.Ư;",
+     ["Ủy viên Ban Chấp hành Trung ương Đảng", "Phó Trưởng Ban Tổ chức Trung ương"]),
+    ("Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh Bắc Giang đồng chủ trì.",
+     ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Bắc Giang",
+      "Trưởng Đoàn đại biểu Quốc hội tỉnh Bắc Giang"]),
+    ("Ủy viên T.Ư Đảng, Trưởng Ban công tác đại biểu Quốc hội, Phó trưởng Ban Tổ chức T.Ư; Lê",
+     ["Ủy viên Ban Chấp hành Trung ương Đảng", "Trưởng Ban Công tác đại biểu", "Phó Trưởng Ban Tổ chức Trung ương"]),
+    # seed 001: the place of the last post applies to the committee
+    ("Tỉnh ủy viên, Phó Trưởng Ban trực Ban Tổ chức Tỉnh ủy Quảng Nam trình bày",
+     ["Tỉnh ủy viên Bắc Giang", "Phó Trưởng Ban trực Ban Tổ chức Tỉnh ủy Quảng Nam"]),
+    ("Vụ trưởng Vụ Địa phương II phát biểu chỉ đạo Hội nghị", ["Vụ trưởng Vụ Địa phương II"]),
+    # seed 003: old tone placement, 'Trưởng ban Thường trực Ban …'
+    ("Phó Trưởng ban Thường trực Ban Tổ chức TW; Lê Vĩnh Tân", ["Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương"]),
+    ("Uỷ viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng ban Tổ chức Trung ương đề nghị",
+     ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"]),
+    ("Ủy viên BTV Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy chủ trì điểm cầu.",
+     ["Ủy viên Ban Thường vụ Tỉnh ủy Bắc Giang", "Trưởng Ban Tổ chức Tỉnh ủy Bắc Giang"]),
+    # seed 004: district committee, with its province as an alternative label
+    ("Ủy viên dự khuyết Ban chấp hành T.Ư Đảng, Bí thư Tỉnh ủy trao đổi",
+     ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Bắc Giang"]),
+    ("Bí thư Huyện ủy Lương Sơn cho biết", ["Bí thư Huyện ủy Lương Sơn"]),
+    ("Phó Trưởng đoàn chuyên trách phụ trách Đoàn ĐBQH tỉnh; Hoàng Đức Chính",
+     ["Phó Trưởng Đoàn đại biểu Quốc hội tỉnh Bắc Giang"]),
+    # corpus 21474312, 22540504, 22383482, 22344432
+    ("Chủ tịch UBND thành phố Hà Nội ", ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]),
+    ("Chủ tịch UBND TP.HCM", ["Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"]),
+    ("Phó chủ nhiệm UB Kiểm tra TƯ ", ["Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương"]),
+    ("Phó Bí thư thường trực Thị ủy Buôn Hồ (Đắk Lắk)", ["Phó Bí thư Thường trực Thị ủy Buôn Hồ"]),
+    ("Chủ tịch Hội nông dân TX Buôn Hồ)", ["Chủ tịch Hội Nông dân thị xã Buôn Hồ"]),
+    ("Chủ tịch Ủy ban Chứng khoán Nhà nước ", ["Chủ tịch Ủy ban Chứng khoán Nhà nước"]),
+    ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Tổng Bí thư ", ["Tổng Bí thư"]),
+    ("Thủ tướng ", ["Thủ tướng Chính phủ"]),
+    ("Bí thư Trung ương Đoàn", ["Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]),
+])
+def test_title_phrases(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [to_post(p, CONTEXT).label for p in posts] == expected
+
+
+@pytest.mark.parametrize("phrase, status", [
+    ("nguyên Bí thư Tỉnh ủy Yên Bái", "former"),  # corpus: former posts are ended tenures
+    ("tân Bí thư Thành ủy TP.HCM", "new"),
+    ("Bí thư Tỉnh ủy Yên Bái", "current"),
+])
+def test_status(phrase, status):
+    posts, _ = parse_title_list(phrase)
+    assert posts[0].status == status
+
+
+def test_local_post_without_place_is_dropped():
+    posts, _ = parse_title_list("Bí thư Tỉnh ủy cho biết")
+    assert posts and posts[0].needs_place
+    assert to_post(posts[0], None) is None  # a post without its place would merge every secretary
+
+
+def test_district_post_names_its_province():
+    posts, _ = parse_title_list("Bí thư Huyện ủy Lương Sơn")
+    post = to_post(posts[0])
+    assert post.variants == ("Bí thư Huyện ủy Lương Sơn, tỉnh Hòa Bình",)
+    assert post.body.place.province == "Hòa Bình"
