@@ -29,7 +29,7 @@ def sentences(doc: Doc) -> Doc:
         if "\n" in prev.text or (prev.whitespace_ and "\n" in prev.whitespace_):
             tok.is_sent_start = True
         elif (prev.text in _ENDERS and prev.whitespace_
-              and not (i >= 2 and prev.text == "." and (doc[i - 2].text in _ABBREV or len(doc[i - 2].text) == 1) and not doc[i - 2].whitespace_)
+              and not (i >= 2 and prev.text == "." and (doc[i - 2].text in _ABBREV or (len(doc[i - 2].text) == 1 and doc[i - 2].text.isupper())) and not doc[i - 2].whitespace_)
               and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in _OPENERS)):
             tok.is_sent_start = True
         elif tok.is_space:
