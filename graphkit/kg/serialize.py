@@ -25,6 +25,33 @@ def _sorted_lines(text: str) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _trig(dataset) -> str:
+    """TriG with the named graphs in IRI order and each graph's triples as sorted Turtle.
+
+    rdflib's own TriG writer orders graphs by hash, which changes between processes.
+    """
+    from rdflib import Graph
+
+    from graphkit.kg.namespaces import PREFIXES, bind_all
+
+    head = "".join(f"@prefix {p}: <{u}> .\n" for p, u in sorted(PREFIXES.items()))
+    parts = [head]
+    graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: str(g.identifier))
+    for g in graphs:
+        flat = Graph()
+        bind_all(flat)
+        for t in g:
+            flat.add(t)
+        body = flat.serialize(format="turtle")
+        body = "\n".join(ln for ln in body.splitlines() if not ln.startswith("@prefix")).strip()
+        name = f"<{g.identifier}>"
+        if str(g.identifier).startswith("urn:x-rdflib:default"):
+            parts.append("{\n" + body + "\n}\n")
+        else:
+            parts.append(f"{name} {{\n" + body + "\n}\n")
+    return "\n".join(parts)
+
+
 def dumps(dataset, fmt: str) -> str:
     """Serialise a Dataset; plain-triple formats flatten the named graphs into one graph."""
     from rdflib import Graph
@@ -38,7 +65,7 @@ def dumps(dataset, fmt: str) -> str:
             from graphkit.kg.namespaces import PREFIXES
 
             return dataset.serialize(format="json-ld", context=dict(PREFIXES), sort_keys=True, indent=1)
-        return dataset.serialize(format="trig")
+        return _trig(dataset)
     flat = Graph()
     bind_all(flat)
     for s, p, o, _g in dataset.quads((None, None, None, None)):

@@ -1,0 +1,3 @@
+from graphkit.cli.main import app
+
+app()
