@@ -61,7 +61,7 @@ def extract(article: Article) -> ArticleFacts:
     text = fix_tones(article.text)
     story = _mask(text, story_spans(text))
     doc = make_doc(story, date=article.date)
-    sentences = [Sentence(s.text, s.start_char) for s in doc.sents if s.text.strip()]
+    sentences = [Sentence(story[a:b], a) for a, b in doc.user_data["sentences"] if story[a:b].strip()]
     provs, dists = doc.user_data["provinces"], doc.user_data["districts"]
     facts = ArticleFacts(article)
     facts.main_province = main_province(provs, dists, article.title)
@@ -82,16 +82,16 @@ def extract(article: Article) -> ArticleFacts:
 
     blocked = [(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists]
 
-    def hits_for(known: set[str]):
-        out = []
-        for s in sentences:
-            b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
-            out.append(find_persons(s.text, blocked=b, known=known))
-        return out
+    def hits_in(s: Sentence, known) -> list:
+        b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
+        return find_persons(s.text, blocked=b, known=known)
 
-    first_pass = hits_for(frozenset())
+    # a name taken as a person anywhere makes its bare mentions persons too: a second pass over the
+    # sentences that contain such a name
+    first_pass = [hits_in(s, frozenset()) for s in sentences]
     known = {h.name for hs in first_pass for h in hs}
-    all_hits = hits_for(known) if known else first_pass
+    all_hits = [hits_in(s, known) if known and any(n in s.text for n in known) else hs
+                for s, hs in zip(sentences, first_pass)]
 
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}

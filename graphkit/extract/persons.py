@@ -108,7 +108,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         hit = PersonHit(s, e, name, surface)
         m = _AFTER_SEP.match(sentence[e:])
         if m:
-            hit.after, _ = parse_title_list(_own_titles(sentence[e + m.end(): cands[i + 1][0] if i + 1 < len(cands) else None]))
+            seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
+            hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = _title_before(before_text)
         if _honorific_rx().search(before_text):
             hit.reason = "address"
@@ -125,7 +126,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
 
 
 def _own_titles(segment: str) -> str:
-    """The part of the text after a name that describes it, not the next person.
+    """The part of the text between a name and the next name that describes the first, not the next.
 
     In 'Bí thư Thành ủy A, Chủ tịch UBND TP B', the title right before B (no separator in between)
     is B's: A's titles stop at the last comma before it.

@@ -21,22 +21,43 @@ _ABBREV = {"TP", "Tp", "TS", "GS", "PGS", "ThS", "BS", "KS", "Th", "St", "Q", "P
 
 @Language.component("graphkit_sentences")
 def sentences(doc: Doc) -> Doc:
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        if "\n" in prev.text or (prev.whitespace_ and "\n" in prev.whitespace_):
-            tok.is_sent_start = True
-        elif (prev.text in _ENDERS and prev.whitespace_
-              and not (i >= 2 and prev.text == "." and (doc[i - 2].text in _ABBREV or (len(doc[i - 2].text) == 1 and doc[i - 2].text.isupper())) and not doc[i - 2].whitespace_)
-              and (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in _OPENERS)):
-            tok.is_sent_start = True
-        elif tok.is_space:
-            tok.is_sent_start = False
-        else:
-            tok.is_sent_start = False
+    """Sentence starts; also ``doc.user_data["sentences"]``: their (start, end) character offsets."""
+    import numpy
+
+    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+
+    n = len(doc)
+    if not n:
+        doc.user_data["sentences"] = []
+        return doc
+    arr = doc.to_array([ORTH, IDX, SPACY])
+    strings = doc.vocab.strings
+    texts = [strings[int(o)] for o in arr[:, 0]]
+    idx = arr[:, 1]
+    spaced = arr[:, 2]
+    starts = numpy.full((n, 1), -1, dtype="int64")
+    starts[0, 0] = 1
+    for i in range(1, n):
+        prev, cur = texts[i - 1], texts[i]
+        if "\n" in prev:
+            starts[i, 0] = 1
+        elif (prev in _ENDERS and spaced[i - 1]
+              and not (i >= 2 and prev == "." and (texts[i - 2] in _ABBREV or (len(texts[i - 2]) == 1 and texts[i - 2].isupper()))
+                       and not spaced[i - 2])
+              and (cur[:1].isupper() or cur[:1].isdigit() or cur in _OPENERS)):
+            starts[i, 0] = 1
+    doc.from_array([SENT_START], starts.view("uint64"))
+    bounds = [int(idx[i]) for i in range(n) if starts[i, 0] == 1] + [len(_text(doc))]
+    doc.user_data["sentences"] = [(a, b) for a, b in zip(bounds, bounds[1:])]
     return doc
+
+
+def _text(doc: Doc) -> str:
+    """The text of the doc; ``Doc.text`` rebuilds it from the tokens at every call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
 
 
 def _spans(doc: Doc, matches, label_of) -> list:
@@ -53,8 +74,8 @@ def places(doc: Doc) -> Doc:
     from graphkit.extract.places import find_districts, find_provinces
 
     day = doc.user_data.get("date")
-    provs = find_provinces(doc.text, on=day)
-    dists = find_districts(doc.text)
+    provs = find_provinces(_text(doc), on=day)
+    dists = find_districts(_text(doc))
     doc.user_data["provinces"] = provs
     doc.user_data["districts"] = dists
     doc.spans["places"] = _spans(doc, provs, lambda m: "PROVINCE") + _spans(doc, dists, lambda m: "DISTRICT")
@@ -65,7 +86,7 @@ def places(doc: Doc) -> Doc:
 def directives(doc: Doc) -> Doc:
     from graphkit.extract.directives import find_directives
 
-    found = find_directives(doc.text, article_date=doc.user_data.get("date"))
+    found = find_directives(_text(doc), article_date=doc.user_data.get("date"))
     doc.user_data["directives"] = found
     doc.spans["directives"] = _spans(doc, found, lambda m: "DIRECTIVE")
     return doc

@@ -29,6 +29,7 @@ def make_doc(text: str, *, date=None):
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc.user_data["date"] = date
+    doc.user_data["text"] = text
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
