@@ -55,3 +55,16 @@ def test_places_block_names():
     text = "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung"
     start = text.index("Hà Nội")
     assert [c[2] for c in name_candidates(text, [(start, start + len("Hà Nội"))])] == ["Nguyễn Đức Chung"]
+
+
+def test_title_before_an_unknown_next_name_is_not_mine():
+    # corpus 22246433: the list goes on with a person whose family name is rare
+    hits = {h.name: h for h in find_persons(
+        "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân, Phó Chủ tịch Thường trực Quốc hội Tòng Thị Phóng dự")}
+    assert [p.role for p in hits["Nguyễn Thị Kim Ngân"].after] == []
+    assert [p.role for p in hits["Tòng Thị Phóng"].before] == ["Phó Chủ tịch Thường trực"]
+
+
+def test_foreign_names_take_no_vietnamese_post():
+    hits = find_persons("Chủ tịch nước Trần Đại Quang hội đàm với Tổng thống Alexander Lukashenko")
+    assert [(h.name, h.foreign) for h in hits] == [("Trần Đại Quang", False), ("Alexander Lukashenko", True)]

@@ -75,3 +75,14 @@ def test_district_post_names_its_province():
     post = to_post(posts[0])
     assert post.variants == ("Bí thư Huyện ủy Lương Sơn, tỉnh Hòa Bình",)
     assert post.body.place.province == "Hòa Bình"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Phó Giám đốc Sở NN-PTNT tỉnh Phú Yên", "Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Phú Yên"),  # 22439851
+    ("Giám đốc Sở TN&MT tỉnh Yên Bái", "Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái"),
+    # a body of unknown level gets no guessed place (corpus 22499625)
+    ("Chủ nhiệm Ủy ban Quốc phòng An ninh ", "Chủ nhiệm Ủy ban Quốc phòng An ninh"),
+])
+def test_more_bodies(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert to_post(posts[0], CONTEXT).label == expected

@@ -106,6 +106,8 @@ def extract(article: Article) -> ArticleFacts:
     pending = []
     for s, hits in zip(sentences, all_hits):
         for h in hits:
+            if h.foreign:
+                continue
             for group in (h.before, h.after):
                 if group:
                     pending.append((s, h, group))

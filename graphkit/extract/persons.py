@@ -34,6 +34,7 @@ class PersonHit:
     after: list[ParsedPost] = field(default_factory=list)
     before: list[ParsedPost] = field(default_factory=list)
     reason: str = ""
+    foreign: bool = False  # no Vietnamese family name: the Vietnamese posts around it are not theirs
 
 
 @cache
@@ -97,7 +98,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
-    cands = sorted(set(name_candidates(sentence, blocked)) | set(_foreign_candidates(sentence, blocked)))
+    foreign = set(_foreign_candidates(sentence, blocked))
+    cands = sorted(set(name_candidates(sentence, blocked)) | foreign)
     for i, (s, e, surface) in enumerate(cands):
         name = canonical(surface)
         if name in _not_persons():
@@ -105,7 +107,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         before_text = sentence[max(prev_end, s - 160):s]
         if _CREDIT_BEFORE.search(before_text):
             continue
-        hit = PersonHit(s, e, name, surface)
+        hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
         m = _AFTER_SEP.match(sentence[e:])
         if m:
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
@@ -138,7 +140,7 @@ def _own_titles(segment: str) -> str:
     return segment
 
 
-_FOREIGN = re.compile(r"(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Chủ tịch|Tổng Thư ký|Bộ trưởng)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
+_FOREIGN = re.compile(r"(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
 
 
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:

@@ -244,14 +244,15 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
             level, form = "central", "none"
         elif head in _PROVINCE_HEADS or kw:
             level, form = "province", heads[head]
-        else:
-            level, form = "unknown", heads[head]
+        else:  # a body of unknown level: no place is guessed for it
+            level, form = "central", "none"
         return ParsedPost(role_label, role.role, role.kind, name, level, form, place, kw, status,
                           text[:pos + end + pused]), pos + end + pused
     return None, 0
 
 
 _SEP = re.compile(r"^\s*(?:,|và)\s*")
+_NAME_NEXT = re.compile(r"^\s(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?![\w])")
 
 
 def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
@@ -267,6 +268,8 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
         p, used = parse_post(exp[pos:])
         if p is None:
             break
+        if _NAME_NEXT.match(exp[pos + used:]):
+            break  # 'Chủ tịch Quốc hội Tòng Thị Phóng': this title is the next person's
         posts.append(p)
         pos += used
         m = _SEP.match(exp[pos:])
