@@ -68,3 +68,19 @@ def test_title_before_an_unknown_next_name_is_not_mine():
 def test_foreign_names_take_no_vietnamese_post():
     hits = find_persons("Chủ tịch nước Trần Đại Quang hội đàm với Tổng thống Alexander Lukashenko")
     assert [(h.name, h.foreign) for h in hits] == [("Trần Đại Quang", False), ("Alexander Lukashenko", True)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # corpus 22644374: a country before a foreign name is not part of it
+    ("Chủ tịch nước Trần Đại Quang hội đàm với Tổng thống Nga Vladimir Putin.", ["Trần Đại Quang", "Vladimir Putin"]),
+    # corpus 22634838: a parish, not a person, even with a title after it
+    ("cử tri Vũ Đức Hước, Chánh xứ giáo xứ Kim Hòa, Chủ tịch Quốc hội nêu rõ", []),
+    # corpus 22702182: former provinces are not persons
+    ("tiêu biểu là: Bí thư Tỉnh ủy Sơn Tây, Hà Đông", []),
+    # corpus 22276018: a sentence that starts without a full stop
+    ("ông Nguyễn Văn Giàu Xem thêm", ["Nguyễn Văn Giàu"]),
+    # given names that are also country names stay in the name
+    ("Đồng chí Dương Văn Thái phát biểu", ["Dương Văn Thái"]),
+])
+def test_more_persons(sentence, expected):
+    assert names(sentence) == expected

@@ -49,6 +49,23 @@ def _not_persons() -> frozenset[str]:
     return frozenset(load_list("not_persons.txt"))
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_list("name_stopwords.txt"))
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(load_list("countries.txt"))
+
+
+@cache
+def _place_noun_rx() -> re.Pattern:
+    words = load_list("place_nouns.txt")
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alts})\s$")
+
+
 def _is_name_word(w: str) -> bool:
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower())
 
@@ -75,6 +92,10 @@ def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tupl
         while k < len(run) and run[k][2] not in sn and " ".join(x[2] for x in run[k:k + 2]) not in sn:
             k += 1
         run = run[k:]
+        for cut, w in enumerate(run[1:], 1):
+            if w[2] in _stopwords():
+                run = run[:cut]
+                break
         if 2 <= len(run):
             run = run[:4] if len(run) <= 4 else run[:3]
             out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
@@ -105,7 +126,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if name in _not_persons():
             continue
         before_text = sentence[max(prev_end, s - 160):s]
-        if _CREDIT_BEFORE.search(before_text):
+        if _CREDIT_BEFORE.search(before_text) or _place_noun_rx().search(before_text[-20:]):
             continue
         hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
         m = _AFTER_SEP.match(sentence[e:])
@@ -113,7 +134,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = _title_before(before_text)
-        if _honorific_rx().search(before_text):
+        if hit.foreign or _honorific_rx().search(before_text):
             hit.reason = "address"
         elif hit.after:
             hit.reason = "post after"
@@ -148,8 +169,12 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     out = []
     for m in _FOREIGN.finditer(text):
         a, b = m.start("n"), m.end("n")
+        words = m.group("n").split()
+        while len(words) > 2 and words[0] in _countries():
+            a += len(words[0]) + 1
+            words = words[1:]
         if not any(x <= a < y for x, y in blocked):
-            out.append((a, b, m.group("n")))
+            out.append((a, b, text[a:b]))
     return out
 
 
