@@ -64,7 +64,7 @@ def facts() -> list:
 
     bg, na, bk = Place("Bắc Giang"), Place("Nghệ An"), Place("Bắc Kạn")
     bct = Body("Bộ Chính trị", "Bộ Chính trị")
-    bchtw = Body("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương")
+    bchtw = Body("Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương")
     btctw = Body("Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương")
     tu_bg = Body("Tỉnh ủy Bắc Giang", "Tỉnh ủy", "province", bg)
     tu_na = Body("Tỉnh ủy Nghệ An", "Tỉnh ủy", "province", na)

@@ -19,8 +19,8 @@ from graphkit.errors import AnalysisError
 MEASURES = {
     "degree": "number of distinct neighbours",
     "weighted-degree": "sum of edge weights (shared meetings and bodies, or articles)",
-    "betweenness": "share of shortest paths through the node (normalised, unweighted)",
-    "pagerank": "PageRank with edge weights (alpha 0.85)",
+    "betweenness": "share of shortest paths through the node (normalised, unweighted, direction ignored)",
+    "pagerank": "PageRank with edge weights (alpha 0.85; follows edge direction in directed projections)",
     "core": "core number: the largest k of a k-core containing the node",
     "louvain": "community (Louvain, networkx), numbered from 0 by size",
     "leiden": "community (Leiden, leidenalg), numbered from 0 by size",
@@ -95,7 +95,7 @@ def centrality(G, measure: str, *, weight: str = "weight", seed: int = 0) -> dic
     if measure == "weighted-degree":
         return dict(G.degree(weight=weight))
     if measure == "betweenness":
-        return nx.betweenness_centrality(G, normalized=True)
+        return nx.betweenness_centrality(_undirected(G), normalized=True)
     if measure == "pagerank":
         return nx.pagerank(G, alpha=0.85, weight=weight)
     if measure == "core":
