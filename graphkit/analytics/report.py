@@ -82,7 +82,7 @@ class Analysis:
 
 def analyze(source, *, projection: str = "person", measures=("degree",), top: int | None = 20,
             date_from=None, date_to=None, person: str | None = None, radius: int = 1, k_core: int | None = None,
-            path: tuple[str, str] | None = None, seed: int = 0, **options) -> Analysis:
+            path: tuple[str, str] | None = None, max_paths: int = 10, seed: int = 0, **options) -> Analysis:
     """Project ``source``, optionally narrow it, and measure it.
 
     Parameters
@@ -102,6 +102,8 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
         Narrow to the k-core (0 = the main core).
     path : (str, str), optional
         Also find the shortest paths between these two persons (on the whole projection).
+    max_paths : int
+        At most this many paths.
     seed : int
         Seed of the community methods.
     **options
@@ -122,7 +124,7 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
     if path:
         a, b = (M.find_node(G, name, types=person_types) for name in path)
         ends = [G.nodes[a]["label"], G.nodes[b]["label"]]
-        paths = M.shortest_paths(G, a, b)
+        paths = M.shortest_paths(G, a, b, limit=max_paths)
     focus = {}
     if person:
         center = M.find_node(G, person, types=person_types)

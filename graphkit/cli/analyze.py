@@ -35,6 +35,7 @@ def analyze(
     k_core: Annotated[Optional[int], typer.Option("--k-core", help="Narrow to the k-core (0 = the main core).")] = None,
     path: Annotated[Optional[tuple[str, str]], typer.Option("--path", help=(
         "Shortest paths between two persons, with the facts along each step: --path 'NAME A' 'NAME B'."))] = None,
+    paths: Annotated[int, typer.Option("--paths", help="Most shortest paths to find with --path.")] = 3,
     via: Annotated[Optional[list[str]], typer.Option("--via", help="For --projection person: meetings, bodies (repeat for both; default both).")] = None,
     former: Annotated[bool, typer.Option("--former", help="For person and person-org: count former posts too.")] = False,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the community methods.")] = 0,
@@ -57,7 +58,8 @@ def analyze(
         options["former"] = True
     path = tuple(path) if path and all(path) else None
     result = run(load(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
-                 date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, seed=seed, **options)
+                 date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, max_paths=paths, seed=seed,
+                 **options)
     _print_analysis(result)
     if out is not None:
         result.write(out)
@@ -76,20 +78,21 @@ def _print_analysis(a) -> None:
         scope.append(f"ego network of {a.focus['person']}, radius {a.focus['radius']}")
     if "k_core" in a.focus:
         scope.append(f"{a.focus['k_core']}-core")
-    console.print("; ".join(scope))
+    echo = typer.echo  # plain lines are not wrapped; only the table is laid out by rich
+    echo("; ".join(scope))
     if a.paths is not None:
         if not a.paths:
-            console.print(f"no path between {a.path_ends[0]} and {a.path_ends[1]} in this projection")
+            echo(f"no path between {a.path_ends[0]} and {a.path_ends[1]} in this projection")
         for i, steps in enumerate(a.paths, 1):
-            console.print(f"\npath {i}: {len(steps)} step(s)", style="bold")
+            echo(f"\npath {i}: {len(steps)} step(s)")
             for s in steps:
-                console.print(f"  {s['source_label']} —{s.get('relation', '')}→ {s['target_label']}"
+                echo(f"  {s['source_label']} —{s.get('relation', '')}→ {s['target_label']}"
                               f" (weight {s.get('weight', 1)})")
-                for x in s.get("evidence", [])[:3]:
+                for x in s.get("evidence", [])[:2]:
                     if x.get("sentence"):
-                        console.print(f"      “{x['sentence']}” — {x.get('title') or x['article']}, "
+                        echo(f"      “{x['sentence']}” — {x.get('title') or x['article']}, "
                                       f"{x.get('date') or 'undated'}")
-        console.print()
+        echo("")
     table = Table(show_lines=False)
     for col in ("#", "label", "type", *a.measures):
         table.add_column(col, justify="right" if col not in ("label", "type") else "left")
@@ -98,7 +101,7 @@ def _print_analysis(a) -> None:
     console.print(table)
     for c in a.communities:
         more = f", … (+{c['size'] - 8})" if c["size"] > 8 else ""
-        console.print(f"{c['method']} community {c['community']} ({c['size']}): {', '.join(c['members'][:8])}{more}")
+        echo(f"{c['method']} community {c['community']} ({c['size']}): {', '.join(c['members'][:8])}{more}")
 
 
 def _fmt(v) -> str:

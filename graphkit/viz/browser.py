@@ -125,7 +125,8 @@ def _remote_text(obj: dict) -> str:
     return obj.get("description") or obj.get("type", "")
 
 
-def open_page(path, *, evaluate: str | None = None, ready: str | None = None, screenshot: bool = False,
+def open_page(path, *, evaluate: str | None = None, ready: str | None = None, click: str | None = None,
+              screenshot: bool = False,
               width: int = 1280, height: int = 800, timeout: float = 60, settle: float = 0.3) -> PageReport:
     """Load a local HTML file in headless Chromium and report what it did.
 
@@ -136,6 +137,9 @@ def open_page(path, *, evaluate: str | None = None, ready: str | None = None, sc
         A JavaScript expression evaluated after load (its JSON value is returned in ``value``).
     ready : str, optional
         A JavaScript expression polled until it is true before evaluating and screenshotting.
+    click : str, optional
+        A JavaScript expression giving ``{x, y}`` in page pixels: a real mouse click is sent there
+        (DevTools ``Input.dispatchMouseEvent``) before ``evaluate``.
     screenshot : bool
         Take a PNG screenshot of the viewport (``width`` × ``height``).
     """
@@ -192,6 +196,17 @@ def open_page(path, *, evaluate: str | None = None, ready: str | None = None, sc
                 time.sleep(0.05)
         report.ready_seconds = time.monotonic() - start
         time.sleep(settle)
+        if click:
+            r = pipe.call("Runtime.evaluate", {"expression": f"JSON.stringify({click})", "returnByValue": True},
+                          session=session)
+            at = json.loads(r.get("result", {}).get("value") or "null")
+            if not at:
+                raise BrowserError(f"the click target ({click}) is not on the page")
+            for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+                pipe.call("Input.dispatchMouseEvent", {"type": kind, "x": at["x"], "y": at["y"], "button": "left",
+                                                       "clickCount": 0 if kind == "mouseMoved" else 1},
+                          session=session)
+            time.sleep(settle)
         if evaluate:
             r = pipe.call("Runtime.evaluate", {"expression": evaluate, "returnByValue": True}, session=session)
             if "exceptionDetails" in r:
