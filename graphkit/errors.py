@@ -20,3 +20,7 @@ class OutputError(GraphkitError):
 
 class QueryError(GraphkitError):
     """A SPARQL query is malformed or refers to something missing."""
+
+
+class AnalysisError(GraphkitError):
+    """An analysis or map cannot be made as asked (unknown name or measure, bad date, empty slice)."""

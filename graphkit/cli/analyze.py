@@ -1,0 +1,136 @@
+"""``graphkit analyze`` and ``graphkit map``: network measures and relationship maps of a graph."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from graphkit.cli.common import reports_errors, stderr_console
+from graphkit.cli.main import app
+
+GraphArg = Annotated[Path, typer.Argument(help="Graph file written by 'graphkit build' (.trig, .nq, .ttl, .nt, .jsonld).",
+                                          show_default=False)]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help="Only facts from articles published on or after this date (YYYY-MM-DD).")]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only facts from articles published on or before this date (YYYY-MM-DD).")]
+
+
+@app.command()
+@reports_errors
+def analyze(
+    graph: GraphArg,
+    projection: Annotated[str, typer.Option("--projection", "-p", help=(
+        "Which network: person (co-attendance and shared bodies), person-org (bipartite, through posts), "
+        "province-directive (bipartite, implementation), citation (directive cites directive), "
+        "entities (everything)."))] = "person",
+    measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help=(
+        "Measure to compute; repeat for several, rows sort by the first: degree, weighted-degree, betweenness, "
+        "pagerank, core, louvain, leiden."))] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help="Rows to show and write (0 = all).")] = 20,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the rows to this .csv or .json file.")] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    person: Annotated[Optional[str], typer.Option("--person", help="Narrow to the ego network of this person (name as in the graph).")] = None,
+    radius: Annotated[int, typer.Option("--radius", "-r", help="Steps out from --person.")] = 1,
+    k_core: Annotated[Optional[int], typer.Option("--k-core", help="Narrow to the k-core (0 = the main core).")] = None,
+    path: Annotated[Optional[tuple[str, str]], typer.Option("--path", help=(
+        "Shortest paths between two persons, with the facts along each step: --path 'NAME A' 'NAME B'."))] = None,
+    paths: Annotated[int, typer.Option("--paths", help="Most shortest paths to find with --path.")] = 3,
+    via: Annotated[Optional[list[str]], typer.Option("--via", help="For --projection person: meetings, bodies (repeat for both; default both).")] = None,
+    former: Annotated[bool, typer.Option("--former", help="For person and person-org: count former posts too.")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the community methods.")] = 0,
+) -> None:
+    """Network measures of a graph: a ranked table, written to CSV or JSON with --out.
+
+    Example: graphkit analyze out/seeds.trig --measure pagerank --measure leiden --top 10 --out scores.csv
+    """
+    from graphkit.analytics.report import analyze as run
+    from graphkit.kg.serialize import load
+
+    options = {}
+    if via:
+        if projection != "person":
+            raise typer.BadParameter("--via applies to --projection person only", param_hint="--via")
+        options["via"] = tuple(via)
+    if former:
+        if projection not in ("person", "person-org"):
+            raise typer.BadParameter("--former applies to --projection person or person-org", param_hint="--former")
+        options["former"] = True
+    path = tuple(path) if path and all(path) else None
+    result = run(load(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
+                 date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, max_paths=paths, seed=seed,
+                 **options)
+    _print_analysis(result)
+    if out is not None:
+        result.write(out)
+        stderr_console().print(f"wrote {out}", highlight=False)
+
+
+def _print_analysis(a) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    scope = [f"{a.projection} projection: {a.nodes:,} nodes, {a.edges:,} edges"]
+    if a.date_from or a.date_to:
+        scope.append(f"articles dated {a.date_from or '…'} – {a.date_to or '…'}")
+    if "person" in a.focus:
+        scope.append(f"ego network of {a.focus['person']}, radius {a.focus['radius']}")
+    if "k_core" in a.focus:
+        scope.append(f"{a.focus['k_core']}-core")
+    echo = typer.echo  # plain lines are not wrapped; only the table is laid out by rich
+    echo("; ".join(scope))
+    if a.paths is not None:
+        if not a.paths:
+            echo(f"no path between {a.path_ends[0]} and {a.path_ends[1]} in this projection")
+        for i, steps in enumerate(a.paths, 1):
+            echo(f"\npath {i}: {len(steps)} step(s)")
+            for s in steps:
+                echo(f"  {s['source_label']} —{s.get('relation', '')}→ {s['target_label']}"
+                              f" (weight {s.get('weight', 1)})")
+                for x in s.get("evidence", [])[:2]:
+                    if x.get("sentence"):
+                        echo(f"      “{x['sentence']}” — {x.get('title') or x['article']}, "
+                                      f"{x.get('date') or 'undated'}")
+        echo("")
+    table = Table(show_lines=False)
+    for col in ("#", "label", "type", *a.measures):
+        table.add_column(col, justify="right" if col not in ("label", "type") else "left")
+    for i, r in enumerate(a.rows, 1):
+        table.add_row(str(i), r["label"], r["type"], *(_fmt(r[m]) for m in a.measures))
+    console.print(table)
+    for c in a.communities:
+        more = f", … (+{c['size'] - 8})" if c["size"] > 8 else ""
+        echo(f"{c['method']} community {c['community']} ({c['size']}): {', '.join(c['members'][:8])}{more}")
+
+
+def _fmt(v) -> str:
+    return f"{v:.4f}" if isinstance(v, float) else str(v)
+
+
+@app.command("map")
+@reports_errors
+def map_(
+    graph: GraphArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("map.html"),
+    person: Annotated[Optional[str], typer.Option("--person", help="Ego map of this person (name as in the graph).")] = None,
+    radius: Annotated[int, typer.Option("--radius", "-r", help="Steps out from --person (2 shows who else was at their meetings and bodies).")] = 1,
+    directive: Annotated[Optional[str], typer.Option("--directive", help="Diffusion map of the directive with this code, e.g. 18-NQ/TW.")] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    size_by: Annotated[str, typer.Option("--size-by", help="Node size, and which nodes to keep over --limit: degree, weighted-degree, betweenness, pagerank, core.")] = "degree",
+    limit: Annotated[int, typer.Option("--limit", help="Most nodes to draw; above it the top nodes by --size-by are kept and the page says so.")] = 1500,
+    title: Annotated[Optional[str], typer.Option("--title", help="Page title (default: says what the map shows).")] = None,
+) -> None:
+    """An interactive relationship map as one HTML page that works offline (no request leaves it).
+
+    Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --radius 2 --out mai.html
+    """
+    from graphkit.kg.serialize import load
+    from graphkit.viz.maps import make_map
+
+    m = make_map(load(graph), person=person, radius=radius, directive=directive, date_from=date_from,
+                 date_to=date_to, size_by=size_by, node_limit=limit, title=title)
+    m.write(out)
+    shown = f"{m.nodes:,} of {m.total_nodes:,} nodes (top by {m.size_by})" if m.truncated else f"{m.nodes:,} nodes"
+    typer.echo(f"wrote {out}: {shown}, {m.edges:,} edges")
