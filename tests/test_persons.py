@@ -84,3 +84,10 @@ def test_foreign_names_take_no_vietnamese_post():
 ])
 def test_more_persons(sentence, expected):
     assert names(sentence) == expected
+
+
+def test_given_name_refers_to_the_one_known_person():
+    # corpus 22702906: 'ông Chung' after Nguyễn Đức Chung was named
+    hits = find_persons("Hội nghị do ông Chung chủ trì.", known={"Nguyễn Đức Chung", "Lê Văn Thành"})
+    assert [h.name for h in hits] == ["Nguyễn Đức Chung"]
+    assert find_persons("Hội nghị do ông Chung chủ trì.", known={"Nguyễn Đức Chung", "Trần Văn Chung"}) == []

@@ -90,7 +90,8 @@ def extract(article: Article) -> ArticleFacts:
     # sentences that contain such a name
     first_pass = [hits_in(s, frozenset()) for s in sentences]
     known = {h.name for hs in first_pass for h in hs}
-    all_hits = [hits_in(s, known) if known and any(n in s.text for n in known) else hs
+    given = {n.rsplit(" ", 1)[-1] for n in known}
+    all_hits = [hits_in(s, known) if known and any(n in s.text for n in (*known, *given)) else hs
                 for s, hs in zip(sentences, first_pass)]
 
     # persons

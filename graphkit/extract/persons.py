@@ -120,9 +120,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     hits: list[PersonHit] = []
     prev_end = 0
     foreign = set(_foreign_candidates(sentence, blocked))
-    cands = sorted(set(name_candidates(sentence, blocked)) | foreign)
+    short = _given_name_references(sentence, blocked, known)
+    cands = sorted(set(name_candidates(sentence, blocked)) | foreign | set(short))
     for i, (s, e, surface) in enumerate(cands):
-        name = canonical(surface)
+        name = short.get((s, e, surface)) or canonical(surface)
         if name in _not_persons():
             continue
         before_text = sentence[max(prev_end, s - 160):s]
@@ -162,6 +163,25 @@ def _own_titles(segment: str) -> str:
 
 
 _FOREIGN = re.compile(r"(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
+
+
+_GIVEN = re.compile(r"(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w])")
+
+
+def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, str], str]:
+    """'ông Chung', 'đồng chí Thái': a given name alone, for the one person of the article whose name ends so."""
+    if not known:
+        return {}
+    out = {}
+    for m in _GIVEN.finditer(text):
+        a, b, w = m.start("n"), m.end("n"), m.group("n")
+        if any(x <= a < y for x, y in blocked):
+            continue
+        full = [n for n in known if n.endswith(" " + w)]
+        nxt = _WORD.match(text, b + 1) if text[b:b + 1] == " " else None
+        if len(full) == 1 and not (nxt and _is_name_word(nxt.group(0))):  # not the start of a full name
+            out[(a, b, w)] = full[0]
+    return out
 
 
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
