@@ -38,3 +38,15 @@ def test_citation_chain_seed_001():
     facts = extract(Article(id="t", text=text, source="test"))
     assert sorted((c.citing.code, c.cited.code) for c in facts.citations) == [
         ("74-KL/TW", "18-NQ/TW"), ("74-KL/TW", "19-NQ/TW"), ("74-KL/TW", "39-NQ/TW")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 22600362: 'các tỉnh' is several provinces, not the article's own
+    ("Thành phố Hồ Chí Minh đăng cai. Đến nay các tỉnh trong cụm tiếp tục triển khai thực hiện công tác giáo dục "
+     "đoàn viên thanh niên thông qua Chỉ thị 05-CT/TW.", []),
+    # corpus 22479951: a province named far before a noun phrase 'kinh phí thực hiện' is not its subject
+    ("Tính đến ngày 31/5/2017, 4 tỉnh Hà Tĩnh, Quảng Bình, Quảng Trị, Thừa Thiên-Huế đã giải ngân được 4.599 tỷ đồng "
+     "(bằng 86,9% của 3 đợt ứng là 5.290 tỷ đồng, bằng 65,3% tổng kinh phí thực hiện Quyết định 1880/QĐ-CP).", []),
+])
+def test_no_implementation(text, expected):
+    assert impl(text) == expected

@@ -14,7 +14,11 @@ from functools import cache
 
 from graphkit.gazetteer import load_list
 
-_ANAPHOR = re.compile(r"(?<![\w])(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[A-ZĐÀ-Ỹ]))")
+# 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
+_ANAPHOR = re.compile(
+    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[A-ZĐÀ-Ỹ]))")
+VERB_REACH = 90  # the verb governs a directive written at most this far after it
+ACTOR_REACH = 80  # a named actor is the verb's subject when written at most this far before it
 
 
 @cache
@@ -30,12 +34,13 @@ def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int,
     ``actors``: (start, end, actor) mentions in the sentence (provinces, bodies), in order.
     """
     before = sentence[:directive_start]
-    verbs = list(implement_verbs().finditer(before))
+    verbs = [v for v in implement_verbs().finditer(before) if directive_start - v.end() <= VERB_REACH]
     if not verbs:
         return None
     verb = verbs[-1]
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
-    cands = [a for a in actors if a[1] <= verb.start()]
+    cands = [a for a in actors if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
+             and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
     anaphor = [m for m in _ANAPHOR.finditer(before[:verb.start()])]
     best = cands[-1] if cands else None
     if anaphor and main_actor is not None and (best is None or anaphor[-1].start() > best[1]):
