@@ -105,3 +105,21 @@ def test_map_errors(graph, tmp_path):
 def test_help(command):
     code, out = run(command, "--help")
     assert code == 0 and "GRAPH" in out.upper() and "--from" in out
+
+
+@pytest.mark.parametrize("command", ["analyze", "map"])
+def test_every_option_is_documented(command):
+    """docs/maps.md (or the README it is merged into) names every option of both commands."""
+    from pathlib import Path
+
+    import typer
+
+    root = Path(__file__).resolve().parents[1]
+    docs = [p.read_text(encoding="utf-8") for p in (root / "docs" / "maps.md", root / "README.md") if p.exists()]
+    text = next((d for d in docs if f"graphkit {command} GRAPH" in d), "")
+    assert text, f"no section 'graphkit {command} GRAPH' in docs/maps.md or README.md"
+    cmd = typer.main.get_command(app).commands[command]
+    for param in cmd.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in text, f"{opt} of graphkit {command} is not documented"

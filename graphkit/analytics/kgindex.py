@@ -131,7 +131,7 @@ class KGIndex:
             idx.types[node] = sorted(ts)[0]
         for node, ls in labels.items():
             idx.labels[node] = sorted(ls)[0]
-        for node, t in idx.types.items():
+        for node, t in sorted(idx.types.items()):
             if t == "Article":
                 dates = sorted(d for d in idx.attrs.get(node, {}).get("publishedOn", ()) if isinstance(d, _dt.date))
                 idx.articles[node] = ArticleInfo(node, idx.labels.get(node, node), dates[0] if dates else None)

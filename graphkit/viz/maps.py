@@ -125,14 +125,6 @@ def _node_tip(G, n, size_by: str, score) -> list[list[str]]:
     d = G.nodes[n]
     t = d.get("type", "")
     lines = [["h", d.get("label", str(n))], ["t", t]]
-    if t == "Person" and d.get("posts"):
-        lines.append(["k", "Posts"])
-        for p in d["posts"]:
-            when = ", ".join(x for x in (
-                p.get("status") if p.get("status") not in (None, "current") else "",
-                f"from {p['start']}" if p.get("start") else "", f"until {p['end']}" if p.get("end") else "",
-                f"reported {p['observed']}" if p.get("observed") else "") if x)
-            lines.append(["p", p["post"] + (f" ({when})" if when else "")])
     for key, name in (("code", "Code"), ("document_type", "Type"), ("issuer", "Issued by"), ("issued_on", "Issued on"),
                       ("term", "Term"), ("date", "Date"), ("location", "Location"), ("place", "Place"), ("role", "Role")):
         if d.get(key) and not (t == "Directive" and key == "date"):
@@ -141,6 +133,14 @@ def _node_tip(G, n, size_by: str, score) -> list[list[str]]:
         span = d["first_date"] if d["first_date"] == d.get("last_date") else f"{d['first_date']} – {d['last_date']}"
         lines.append(["p", f"Reported: {span}"])
     lines.append(["p", f"{size_by}: {round(score, 4) if isinstance(score, float) else score}"])
+    if t == "Person" and d.get("posts"):
+        lines.append(["k", "Posts"])
+        for p in d["posts"]:
+            when = ", ".join(x for x in (
+                p.get("status") if p.get("status") not in (None, "current") else "",
+                f"from {p['start']}" if p.get("start") else "", f"until {p['end']}" if p.get("end") else "",
+                f"reported {p['observed']}" if p.get("observed") else "") if x)
+            lines.append(["p", p["post"] + (f" ({when})" if when else "")])
     seen, evidence = set(), []
     for u, v, ev in sorted(_incident(G, n), key=lambda e: (str(e[0]), str(e[1]))):
         for x in ev:
@@ -201,7 +201,10 @@ def spring_positions(G, *, seed: int = 7) -> dict:
             start = nx.spring_layout(U.subgraph(c), seed=seed, weight=None)
             local = nx.kamada_kawai_layout(U.subgraph(c), pos=start, weight=None, scale=r)
         else:
-            local = nx.spring_layout(U.subgraph(c), seed=seed, weight=None, iterations=100, scale=r)
+            # the cost of an iteration grows with n²: fewer of them for big components keeps a
+            # 1,500-node map to seconds, and the result still separates its clusters
+            its = 50 if len(c) <= 1000 else 30
+            local = nx.spring_layout(U.subgraph(c), seed=seed, weight=None, iterations=its, scale=r)
         boxes.append((r, local))
     gap = 90.0
     row_width = max(2 * boxes[0][0], math.sqrt(sum((2 * r + gap) ** 2 for r, _ in boxes)))
