@@ -20,3 +20,7 @@ class OutputError(GraphkitError):
 
 class QueryError(GraphkitError):
     """A SPARQL query is malformed or refers to something missing."""
+
+
+class StoreError(GraphkitError):
+    """An on-disk graph store cannot be opened or written."""
