@@ -247,9 +247,12 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     write(_result(pending.popleft()))
             result.quads = len(gs)
             result.article_graphs = len(gs.article_graphs())
-    finally:
-        if pool is not None:
+    except BaseException:
+        if pool is not None:  # Ctrl-C or an error: drop the queued chunks, do not wait for them
             pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if pool is not None:
+        pool.shutdown(wait=True)
     return result
 
 
