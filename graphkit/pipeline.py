@@ -40,11 +40,12 @@ def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Calla
 
 
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
-          keep_facts: bool = False) -> BuildResult:
+          keep_facts: bool = False, resolve: bool = True) -> BuildResult:
     """Build the graph of ``inputs`` (files, directories, corpora).
 
-    Returns the dataset (one named graph per article), the ids of the articles built and the
-    inputs that could not be read. Never prints.
+    Returns the dataset (one named graph per article; with ``resolve``, namesakes kept apart across
+    articles and the resolution graph, see :mod:`graphkit.kg.resolve`), the ids of the articles
+    built and the inputs that could not be read. Never prints.
     """
     from graphkit.ingest.readers import iter_articles
     from graphkit.kg.build import article_quads
@@ -70,7 +71,31 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
         result.articles.append(aid)
         if keep_facts:
             result.facts.append(item)
+    if resolve and len(result.articles) > 1:
+        result.dataset = _resolved(ds)
     return result
+
+
+def _resolved(ds):
+    """``ds`` with persons resolved across articles (see :mod:`graphkit.kg.resolve`)."""
+    from graphkit.kg import resolve as res
+    from graphkit.kg.namespaces import bind_all
+    from graphkit.kg.store import GraphStore, ntriples
+
+    from rdflib import Dataset
+
+    by_graph: dict = {}
+    for q in ds.quads((None, None, None, None)):
+        by_graph.setdefault(str(q[3]), []).append(q)
+    with GraphStore(None) as gs:
+        gs.put_graphs([(g, ntriples(qs)) for g, qs in sorted(by_graph.items())])
+        r = res.apply(gs)
+        if not r.renames() and not r.links:
+            return ds
+        out = Dataset()
+        bind_all(out)
+        out.parse(data=gs.nquads(), format="nquads")
+    return out
 
 
 @dataclass(frozen=True)
@@ -92,6 +117,8 @@ class StoreBuildResult:
     problems: list[InputProblem] = field(default_factory=list)
     quads: int = 0
     article_graphs: int = 0
+    renamed: list[str] = field(default_factory=list)  # article graphs rewritten by person resolution
+    possibly_same: int = 0  # gk:possiblySame links in the store
 
     @property
     def ok(self) -> bool:
@@ -160,13 +187,15 @@ def _extract_chunk(articles: list[Article]) -> list:
 
 def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | None = None,
                max_bytes: int = 10_000_000, on_progress: Callable[[Progress], None] | None = None,
-               chunk_size: int = 16) -> StoreBuildResult:
+               chunk_size: int = 16, resolve: bool = True) -> StoreBuildResult:
     """Build ``inputs`` into the on-disk store ``store`` (created when missing), on ``jobs`` processes.
 
     Articles already in the store are replaced, new ones added; the others are left alone. Worker
     processes extract (``jobs`` of them, default: every core); this process reads the inputs and
     writes the store, a chunk of whole article graphs per transaction, so an interrupted build leaves
     whole articles only. ``on_progress`` is called with a :class:`Progress` after each chunk.
+    With ``resolve``, persons are then resolved across the whole store (:mod:`graphkit.kg.resolve`):
+    the article graphs whose person IRIs change are rewritten, each in one transaction.
     Never prints.
     """
     from collections import deque
@@ -245,6 +274,12 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         write(_result(pending.popleft()))
                 while pending:
                     write(_result(pending.popleft()))
+            if resolve and result.articles:
+                from graphkit.kg.resolve import apply as resolve_persons
+
+                r = resolve_persons(gs)
+                result.renamed = sorted(r.renames())
+                result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)
             result.article_graphs = len(gs.article_graphs())
     except BaseException:

@@ -117,7 +117,8 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
     if not quiet:
         new = len(result.articles) - len(result.replaced)
         typer.echo(f"{len(result.articles)} article(s) ({new} new, {len(result.replaced)} replaced) → {into}: "
-                   f"{result.article_graphs} article graph(s), {result.quads} quads", err=True)
+                   f"{result.article_graphs} article graph(s), {result.quads} quads; "
+                   f"{result.possibly_same} gk:possiblySame link(s) between namesakes kept apart", err=True)
     if result.problems:
         raise typer.Exit(1)
 

@@ -63,17 +63,22 @@ def _sorted_lines(data: bytes) -> str:
 class GraphStore:
     """A graphkit store directory, opened for writing (default) or reading.
 
-    ``create=True`` makes the directory when it does not exist (it must then be empty or a store);
+    ``path=None`` makes a store in memory. ``create=True`` makes the directory when it does not exist (it must then be empty or a store);
     ``read_only=True`` opens an existing store for reading, also while another process writes it.
     Use it as a context manager, or call :meth:`close`, so that another ``GraphStore`` can open the
     same directory afterwards.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False):
+    def __init__(self, path: str | Path | None, *, create: bool = False, read_only: bool = False):
         import pyoxigraph as ox
 
-        self.path = Path(path)
+        self._ox = ox
         self.read_only = read_only
+        if path is None:  # in memory, for resolving small builds
+            self.path = Path("(memory)")
+            self._store = ox.Store()
+            return
+        self.path = Path(path)
         if not is_store(self.path):
             if not create or read_only:
                 raise StoreError(f"{self.path}: not a graphkit store; build one with "
@@ -90,7 +95,6 @@ class GraphStore:
                                  "to finish (or stop it) and try again") from e
             raise StoreError(f"{self.path}: cannot open the store ({msg}); check the path and its "
                              "permissions, or rebuild it into a new directory") from e
-        self._ox = ox
 
     # life cycle --------------------------------------------------------------------------------
     def close(self) -> None:
