@@ -24,3 +24,7 @@ class QueryError(GraphkitError):
 
 class AnalysisError(GraphkitError):
     """An analysis or map cannot be made as asked (unknown name or measure, bad date, empty slice)."""
+
+
+class StoreError(GraphkitError):
+    """An on-disk graph store cannot be opened or written."""

@@ -40,11 +40,12 @@ def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Calla
 
 
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
-          keep_facts: bool = False) -> BuildResult:
+          keep_facts: bool = False, resolve: bool = True) -> BuildResult:
     """Build the graph of ``inputs`` (files, directories, corpora).
 
-    Returns the dataset (one named graph per article), the ids of the articles built and the
-    inputs that could not be read. Never prints.
+    Returns the dataset (one named graph per article; with ``resolve``, namesakes kept apart across
+    articles and the resolution graph, see :mod:`graphkit.kg.resolve`), the ids of the articles
+    built and the inputs that could not be read. Never prints.
     """
     from graphkit.ingest.readers import iter_articles
     from graphkit.kg.build import article_quads
@@ -70,4 +71,233 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
         result.articles.append(aid)
         if keep_facts:
             result.facts.append(item)
+    if resolve and len(result.articles) > 1:
+        result.dataset = _resolved(ds)
     return result
+
+
+def _resolved(ds):
+    """``ds`` with persons resolved across articles (see :mod:`graphkit.kg.resolve`)."""
+    from graphkit.kg import resolve as res
+    from graphkit.kg.namespaces import bind_all
+    from graphkit.kg.store import GraphStore, ntriples
+
+    from rdflib import Dataset
+
+    by_graph: dict = {}
+    for q in ds.quads((None, None, None, None)):
+        by_graph.setdefault(str(q[3]), []).append(q)
+    with GraphStore(None) as gs:
+        gs.put_graphs([(g, ntriples(qs)) for g, qs in sorted(by_graph.items())])
+        r = res.apply(gs)
+        if not r.renames() and not r.links:
+            return ds
+        out = Dataset()
+        bind_all(out)
+        out.parse(data=gs.nquads(), format="nquads")
+    return out
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a build is: articles done (written or failed) out of ``total`` (an estimate; None when unknown)."""
+
+    done: int
+    total: int | None
+    problems: int = 0
+
+
+@dataclass
+class StoreBuildResult:
+    """What :func:`build_into` did: the articles written (new or replaced), the problems, the store's size."""
+
+    store: Path
+    articles: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    quads: int = 0
+    article_graphs: int = 0
+    renamed: list[str] = field(default_factory=list)  # article graphs rewritten by person resolution
+    possibly_same: int = 0  # gk:possiblySame links in the store
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def count_articles(inputs: Sequence[str | Path]) -> int | None:
+    """A quick count of the articles in ``inputs`` (corpus lines, article files), for progress bars.
+
+    Counts without parsing; records that turn out bad are included. None when nothing countable.
+    """
+    import gzip
+
+    from graphkit.ingest.readers import _kind, _walk
+
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        files = _walk(path) if path.is_dir() else [path] if path.exists() else []
+        for f in files:
+            kind = _kind(f)
+            if kind in (".jsonl", ".jsonl.gz"):
+                try:
+                    with (gzip.open if kind == ".jsonl.gz" else open)(f, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except (OSError, EOFError, ValueError):
+                    continue
+            elif kind is not None:
+                total += 1
+    return total or None
+
+
+def _init_worker() -> None:
+    """Each worker builds the spaCy pipeline once; Ctrl-C is the parent's to handle."""
+    import signal
+
+    from graphkit.nlp.pipeline import get_nlp
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    get_nlp()
+
+
+def _warm() -> int:
+    import os
+
+    return os.getpid()
+
+
+def _extract_chunk(articles: list[Article]) -> list:
+    """Worker: extract a chunk of articles; returns ``(id, graph IRI, N-Triples)`` per article, or problems.
+
+    Only strings travel back to the parent (no spaCy objects, no rdflib graphs).
+    """
+    from graphkit.kg.build import article_quads
+    from graphkit.kg.store import ntriples
+
+    out: list = []
+    for item in extract_all(articles):
+        if isinstance(item, InputProblem):
+            out.append(item)
+            continue
+        quads = article_quads(item)
+        out.append((item.article.id, str(quads[0][3]), ntriples(quads)))
+    return out
+
+
+def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | None = None,
+               max_bytes: int = 10_000_000, on_progress: Callable[[Progress], None] | None = None,
+               chunk_size: int = 16, resolve: bool = True) -> StoreBuildResult:
+    """Build ``inputs`` into the on-disk store ``store`` (created when missing), on ``jobs`` processes.
+
+    Articles already in the store are replaced, new ones added; the others are left alone. Worker
+    processes extract (``jobs`` of them, default: every core); this process reads the inputs and
+    writes the store, a chunk of whole article graphs per transaction, so an interrupted build leaves
+    whole articles only. ``on_progress`` is called with a :class:`Progress` after each chunk.
+    With ``resolve``, persons are then resolved across the whole store (:mod:`graphkit.kg.resolve`):
+    the article graphs whose person IRIs change are rewritten, each in one transaction.
+    Never prints.
+    """
+    from collections import deque
+
+    from graphkit.ingest.readers import iter_articles
+    from graphkit.kg.store import GraphStore, default_jobs, write_places
+
+    jobs = max(1, jobs or default_jobs())
+    result = StoreBuildResult(Path(store))
+    total = count_articles(inputs) if on_progress else None
+    state = {"done": 0}
+    seen: dict[str, str] = {}
+
+    def chunks():
+        chunk: list[Article] = []
+        for item in iter_articles(list(inputs), max_bytes=max_bytes):
+            if isinstance(item, InputProblem):
+                result.problems.append(item)
+                continue
+            if item.id in seen:
+                result.problems.append(InputProblem(item.source, f"duplicate article id '{item.id}' "
+                                                    f"(also {seen[item.id]}); kept the first"))
+                continue
+            seen[item.id] = item.source
+            chunk.append(item)
+            if len(chunk) >= chunk_size:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    pool = None
+    if jobs > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
+        # start the workers now, before the store (and its threads) exists in this process
+        for f in [pool.submit(_warm) for _ in range(jobs)]:
+            f.result()
+    try:
+        with GraphStore(store, create=True) as gs:
+            wrote_places = False
+
+            def write(items: list) -> None:
+                nonlocal wrote_places
+                graphs, ids = [], []
+                for item in items:
+                    if isinstance(item, InputProblem):
+                        result.problems.append(item)
+                    else:
+                        ids.append(item[0])
+                        graphs.append((item[1], item[2]))
+                if graphs and not wrote_places:
+                    write_places(gs)
+                    wrote_places = True
+                for aid, replaced in zip(ids, gs.put_graphs(graphs)):
+                    result.articles.append(aid)
+                    if replaced:
+                        result.replaced.append(aid)
+                state["done"] += len(items)
+                if on_progress:
+                    t = max(total, state["done"]) if total else None
+                    on_progress(Progress(state["done"], t, len(result.problems)))
+
+            if pool is None:
+                for chunk in chunks():
+                    write(_extract_chunk(chunk))
+            else:
+                pending: deque = deque()
+                window = jobs * 4
+                for chunk in chunks():
+                    pending.append(pool.submit(_extract_chunk, chunk))
+                    while len(pending) >= window:
+                        write(_result(pending.popleft()))
+                while pending:
+                    write(_result(pending.popleft()))
+            if resolve and result.articles:
+                from graphkit.kg.resolve import apply as resolve_persons
+
+                r = resolve_persons(gs)
+                result.renamed = sorted(r.renames())
+                result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
+            result.quads = len(gs)
+            result.article_graphs = len(gs.article_graphs())
+    except BaseException:
+        if pool is not None:  # Ctrl-C or an error: drop the queued chunks, do not wait for them
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if pool is not None:
+        pool.shutdown(wait=True)
+    return result
+
+
+def _result(future):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from graphkit.errors import GraphkitError
+
+    try:
+        return future.result()
+    except BrokenProcessPool as e:
+        raise GraphkitError("a worker process died (out of memory, or killed); the store holds the articles "
+                            "written so far; run the build again, with --jobs 1 to find the article") from e

@@ -15,21 +15,39 @@ from graphkit.cli.main import app
 def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
         help="Articles: .txt, .html/.htm, .jsonl/.jsonl.gz corpora, or directories (recursively). Default: seeds/")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o",
-        help="Output graph file; the format follows the extension: .trig, .nq, .ttl, .nt, .jsonld")] = Path("out/graph.trig"),
+    out: Annotated[Optional[Path], typer.Option("--out", "-o",
+        help="Output graph file; the format follows the extension: .trig, .nq, .ttl, .nt, .jsonld "
+             "[default: out/graph.trig when --into is not given]")] = None,
+    into: Annotated[Optional[Path], typer.Option("--into",
+        help="On-disk store directory (created when missing) to add the articles to; an article "
+             "already in it is replaced. Uses every core (see --jobs)")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
+        help="Worker processes for --into [default: every core]")] = None,
     max_article_size: Annotated[float, typer.Option(help="Largest article file to read, in MB")] = 10.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
 ) -> None:
-    """Build the knowledge graph of INPUTS into one RDF file (one named graph per article).
+    """Build the knowledge graph of INPUTS into one RDF file, or into an on-disk store (--into).
 
-    Inputs that cannot be read are reported one line each; the rest are built. The exit code is
-    0 when every input was built, 1 when some failed, 2 on a usage or output error.
+    Each article is one named graph. With --into, articles are added to the store incrementally:
+    new articles are added, articles already in it are replaced, and an interrupted build leaves
+    whole articles only. Inputs that cannot be read are reported one line each; the rest are built.
+    The exit code is 0 when every input was built, 1 when some failed, 2 on a usage or output error.
     """
     from graphkit.kg.serialize import format_for, write
     from graphkit.pipeline import build as build_graph
 
-    format_for(out)  # fail early on an unknown extension
+    if out is not None and into is not None:
+        err("give either --out FILE or --into STORE_DIR, not both")
+        raise typer.Exit(2)
     paths = [str(p) for p in (inputs or [Path("seeds")])]
+    if into is not None:
+        _build_into(paths, into, jobs=jobs, max_bytes=int(max_article_size * 1_000_000), quiet=quiet)
+        return
+    if jobs is not None:
+        err("--jobs applies to --into builds only")
+        raise typer.Exit(2)
+    out = out or Path("out/graph.trig")
+    format_for(out)  # fail early on an unknown extension
     console = stderr_console()
     progress = None
     if not quiet and console.is_terminal:
@@ -60,6 +78,47 @@ def build(
     if not quiet:
         n = len(result.dataset)
         typer.echo(f"{len(result.articles)} article(s), {n} triples → {out}", err=True)
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: int, quiet: bool) -> None:
+    from graphkit.pipeline import build_into
+
+    console = stderr_console()
+    if quiet or not console.is_terminal:
+        result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes)
+    else:
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        progress = Progress(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                            TimeRemainingColumn(), console=console, transient=True)
+
+        def tick(p):
+            el = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, completed=p.done, total=p.total, rate=f"{p.done / el:.0f} articles/s")
+
+        with progress:
+            task = progress.add_task("build", total=None, rate="")
+            try:
+                result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick)
+            except KeyboardInterrupt:
+                done = progress.tasks[0].completed
+                err(f"interrupted after about {done:.0f} article(s); {into} holds whole articles only; "
+                    "run the same command again to finish (articles already there are replaced)")
+                raise typer.Exit(130) from None
+    for problem in result.problems:
+        err(str(problem))
+    if not result.articles:
+        err("no article could be built; nothing added to the store")
+        raise typer.Exit(1)
+    if not quiet:
+        new = len(result.articles) - len(result.replaced)
+        typer.echo(f"{len(result.articles)} article(s) ({new} new, {len(result.replaced)} replaced) → {into}: "
+                   f"{result.article_graphs} article graph(s), {result.quads} quads; "
+                   f"{result.possibly_same} gk:possiblySame link(s) between namesakes kept apart", err=True)
     if result.problems:
         raise typer.Exit(1)
 

@@ -18,3 +18,4 @@ app = typer.Typer(
 # Each module registers its commands on `app` when imported.
 from graphkit.cli import build as _build  # noqa: E402,F401
 from graphkit.cli import analyze as _analyze  # noqa: E402,F401
+from graphkit.cli import store as _store  # noqa: E402,F401

@@ -1,0 +1,261 @@
+"""The on-disk store: incremental builds, replacement, crash safety, export, parallel builds."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphkit.errors import OutputError, StoreError
+from graphkit.kg.store import GraphStore, export, is_store
+from graphkit.pipeline import build, build_into
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+A, B = SEED_FILES[0], SEED_FILES[1]
+
+
+def nquads(store: Path) -> str:
+    with GraphStore(store, read_only=True) as s:
+        return s.nquads()
+
+
+def test_build_into_then_export_matches_in_memory_build(tmp_path):
+    """The store holds exactly what 'build --out' writes, plus the places reference graph."""
+    from rdflib import Dataset
+
+    from graphkit.kg.build import places_quads
+    from graphkit.kg.serialize import dumps
+
+    r = build_into([str(SEEDS)], tmp_path / "st", jobs=1)
+    assert r.ok and len(r.articles) == len(SEED_FILES) and r.replaced == []
+    assert r.article_graphs == len(SEED_FILES)
+    mem = build([str(SEEDS)])
+    ds = Dataset()
+    ds.addN(mem.dataset.quads((None, None, None, None)))
+    ds.addN(places_quads())
+    assert nquads(tmp_path / "st") == dumps(ds, "nquads")
+    assert r.quads == len(dumps(ds, "nquads").splitlines())
+
+
+def test_adding_again_replaces_and_equals_fresh_build(tmp_path):
+    fresh, inc = tmp_path / "fresh", tmp_path / "inc"
+    build_into([str(A), str(B)], fresh, jobs=1)
+    build_into([str(A), str(B)], inc, jobs=1)
+    again = build_into([str(B)], inc, jobs=1)
+    assert again.articles == [B.stem] and again.replaced == [B.stem]
+    assert nquads(inc) == nquads(fresh)
+
+
+def test_articles_added_in_separate_runs_equal_one_run(tmp_path):
+    one, many = tmp_path / "one", tmp_path / "many"
+    build_into([str(SEEDS)], one, jobs=1)
+    for f in SEED_FILES:
+        r = build_into([str(f)], many, jobs=1)
+        assert r.articles == [f.stem] and r.replaced == []
+    assert nquads(many) == nquads(one)
+
+
+def test_replacing_drops_what_the_old_version_said(tmp_path):
+    """A re-added article whose text changed keeps nothing of its old graph."""
+    st = tmp_path / "st"
+    old = tmp_path / "x.txt"
+    old.write_text(A.read_text(encoding="utf-8"), encoding="utf-8")
+    build_into([str(old)], st, jobs=1)
+    old.write_text(B.read_text(encoding="utf-8"), encoding="utf-8")  # same id, other text
+    build_into([str(old)], st, jobs=1)
+    fresh = tmp_path / "fresh"
+    build_into([str(old)], fresh, jobs=1)
+    assert nquads(st) == nquads(fresh)
+
+
+def test_parallel_build_equals_single_process(tmp_path):
+    build_into([str(SEEDS)], tmp_path / "one", jobs=1)
+    seen = []
+    r = build_into([str(SEEDS)], tmp_path / "two", jobs=2, chunk_size=2, on_progress=seen.append)
+    assert r.ok and sorted(r.articles) == sorted(f.stem for f in SEED_FILES)
+    assert nquads(tmp_path / "two") == nquads(tmp_path / "one")
+    assert seen[-1].done == len(SEED_FILES) and seen[-1].total == len(SEED_FILES)
+    assert [p.done for p in seen] == sorted(p.done for p in seen)
+
+
+def test_places_graph_is_in_the_store(tmp_path):
+    from graphkit.kg.build import PLACES_GRAPH
+
+    build_into([str(A)], tmp_path / "st", jobs=1)
+    with GraphStore(tmp_path / "st", read_only=True) as s:
+        assert PLACES_GRAPH in s.graphs()
+        rows = list(s.query("SELECT ?a ?b WHERE { GRAPH ?g { ?a gk:mergedInto ?b } }"))
+        assert rows, "the places graph carries gk:mergedInto links"
+
+
+def test_problems_and_duplicates_are_reported(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    text = A.read_text(encoding="utf-8")
+    corpus.write_text("\n".join([json.dumps({"id": "x1", "text": text}), "{not json",
+                                 json.dumps({"id": "x1", "text": text})]) + "\n", encoding="utf-8")
+    r = build_into([str(corpus)], tmp_path / "st", jobs=1)
+    assert r.articles == ["x1"]
+    msgs = [p.message for p in r.problems]
+    assert any("invalid JSON" in m for m in msgs) and any("duplicate article id 'x1'" in m for m in msgs)
+
+
+def test_not_a_store(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a graphkit store"):
+        build_into([str(A)], tmp_path / "d", jobs=1)
+    with pytest.raises(StoreError, match="build one with"):
+        export(tmp_path / "missing", tmp_path / "x.nq")
+    assert not is_store(tmp_path / "d")
+
+
+def test_store_in_use_by_another_writer(tmp_path):
+    build_into([str(A)], tmp_path / "st", jobs=1)
+    with GraphStore(tmp_path / "st"):
+        with pytest.raises(StoreError, match="another process"):
+            GraphStore(tmp_path / "st")
+
+
+@pytest.mark.parametrize("ext", [".nq", ".trig", ".ttl", ".nt", ".jsonld"])
+def test_export_formats_round_trip(tmp_path, ext):
+    from rdflib import Dataset, Graph
+    from rdflib.compare import isomorphic
+
+    from graphkit.kg.serialize import load
+
+    st = tmp_path / "st"
+    build_into([str(A), str(B)], st, jobs=1)
+    out = export(st, tmp_path / f"g{ext}")
+    back = load(out)
+    full = Dataset()
+    full.parse(data=nquads(st), format="nquads")
+    if ext in (".ttl", ".nt"):
+        flat = Graph()
+        for s, p, o, _g in full.quads((None, None, None, None)):
+            flat.add((s, p, o))
+        got = Graph()
+        for s, p, o, _g in back.quads((None, None, None, None)):
+            got.add((s, p, o))
+        assert isomorphic(got, flat)
+    else:
+        assert {q for q in back.quads((None, None, None, None))} == {q for q in full.quads((None, None, None, None))}
+    before = out.read_bytes()
+    export(st, out)
+    assert out.read_bytes() == before  # deterministic
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_unknown_format(tmp_path):
+    build_into([str(A)], tmp_path / "st", jobs=1)
+    with pytest.raises(OutputError, match="unknown output format"):
+        export(tmp_path / "st", tmp_path / "g.xml")
+
+
+# --- crash safety ------------------------------------------------------------------------------
+
+_KILLED_BUILD = """
+import sys
+from graphkit.pipeline import build_into
+def tick(p):
+    print(p.done, flush=True)
+build_into([sys.argv[1]], sys.argv[2], jobs=2, chunk_size=4, on_progress=tick)
+print("finished", flush=True)
+"""
+
+
+def _many_articles(path: Path, copies: int) -> list[str]:
+    """A corpus of the seeds repeated under distinct ids."""
+    ids = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(copies):
+            for f in SEED_FILES:
+                aid = f"{f.stem}-{i}"
+                ids.append(aid)
+                fh.write(json.dumps({"id": aid, "text": f.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    return ids
+
+
+def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    ids = _many_articles(corpus, 16)
+    st = tmp_path / "st"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD, str(corpus), str(st)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        for line in proc.stdout:
+            if line.startswith("finished"):
+                pytest.fail("the build finished before it could be killed; make the corpus bigger")
+            if int(line) >= 24 or time.monotonic() > deadline:
+                break
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, mid-write
+        proc.wait()
+    with GraphStore(st) as s:  # opens fine, for writing too
+        graphs = [g for g in s.article_graphs()]
+        present = {g: s.nquads(g) for g in graphs}
+    assert 24 <= len(present) < len(ids)
+    # every article graph present is the whole graph of a fresh extraction of that article
+    from graphkit.extract.article import extract
+    from graphkit.ingest import iter_articles
+    from graphkit.kg.build import article_quads
+    from graphkit.kg.ids import article_iri
+
+    wanted = [a for a in iter_articles([str(corpus)]) if article_iri(a.id) in present]
+    assert len(wanted) == len(present)
+    with GraphStore(tmp_path / "fresh", create=True) as f:
+        for article in wanted:
+            f.put_quads(article_quads(extract(article)))
+        for g, text in present.items():
+            assert text == f.nquads(g), g
+    # and the interrupted store can be finished by running the build again
+    build_into([str(corpus)], st, jobs=2)
+    with GraphStore(st, read_only=True) as s:
+        assert len(s.article_graphs()) == len(ids)
+
+
+# --- CLI -----------------------------------------------------------------------------------------
+
+def cli(*args):
+    from graphkit.cli.main import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_cli_build_into_and_export(tmp_path):
+    st = tmp_path / "st"
+    r = cli("build", A, B, "--into", st, "--jobs", 1)
+    assert r.exit_code == 0, r.output
+    assert "2 article(s) (2 new, 0 replaced)" in r.output
+    r = cli("build", B, "--into", st, "-j", 1)
+    assert r.exit_code == 0 and "(0 new, 1 replaced)" in r.output
+    r = cli("export", st, "--out", tmp_path / "g.nq")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "g.nq").read_text(encoding="utf-8") == nquads(st)
+
+
+def test_cli_build_out_still_works(tmp_path):
+    r = cli("build", A, "--out", tmp_path / "g.trig", "-q")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "g.trig").exists()
+
+
+def test_cli_out_and_into_are_exclusive(tmp_path):
+    r = cli("build", A, "--out", tmp_path / "g.nq", "--into", tmp_path / "st")
+    assert r.exit_code == 2 and "either --out FILE or --into STORE_DIR" in r.output
+    assert not (tmp_path / "st").exists()
+
+
+def test_cli_export_errors_are_one_line(tmp_path):
+    r = cli("export", tmp_path / "nope", "--out", tmp_path / "g.nq")
+    assert r.exit_code == 2
+    assert r.output.strip().startswith("graphkit: ") and "--into" in r.output and "Traceback" not in r.output
