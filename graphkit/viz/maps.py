@@ -57,6 +57,12 @@ class Map:
     def truncated(self) -> bool:
         return self.nodes < self.total_nodes
 
+    def _repr_html_(self) -> str:
+        """Shown inline in a notebook: the page in a sandboxed ``<iframe srcdoc>``, with no network access."""
+        from graphkit.notebook import iframe
+
+        return iframe(self.html)
+
     def write(self, path) -> Path:
         """Write the page atomically as UTF-8 (whatever the locale)."""
         from graphkit.kg.serialize import write_atomic
