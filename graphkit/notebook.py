@@ -150,6 +150,25 @@ def table(items, columns=None):
     return frame[list(columns)] if columns is not None else frame
 
 
+def steps(path):
+    """The steps of a path from :func:`graphkit.analytics.measures.shortest_paths` (or ``analyze(…, path=…)``),
+    one row per step and evidence sentence: ``step, source, relation, target, date, title, sentence``.
+
+    >>> from graphkit.analytics import examples, measures, projections
+    >>> G = projections.person_person(examples.dataset())
+    >>> a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
+    >>> steps(measures.shortest_paths(G, a, b)[0])[["step", "source", "relation", "target"]].drop_duplicates().values.tolist()
+    [[1, 'Hồ Phúc Hợp', 'co-attended', 'Nguyễn Thanh Bình'], [2, 'Nguyễn Thanh Bình', 'same body', 'Nguyễn Quang Dương'], [3, 'Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng']]
+    """
+    out = []
+    for i, s in enumerate(path, 1):
+        base = {"step": i, "source": s.get("source_label"), "relation": s.get("relation"),
+                "target": s.get("target_label")}
+        for e in s.get("evidence") or [{}]:
+            out.append({**base, "date": e.get("date"), "title": e.get("title"), "sentence": e.get("sentence")})
+    return _pandas().DataFrame(out, columns=["step", "source", "relation", "target", "date", "title", "sentence"])
+
+
 def type_counts(graph):
     """How many nodes of each graphkit type (Article, Person, Post, …), as a DataFrame ``type, count``.
 

@@ -160,3 +160,38 @@ def test_strip_outputs(tmp_path):
     cell = nbformat.read(path, as_version=4).cells[0]
     assert cell.outputs == [] and cell.execution_count is None
     assert nb.strip_outputs([path]) == []
+
+
+def test_steps_of_a_path(ds):
+    from graphkit.analytics import measures, projections
+
+    G = projections.person_person(ds)
+    a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
+    path = measures.shortest_paths(G, a, b)[0]
+    f = nb.steps(path)
+    assert sorted(set(f["step"])) == list(range(1, len(path) + 1))
+    assert f["sentence"].notna().all()
+    assert f.iloc[0]["source"] == "Hồ Phúc Hợp" and f.iloc[-1]["target"] == "Lê Thị Thu Hồng"
+
+
+@pytest.mark.browser
+def test_inline_map_draws_in_chromium(ds, tmp_path):
+    """The notebook output (a sandboxed srcdoc iframe) runs the map's script and draws the network,
+    with no request: compared with the same frame whose vis-network cannot start (text only)."""
+    from graphkit.viz import browser, maps
+
+    if browser.find_chromium() is None:
+        pytest.skip("no headless Chromium: install it with 'apt-get install chromium'")
+    m = maps.ego_map(ds, "Dương Văn Thái", radius=2)
+    assert "new vis.Network" in m.html
+    stats = {}
+    for name, page in (("drawn", m.html), ("not drawn", m.html.replace("new vis.Network", "new vis.Missing"))):
+        host = tmp_path / f"{name}.html"
+        host.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>cell</title></head><body>"
+                        + nb.iframe(page) + "</body></html>", encoding="utf-8")
+        report = browser.open_page(host, screenshot=True, settle=1.5)
+        assert report.errors == [], report.console
+        assert report.external_requests == []
+        stats[name] = browser.png_stats(report.screenshot)
+    drawn, text_only = stats["drawn"], stats["not drawn"]
+    assert drawn["distinct"] > text_only["distinct"] + 50 and drawn["stdev"] > text_only["stdev"] + 2, stats
