@@ -182,24 +182,56 @@ def type_counts(graph):
     return _pandas().DataFrame([{"type": t, "count": counts.get(t, 0)} for t in order])
 
 
+def labels(graph, *, types=(), iris=()) -> dict[str, str]:
+    """IRI → label, for the nodes of the given gk: ``types`` or for the given ``iris``.
+
+    A node that articles spell differently (``Bộ Lao động - Thương binh và Xã hội`` and ``Bộ Lao
+    động-Thương binh và Xã hội`` share an IRI) has one label per spelling; the first in sort order
+    is kept, as the analytics do.
+
+    >>> from graphkit.analytics import examples
+    >>> sorted(labels(examples.dataset(), types=["Province"]).values())
+    ['Bắc Giang', 'Bắc Kạn', 'Nghệ An']
+    """
+    if iris:
+        values = " ".join(f"<{i}>" for i in sorted(set(iris)))
+        q = f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s rdfs:label ?l }}"
+    elif types:
+        values = " ".join(f"gk:{t}" for t in types)
+        q = f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?c {{ {values} }} ?s a ?c ; rdfs:label ?l }}"
+    else:
+        return {}
+    out: dict[str, str] = {}
+    for r in rows(graph, q)[1]:
+        if r["s"] not in out or r["l"] < out[r["s"]]:
+            out[r["s"]] = r["l"]
+    return out
+
+
+# The functions below join labels in Python rather than in SPARQL: over a store, a label is
+# repeated in every article graph that mentions the node, and a join in the query grows with it.
+
 def officials(graph):
     """The officials and the posts they hold (``gk:holds``): columns ``official, post, articles``.
 
-    ``articles`` is the number of articles that report the person in that post; rows are sorted by
-    name, then post.
+    ``articles`` is the number of articles that report the person in that post (as current or
+    new, from the ``gk:Tenure`` nodes); rows are sorted by name, then post. Namesakes the graph
+    keeps apart are separate rows.
 
     >>> from graphkit.analytics import examples
     >>> officials(examples.dataset()).head(2).values.tolist()
     [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
     """
     _names, data = rows(graph, """
-        SELECT ?official ?post (COUNT(DISTINCT ?article) AS ?articles) WHERE {
-          ?p a gk:Person ; rdfs:label ?official ; gk:holds ?x . ?x rdfs:label ?post .
-          OPTIONAL { ?a a gk:Assertion ; rdf:subject ?p ; rdf:predicate gk:holds ; rdf:object ?x ;
-                        prov:wasDerivedFrom ?article }
-        } GROUP BY ?official ?post""")
-    data.sort(key=lambda r: (r["official"], r["post"]))
-    return _pandas().DataFrame(data, columns=["official", "post", "articles"])
+        SELECT ?p ?x (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+          ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?article .
+          FILTER(?status != "former")
+        } GROUP BY ?p ?x""")
+    label = labels(graph, types=["Person", "Post"])
+    out = [{"official": label.get(r["p"], r["p"]), "post": label.get(r["x"], r["x"]), "articles": r["articles"],
+            "_key": (r["p"], r["x"])} for r in data]
+    out.sort(key=lambda r: (r["official"], r["post"], r["_key"]))
+    return _pandas().DataFrame(out, columns=["official", "post", "articles"])
 
 
 def articles(graph):
@@ -210,13 +242,15 @@ def articles(graph):
     [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
     """
     _names, data = rows(graph, """
-        SELECT ?id ?title ?date (COUNT(DISTINCT ?a) AS ?facts) WHERE {
-          ?art a gk:Article ; gk:articleId ?id ; rdfs:label ?title .
-          OPTIONAL { ?art gk:publishedOn ?date }
-          OPTIONAL { ?a a gk:Assertion ; prov:wasDerivedFrom ?art }
-        } GROUP BY ?id ?title ?date""")
-    data.sort(key=lambda r: r["id"])
-    return _pandas().DataFrame(data, columns=["id", "title", "date", "facts"])
+        SELECT DISTINCT ?art ?id ?date WHERE { ?art gk:articleId ?id . OPTIONAL { ?art gk:publishedOn ?date } }""")
+    _names, counts = rows(graph, """
+        SELECT ?art (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a rdf:subject ?s ; prov:wasDerivedFrom ?art } GROUP BY ?art""")
+    facts = {r["art"]: r["n"] for r in counts}
+    title = labels(graph, types=["Article"])
+    out = [{"id": r["id"], "title": title.get(r["art"]), "date": r["date"], "facts": facts.get(r["art"], 0)}
+           for r in data]
+    out.sort(key=lambda r: (r["id"], str(r["date"] or "")))
+    return _pandas().DataFrame(out, columns=["id", "title", "date", "facts"])
 
 
 def article_facts(graph, article: str):
@@ -243,16 +277,14 @@ def article_facts(graph, article: str):
 
         raise AnalysisError(f"no article '{article}' in the graph; graphkit.notebook.articles(graph) lists them")
     _names, data = rows(graph, f"""
-        SELECT DISTINCT ?subject ?p ?object ?evidence WHERE {{
-          ?a a gk:Assertion ; prov:wasDerivedFrom <{art}> ;
-             rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+        SELECT DISTINCT ?s ?p ?o ?evidence WHERE {{
+          ?a prov:wasDerivedFrom <{art}> ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
           OPTIONAL {{ ?a gk:evidence ?evidence }}
-          OPTIONAL {{ ?s rdfs:label ?subject }}
-          OPTIONAL {{ ?o rdfs:label ?object }}
         }}""")
-    out = [{"subject": r["subject"], "relation": str(r["p"]).removeprefix(GK_URI), "object": r["object"],
-            "evidence": r["evidence"]} for r in data]
-    out.sort(key=lambda r: (r["relation"], r["subject"] or "", r["object"] or "", r["evidence"] or ""))
+    label = labels(graph, iris=[r["s"] for r in data] + [r["o"] for r in data])
+    out = [{"subject": label.get(r["s"], r["s"]), "relation": str(r["p"]).removeprefix(GK_URI),
+            "object": label.get(r["o"], r["o"]), "evidence": r["evidence"]} for r in data]
+    out.sort(key=lambda r: (r["relation"], r["subject"], r["object"], r["evidence"] or ""))
     return _pandas().DataFrame(out, columns=["subject", "relation", "object", "evidence"])
 
 
@@ -267,16 +299,23 @@ def directives(graph):
     [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
     """
     _names, data = rows(graph, """
-        SELECT ?code ?type ?issuer ?issued_on (COUNT(DISTINCT ?art) AS ?articles) WHERE {
-          ?d a gk:Directive ; gk:code ?code .
+        SELECT DISTINCT ?d ?code ?type ?i ?issued_on WHERE {
+          ?d gk:code ?code .
           OPTIONAL { ?d gk:documentType ?type }
-          OPTIONAL { ?d gk:issuedBy ?i . ?i rdfs:label ?issuer }
+          OPTIONAL { ?d gk:issuedBy ?i }
           OPTIONAL { ?d gk:issuedOn ?issued_on }
-          OPTIONAL { { ?art a gk:Article ; gk:mentions ?d }
-                     UNION { ?a a gk:Assertion ; prov:wasDerivedFrom ?art ; rdf:subject|rdf:object ?d } }
-        } GROUP BY ?code ?type ?issuer ?issued_on""")
-    data.sort(key=lambda r: (-r["articles"], r["code"], str(r["issued_on"] or "")))
-    return _pandas().DataFrame(data, columns=["code", "type", "issuer", "issued_on", "articles"])
+        }""")
+    issuer = labels(graph, iris=[r["i"] for r in data if r["i"]])
+    seen: dict[str, set] = {}
+    for q in ("SELECT DISTINCT ?d ?art WHERE { ?art gk:mentions ?d . ?d gk:code ?c }",
+              "SELECT DISTINCT ?d ?art WHERE { ?a rdf:subject ?d ; prov:wasDerivedFrom ?art . ?d gk:code ?c }",
+              "SELECT DISTINCT ?d ?art WHERE { ?a rdf:object ?d ; prov:wasDerivedFrom ?art . ?d gk:code ?c }"):
+        for r in rows(graph, q)[1]:
+            seen.setdefault(r["d"], set()).add(r["art"])
+    out = [{"code": r["code"], "type": r["type"], "issuer": issuer.get(r["i"]) if r["i"] else None,
+            "issued_on": r["issued_on"], "articles": len(seen.get(r["d"], ())), "_d": r["d"]} for r in data]
+    out.sort(key=lambda r: (-r["articles"], r["code"], str(r["issued_on"] or ""), str(r["issuer"] or ""), r["_d"]))
+    return _pandas().DataFrame(out, columns=["code", "type", "issuer", "issued_on", "articles"])
 
 
 def tenures(graph):
@@ -286,13 +325,15 @@ def tenures(graph):
     article has none). One row per article and (person, post), sorted by date, official, post.
     """
     _names, data = rows(graph, """
-        SELECT DISTINCT ?official ?post ?status ?date ?article WHERE {
-          ?t a gk:Tenure ; gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?art .
-          ?p rdfs:label ?official . ?x rdfs:label ?post . ?art gk:articleId ?article .
-          OPTIONAL { ?t gk:observedOn ?date }
-        }""")
-    data.sort(key=lambda r: (str(r["date"] or "9999"), r["official"], r["post"], r["article"]))
-    return _pandas().DataFrame(data, columns=["official", "post", "status", "date", "article"])
+        SELECT DISTINCT ?p ?x ?status ?date ?art WHERE {
+          ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?art .
+          OPTIONAL { ?t gk:observedOn ?date } }""")
+    label = labels(graph, types=["Person", "Post"])
+    ids = {r["art"]: r["id"] for r in rows(graph, "SELECT DISTINCT ?art ?id WHERE { ?art gk:articleId ?id }")[1]}
+    out = [{"official": label.get(r["p"], r["p"]), "post": label.get(r["x"], r["x"]), "status": r["status"],
+            "date": r["date"], "article": ids.get(r["art"], r["art"]), "_key": (r["p"], r["x"])} for r in data]
+    out.sort(key=lambda r: (str(r["date"] or "9999"), r["official"], r["post"], r["article"], r["status"], r["_key"]))
+    return _pandas().DataFrame(out, columns=["official", "post", "status", "date", "article"])
 
 
 def by_period(frame, column: str, freq: str = "year"):

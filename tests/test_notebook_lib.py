@@ -195,3 +195,25 @@ def test_inline_map_draws_in_chromium(ds, tmp_path):
         stats[name] = browser.png_stats(report.screenshot)
     drawn, text_only = stats["drawn"], stats["not drawn"]
     assert drawn["distinct"] > text_only["distinct"] + 50 and drawn["stdev"] > text_only["stdev"] + 2, stats
+
+
+def test_a_node_spelled_two_ways_is_one_row(tmp_path):
+    """Articles may label one IRI differently; tables keep one label (the first in sort order),
+    the same on an rdflib Dataset and on a store."""
+    from rdflib import Literal, URIRef
+
+    ds = examples.dataset()
+    from graphkit.kg import ids
+
+    post = URIRef(ids.post_iri("Bí thư Tỉnh ủy Bắc Giang"))
+    assert any(ds.quads((post, None, None, None)))
+    other = ds.graph(URIRef("https://w3id.org/graphkit/id/article/other"))
+    other.add((post, URIRef(nb.PREFIXES["rdfs"] + "label"), Literal("Bí thư tỉnh ủy Bắc Giang")))
+    assert nb.labels(ds, iris=[str(post)]) == {str(post): "Bí thư Tỉnh ủy Bắc Giang"}
+    store = _store(ds, tmp_path / "s")
+    for source in (ds, store):
+        o = nb.officials(source)
+        assert (o["official"] == "Dương Văn Thái").sum() == 1, o
+        assert o[o["official"] == "Dương Văn Thái"]["post"].tolist() == ["Bí thư Tỉnh ủy Bắc Giang"]
+    pd.testing.assert_frame_equal(nb.tenures(store), nb.tenures(ds))
+    pd.testing.assert_frame_equal(nb.article_facts(store, "bg-2022-06-28"), nb.article_facts(ds, "bg-2022-06-28"))
