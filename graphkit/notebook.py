@@ -336,10 +336,11 @@ def tenures(graph):
     return _pandas().DataFrame(out, columns=["official", "post", "status", "date", "article"])
 
 
-def by_period(frame, column: str, freq: str = "year"):
+def by_period(frame, column: str, freq: str = "year", *, start=None, end=None):
     """Count the rows of ``frame`` per year (``freq="year"``) or month (``"month"``) of a date column.
 
-    Rows with no date are left out. Returns a Series indexed by the period (``"2017"``,
+    Rows with no date are left out, and so are dates before ``start`` or after ``end`` (dates or
+    ISO strings, inclusive) when given. Returns a Series indexed by the period (``"2017"``,
     ``"2017-06"``), in order, with every period between the first and the last (0 when empty),
     ready for ``.plot.bar()``.
 
@@ -347,11 +348,17 @@ def by_period(frame, column: str, freq: str = "year"):
     >>> f = pd.DataFrame({"d": [dt.date(2015, 3, 1), dt.date(2017, 1, 2), dt.date(2017, 5, 1), None]})
     >>> by_period(f, "d").to_dict()
     {'2015': 1, '2016': 0, '2017': 2}
+    >>> by_period(f, "d", "month", start="2016-01-01").to_dict()
+    {'2017-01': 1, '2017-02': 0, '2017-03': 0, '2017-04': 0, '2017-05': 1}
     """
     pd = _pandas()
     if freq not in ("year", "month"):
         raise ValueError(f"freq must be 'year' or 'month', not {freq!r}")
     dates = pd.to_datetime(frame[column], errors="coerce").dropna()
+    if start is not None:
+        dates = dates[dates >= pd.Timestamp(start)]
+    if end is not None:
+        dates = dates[dates <= pd.Timestamp(end)]
     name = f"{column} by {freq}"
     if dates.empty:
         return pd.Series([], dtype=int, name=name)

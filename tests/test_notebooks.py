@@ -63,7 +63,7 @@ def _this_checkout(monkeypatch):
     import os
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    monkeypatch.setenv("MPLBACKEND", "agg")
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")  # as in Jupyter
 
 
 def test_notebooks_exist():

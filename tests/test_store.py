@@ -259,3 +259,10 @@ def test_cli_export_errors_are_one_line(tmp_path):
     r = cli("export", tmp_path / "nope", "--out", tmp_path / "g.nq")
     assert r.exit_code == 2
     assert r.output.strip().startswith("graphkit: ") and "--into" in r.output and "Traceback" not in r.output
+
+
+def test_store_in_a_new_nested_directory(tmp_path):
+    """--into out/stores/new/ works in a fresh checkout where out/ does not exist yet."""
+    with GraphStore(tmp_path / "out" / "stores" / "new", create=True) as st:
+        assert len(st) == 0
+    assert is_store(tmp_path / "out" / "stores" / "new")

@@ -86,6 +86,11 @@ class GraphStore:
             if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
                 raise StoreError(f"{self.path}: exists and is not a graphkit store; give --into a new or "
                                  "empty directory, or an existing store")
+            try:  # Oxigraph makes the store's own directory, not its parents
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot make its parent directory ({e}); check the path and "
+                                 "its permissions") from e
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as e:
