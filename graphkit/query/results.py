@@ -7,9 +7,8 @@ DESCRIBE answer is a list of triples, written as Turtle, N-Triples, N-Quads, Tri
 >>> r = QueryResult("select", ["p", "n"], [(Term.iri("https://w3id.org/graphkit/id/person/x"), Term.literal(3))])
 >>> serialize(r, "csv")
 'p,n\r\nhttps://w3id.org/graphkit/id/person/x,3\r\n'
->>> print(serialize(r, "tsv"), end="")
-?p	?n
-<https://w3id.org/graphkit/id/person/x>	3
+>>> serialize(r, "tsv")
+'?p\t?n\n<https://w3id.org/graphkit/id/person/x>\t3\n'
 >>> r.records()
 [{'p': 'https://w3id.org/graphkit/id/person/x', 'n': 3}]
 >>> display(r.rows[0][0])
