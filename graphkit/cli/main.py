@@ -17,3 +17,4 @@ app = typer.Typer(
 
 # Each module registers its commands on `app` when imported.
 from graphkit.cli import build as _build  # noqa: E402,F401
+from graphkit.cli import query as _query  # noqa: E402,F401

@@ -122,6 +122,11 @@ class QueryGraph:
     def __repr__(self) -> str:
         return f"<QueryGraph {self.source}>"
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether the graph was copied into memory (not queried in an on-disk store)."""
+        return self._fixed is None
+
     def full_store(self):
         """The store with every named graph (and their merge as default graph)."""
         if self._fixed is not None:
@@ -132,6 +137,7 @@ class QueryGraph:
 
                 store = pyoxigraph.Store()
                 self._load(store)
+                self._load = None  # the data is in the store now; let the loader's copy go
                 self._named = next(iter(store.named_graphs()), None) is not None
                 if self._named:
                     store.update(_MERGE)
@@ -233,13 +239,19 @@ def open_graph_from_quads(quads, source: str = "<quads>") -> QueryGraph:
     return g
 
 
-def open_graph(source) -> QueryGraph:
+def open_graph(source, *, in_memory: bool = False) -> QueryGraph:
     """Open a graph for querying.
 
     ``source`` is a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``: read by Oxigraph's
-    parsers), a directory holding an Oxigraph store (opened read-only), an rdflib ``Dataset`` or
-    ``Graph`` (such as :func:`graphkit.kg.build.to_dataset` returns), a ``pyoxigraph.Store``, or an
-    already opened :class:`QueryGraph` (returned as is).
+    parsers into memory), a directory holding an Oxigraph store, an rdflib ``Dataset`` or ``Graph``
+    (such as :func:`graphkit.kg.build.to_dataset` returns), a ``pyoxigraph.Store``, or an already
+    opened :class:`QueryGraph` (returned as is).
+
+    A store directory is queried where it is, read-only: opening is instant, and a query without
+    ``GRAPH`` sees the union of its graphs, in which a triple stated by several articles appears once
+    per article (use ``DISTINCT``; the shipped questions do). With ``in_memory`` its graphs are
+    copied into memory instead, as a graph file's are: slower to open, faster to query, and each
+    triple appears once.
     """
     if isinstance(source, QueryGraph):
         return source
@@ -263,7 +275,14 @@ def open_graph(source) -> QueryGraph:
                 f"{path}: a directory, but not an Oxigraph store; give a graph file "
                 f"({', '.join(GRAPH_FORMATS)}) or a store directory"
             )
-        return QueryGraph(str(path), store=stores.open_store_dir(path))
+        store = stores.open_store_dir(path)
+        if not in_memory:
+            return QueryGraph(str(path), store=store)
+        data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+        del store
+        g = QueryGraph(str(path), load=lambda s: s.load(data, format=pyoxigraph.RdfFormat.N_QUADS))
+        g.full_store()
+        return g
     suffix = path.suffix.lower()
     if suffix not in GRAPH_FORMATS:
         raise QueryError(f"{path}: unknown graph format '{suffix or '(none)'}'; use one of {', '.join(GRAPH_FORMATS)}")
@@ -296,6 +315,17 @@ def syntax_error(exc: Exception, text: str) -> QuerySyntaxError:
     line, col, detail = int(m[1]), int(m[2]), m[3].strip()
     lines = text.split("\n")
     src = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "Prefix not found" in detail:
+        from graphkit.kg.namespaces import PREFIXES
+
+        pm = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", src[: max(col - 1, 0)])
+        prefix = (pm[1] or "") if pm else "?"
+        if pm:
+            col = pm.start() + 1
+        detail = (f"unknown prefix '{prefix}:'; declare it with PREFIX {prefix}: <…> "
+                  f"(predeclared: {', '.join(p + ':' for p in PREFIXES)})")
+    elif len(detail) > 200:
+        detail = detail[:200].rstrip() + " …"
     width = len(str(line))
     caret = " " * (max(col, 1) - 1) + "^"
     return QuerySyntaxError(
