@@ -121,64 +121,68 @@ def query(
     _emit(result, _pick_format(fmt, out, result.kind), out)
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+             options_metavar="GRAPH QUESTION [--PARAMETER VALUE]... [OPTIONS]")
 @reports_errors
 def ask(
     ctx: typer.Context,
-    graph: Annotated[Optional[Path], typer.Argument(help=GRAPH_HELP, show_default=False)] = None,
-    name: Annotated[Optional[str], typer.Argument(metavar="[QUESTION]", help="The question's name (see --list).",
-                                                  show_default=False)] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the questions and their parameters (of one question, if named).")] = False,
-    show_query: Annotated[bool, typer.Option("--show-query", help="Print the question's SPARQL with the parameters written in, and stop.")] = False,
+    show_query: Annotated[bool, typer.Option("--show-query", help="Print the question's SPARQL with the parameters written in, and stop (no GRAPH needed).")] = False,
     fmt: Annotated[Optional[str], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=OUT_HELP)] = None,
     timeout: Annotated[Optional[float], typer.Option(help=TIMEOUT_HELP)] = None,
 ):
     """Ask one of the research questions shipped with graphkit.
 
-    graphkit ask GRAPH QUESTION --param value … ; graphkit ask --list shows the questions and
-    their parameters. Names match whole labels ignoring case, and ignoring the diacritics you
-    leave out (Truong Thi Mai finds Trương Thị Mai); * matches any text (Bí thư Tỉnh ủy *).
+    graphkit ask GRAPH QUESTION --parameter value … (GRAPH: a graph file or a store directory);
+    graphkit ask --list shows the questions and their parameters. Names match whole labels
+    ignoring case; typed without diacritics they match every accented spelling (Truong Thi Mai
+    finds Trương Thị Mai); * matches any text (Bí thư Tỉnh ủy *).
     """
     from graphkit.errors import QueryError
     from graphkit.query import ask as ask_question
     from graphkit.query import question
 
-    values = _question_args(ctx.args)
-    positional = [str(p) for p in (graph, name) if p is not None]
+    positional, values = _question_args(ctx.args)
     if list_:
         _list_questions(positional[-1] if positional else None)
         return
     if show_query:
         if not positional:
-            raise QueryError("name the question: graphkit ask --show-query QUESTION --param value")
+            raise QueryError("name the question: graphkit ask --show-query QUESTION --parameter value")
         sys.stdout.write(question(positional[-1]).render(values))
         return
-    if graph is None or name is None:
-        raise QueryError("give the graph and the question: graphkit ask GRAPH QUESTION --param value "
-                         "(graphkit ask --list shows the questions)")
+    if len(positional) != 2:
+        raise QueryError("give the graph and the question: graphkit ask GRAPH QUESTION --parameter value "
+                         "(graphkit ask --list shows the questions)"
+                         + (f"; got {' '.join(positional)}" if positional else ""))
+    graph, name = positional
     q = question(name)
     result = ask_question(graph, q.name, timeout=timeout, **values)
     _emit(result, _pick_format(fmt, out, result.kind), out, title=q.title)
 
 
-def _question_args(args: list[str]) -> dict:
+def _question_args(args: list[str]) -> tuple[list[str], dict]:
+    """Positional arguments, and ``--name value`` / ``--name=value`` parameters, in order."""
     from graphkit.errors import QueryError
 
-    values, i = {}, 0
+    positional, values, i = [], {}, 0
     while i < len(args):
         token = args[i]
-        if not token.startswith("--") or token == "--":
-            raise QueryError(f"unexpected argument '{token}'; give parameters as --name value")
-        key, sep, value = token[2:].partition("=")
-        if not sep:
-            if i + 1 >= len(args):
-                raise QueryError(f"--{key} needs a value")
-            value = args[i + 1]
-            i += 1
-        values[key.replace("-", "_")] = value
+        if token.startswith("--") and len(token) > 2:
+            key, sep, value = token[2:].partition("=")
+            if not sep:
+                if i + 1 >= len(args):
+                    raise QueryError(f"--{key} needs a value")
+                value = args[i + 1]
+                i += 1
+            values[key.replace("-", "_")] = value
+        else:
+            positional.append(token)
         i += 1
-    return values
+    if len(positional) > 2:
+        raise QueryError(f"unexpected argument '{positional[2]}'; give parameters as --name value")
+    return positional, values
 
 
 def _list_questions(only: str | None) -> None:

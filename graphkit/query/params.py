@@ -11,8 +11,9 @@ SELECT ?p { ?p rdfs:label "Lê \"X\"" } # $name
 '"2022-06-28"^^<http://www.w3.org/2001/XMLSchema#date>'
 
 Names are matched with :func:`name_pattern`: a regular expression that ignores case, and
-ignores diacritics where the user typed none (``Truong Thi Mai`` finds ``Trương Thị Mai``;
-``Lê Văn Dũng`` does not find ``Lê Văn Dung``). ``*`` stands for any text.
+ignores diacritics when the user typed none (``Truong Thi Mai`` finds ``Trương Thị Mai``); a name
+typed with diacritics must match them (``Lê Văn Dung`` does not find ``Lê Văn Dũng``, a different
+person). ``*`` stands for any text.
 
 >>> import re
 >>> rx = re.compile(name_pattern("truong thi mai"), re.I)
@@ -161,9 +162,9 @@ def _variants() -> dict[str, str]:
     return {b: "".join(sorted(chars)) for b, chars in groups.items()}
 
 
-def _letter(ch: str) -> str:
+def _letter(ch: str, fold_diacritics: bool) -> str:
     low = ch.lower()
-    if low in _variants():
+    if fold_diacritics and low in _variants():
         return f"[{_variants()[low]}]"
     if ch in _META:
         return "\\" + ch
@@ -175,15 +176,21 @@ def _letter(ch: str) -> str:
 def name_pattern(text: str, *, expand: bool = True) -> str:
     """A regular expression (XPath/SPARQL ``REGEX`` syntax) matching a whole label like ``text``.
 
-    Case is ignored; an unaccented letter matches all its accented forms (a letter typed with a
-    diacritic must match it); old tone placement and abbreviations (``UBND``, ``T.Ư``) are
-    normalised first when ``expand``; spaces match any run of spaces; ``*`` matches any text.
-    """
-    from graphkit.nlp.normalize import clean_label, fix_tones, nfc
+    Case is ignored. Typed without any diacritic, a name matches every accented form of its
+    letters (``nguyen`` finds ``Nguyễn``); typed with diacritics, it must match them. Old tone
+    placement and abbreviations (``Uỷ``, ``UBND``, ``T.Ư``) are normalised first (abbreviations only
+    when ``expand``); spaces match any run of spaces; ``*`` matches any text.
 
-    raw = str(text).strip()
+    >>> import re
+    >>> [bool(re.search(name_pattern(n), "Lê Văn Dũng", re.I)) for n in ("le van dung", "Lê Văn Dung", "LÊ VĂN DŨNG")]
+    [True, False, True]
+    """
+    from graphkit.nlp.normalize import clean_label, fix_tones, fold, nfc
+
+    raw = nfc(str(text).strip())
     if not raw:
         raise QueryError("an empty name matches nothing; give a name, or * for any")
+    plain = all(fold(ch) == ch.lower() for ch in raw if ch.isalpha())
     parts = raw.split("*")
     norm = [(clean_label(p) if expand and p.strip() else fix_tones(nfc(p))) for p in parts]
     # clean_label trims; keep the spaces around '*' as optional
@@ -192,5 +199,5 @@ def name_pattern(text: str, *, expand: bool = True) -> str:
         if i:
             out.append(".*")
         words = part.split()
-        out.append(r"\s+".join("".join(_letter(c) for c in w) for w in words))
+        out.append(r"\s+".join("".join(_letter(c, plain) for c in w) for w in words))
     return "^" + "".join(out) + "$"
