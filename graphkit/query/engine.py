@@ -375,6 +375,7 @@ def evaluate(store, text: str, *, union: bool = False, default_graph=None, named
     if named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graphs]
     t0 = time.perf_counter()
+    answer = None
     try:
         answer = store.query(text, **kwargs)
         if isinstance(answer, ox.QueryBoolean):
@@ -399,6 +400,8 @@ def evaluate(store, text: str, *, union: bool = False, default_graph=None, named
         raise syntax_error(e, text) from None
     except (OSError, RuntimeError, ValueError, TypeError) as e:
         raise QueryError(f"the query failed: {e}") from None
+    finally:
+        answer = None  # pyoxigraph's answers must be dropped on the thread that made them
 
 
 def check_query(text: str) -> str:

@@ -54,7 +54,9 @@ class Term(NamedTuple):
             return cls("literal", str(value), XSD + "integer")
         if isinstance(value, _dt.date):
             return cls("literal", value.isoformat(), XSD + "date")
-        return cls("literal", str(value), datatype if datatype and not lang else None, lang)
+        if lang:
+            return cls("literal", str(value), None, lang)
+        return cls("literal", str(value), datatype or XSD + "string")
 
     def __str__(self) -> str:
         return self.value
