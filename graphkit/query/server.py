@@ -215,6 +215,7 @@ class ForkPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._closed = False
+        self.killed: list[int] = []  # pids of workers stopped for running past the limit
         for _ in range(size):
             self._idle.put(self._spawn())
 
@@ -245,6 +246,7 @@ class ForkPool:
         except (EOFError, OSError):
             pass
         worker.kill()
+        self.killed.append(worker.pid)
         with self._lock:
             self._all.discard(worker)
         if not self._closed:
