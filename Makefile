@@ -3,9 +3,10 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+NBSTAMP := $(VENV)/.notebooks
 OUT     := out
 
-.PHONY: run test install build clean score notebooks bench
+.PHONY: run test install build clean score notebooks strip-notebooks bench
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +29,18 @@ test: $(STAMP)
 ## Score extraction against the gold facts in ../shared/gold.
 score: $(STAMP)
 	$(BIN)/python ../shared/tools/score.py ../shared/gold --texts seeds --graphkit $(BIN)/graphkit
+
+## Open the notebooks in JupyterLab (installs the notebooks extra into .venv first).
+notebooks: $(NBSTAMP)
+	cd notebooks && $(abspath $(BIN))/jupyter lab
+
+$(NBSTAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,notebooks]'
+	touch $(NBSTAMP)
+
+## Clear the notebooks' outputs and execution counts (run before committing a notebook).
+strip-notebooks: $(STAMP)
+	$(BIN)/python -c "import glob, graphkit.notebook as n; [print('stripped', p) for p in n.strip_outputs(sorted(glob.glob('notebooks/*.ipynb')))]"
 
 clean:
 	rm -rf $(OUT) $(VENV) build *.egg-info

@@ -19,7 +19,7 @@ import html as _html
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.errors import AnalysisError, OutputError
@@ -44,9 +44,9 @@ KAMADA_KAWAI_MAX = 300
 
 @dataclass
 class Map:
-    """A rendered map: the HTML page and what it shows."""
+    """A rendered map: the HTML page and what it shows. In a notebook it shows itself inline."""
 
-    html: str
+    html: str = field(repr=False)
     nodes: int
     edges: int
     total_nodes: int
@@ -56,6 +56,12 @@ class Map:
     @property
     def truncated(self) -> bool:
         return self.nodes < self.total_nodes
+
+    def _repr_html_(self) -> str:
+        """Shown inline in a notebook: the page in a sandboxed ``<iframe srcdoc>``, with no network access."""
+        from graphkit.notebook import iframe
+
+        return iframe(self.html)
 
     def write(self, path) -> Path:
         """Write the page atomically as UTF-8 (whatever the locale)."""

@@ -1,0 +1,400 @@
+"""Conveniences for notebooks: a graph's contents as pandas DataFrames.
+
+Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
+``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, or the path of
+a graph file or store directory. Queries run over the union of the article graphs. pandas is
+imported when a function is called (``pip install 'graphkit[notebooks]'``).
+
+>>> from graphkit.analytics import examples
+>>> ds = examples.dataset()
+>>> type_counts(ds).set_index("type").loc[["Article", "Person", "Directive"], "count"].tolist()
+[5, 8, 7]
+>>> select(ds, "SELECT ?name WHERE { ?p a gk:Person ; rdfs:label ?name } ORDER BY ?name LIMIT 2")
+             name
+0  Dương Văn Thái
+1     Hồ Phúc Hợp
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import html as _html
+from contextlib import contextmanager
+from pathlib import Path
+
+from graphkit.kg.namespaces import GK_URI, PREFIXES, sparql_prefixes
+
+_XSD = PREFIXES["xsd"]
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def _pandas():
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is in the notebooks and dev extras
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError("graphkit.notebook needs pandas: pip install 'graphkit[notebooks]'") from None
+    return pd
+
+
+@contextmanager
+def _opened(graph):
+    """``graph`` itself, or the graph file / store at that path (a store is closed afterwards)."""
+    if isinstance(graph, (str, Path)):
+        from graphkit.kg.store import GraphStore, open_graph
+
+        g = open_graph(graph)
+        try:
+            yield g
+        finally:
+            if isinstance(g, GraphStore):
+                g.close()
+    else:
+        yield graph
+
+
+def _value(text: str, datatype: str | None):
+    """A literal's Python value: int, float, bool and date for those XSD types, else the text."""
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _FLOATS:
+            return float(text)
+        if datatype == _XSD + "boolean":
+            return text in ("true", "1")
+        if datatype == _XSD + "date":
+            return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return text
+
+
+def rows(graph, query: str) -> tuple[list[str], list[dict]]:
+    """Run a SPARQL SELECT (graphkit's prefixes are declared) over the union of all graphs.
+
+    Returns the variable names and one dict per solution (IRIs and plain literals as ``str``;
+    numbers, booleans and dates as Python values; unbound as ``None``).
+
+    The union differs in one way between the two backends: over an rdflib ``Dataset`` a triple
+    stated in several article graphs matches once, over a store (Oxigraph) once per graph. Use
+    ``SELECT DISTINCT`` or ``COUNT(DISTINCT …)`` for results that are the same on both.
+
+    >>> from graphkit.analytics import examples
+    >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
+    (['n'], [{'n': 7}])
+    """
+    from graphkit.kg.store import GraphStore
+
+    query = sparql_prefixes() + query
+    with _opened(graph) as g:
+        if isinstance(g, GraphStore):
+            import pyoxigraph as ox
+
+            sols = g.oxigraph.query(query, use_default_graph_as_union=True)
+            names = [v.value for v in sols.variables]
+            out = []
+            for sol in sols:
+                row = {}
+                for n in names:
+                    t = sol[n]
+                    row[n] = None if t is None else _value(
+                        t.value, t.datatype.value if isinstance(t, ox.Literal) else None)
+                out.append(row)
+            return names, out
+        from rdflib import Dataset, Literal
+
+        ds = g if getattr(g, "default_union", False) else Dataset(store=g.store, default_union=True)
+        res = ds.query(query)
+        names = [str(v) for v in res.vars]
+        out = []
+        for r in res:
+            row = {}
+            for n in res.vars:
+                t = r[n]
+                dt = str(t.datatype) if isinstance(t, Literal) and t.datatype else None
+                row[str(n)] = None if t is None else _value(str(t), dt)
+            out.append(row)
+        return names, out
+
+
+def select(graph, query: str):
+    """A SPARQL SELECT over the union of all graphs, as a DataFrame (one column per variable).
+
+    >>> from graphkit.analytics import examples
+    >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
+              code
+    0     05-CT/TW
+    1  06-KL/BTCTW
+    2     18-NQ/TW
+    """
+    names, data = rows(graph, query)
+    return _pandas().DataFrame(data, columns=names)
+
+
+def table(items, columns=None):
+    """A DataFrame of dicts or dataclasses (``measures.top`` rows, ``who_held`` holders, …).
+
+    >>> from graphkit.analytics import examples, projections, measures
+    >>> G = projections.province_directive(examples.dataset())
+    >>> table(measures.top(G, ["degree"], n=2), ["label", "degree"])
+           label  degree
+    0  Bắc Giang       2
+    1    Nghệ An       2
+    """
+    import dataclasses
+
+    data = [dataclasses.asdict(x) if dataclasses.is_dataclass(x) else dict(x) for x in items]
+    frame = _pandas().DataFrame(data)
+    return frame[list(columns)] if columns is not None else frame
+
+
+def steps(path):
+    """The steps of a path from :func:`graphkit.analytics.measures.shortest_paths` (or ``analyze(…, path=…)``),
+    one row per step and evidence sentence: ``step, source, relation, target, date, title, sentence``.
+
+    >>> from graphkit.analytics import examples, measures, projections
+    >>> G = projections.person_person(examples.dataset())
+    >>> a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
+    >>> steps(measures.shortest_paths(G, a, b)[0])[["step", "source", "relation", "target"]].drop_duplicates().values.tolist()
+    [[1, 'Hồ Phúc Hợp', 'co-attended', 'Nguyễn Thanh Bình'], [2, 'Nguyễn Thanh Bình', 'same body', 'Nguyễn Quang Dương'], [3, 'Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng']]
+    """
+    out = []
+    for i, s in enumerate(path, 1):
+        base = {"step": i, "source": s.get("source_label"), "relation": s.get("relation"),
+                "target": s.get("target_label")}
+        for e in s.get("evidence") or [{}]:
+            out.append({**base, "date": e.get("date"), "title": e.get("title"), "sentence": e.get("sentence")})
+    return _pandas().DataFrame(out, columns=["step", "source", "relation", "target", "date", "title", "sentence"])
+
+
+def type_counts(graph):
+    """How many nodes of each graphkit type (Article, Person, Post, …), as a DataFrame ``type, count``.
+
+    Also counted: the assertions (facts with an evidence sentence).
+    """
+    from graphkit.stats import _TYPES
+
+    _names, data = rows(graph, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
+    counts = {str(r["c"]).removeprefix(GK_URI): r["n"] for r in data}
+    order = _TYPES + ["Assertion"]
+    return _pandas().DataFrame([{"type": t, "count": counts.get(t, 0)} for t in order])
+
+
+def officials(graph):
+    """The officials and the posts they hold (``gk:holds``): columns ``official, post, articles``.
+
+    ``articles`` is the number of articles that report the person in that post; rows are sorted by
+    name, then post.
+
+    >>> from graphkit.analytics import examples
+    >>> officials(examples.dataset()).head(2).values.tolist()
+    [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
+    """
+    _names, data = rows(graph, """
+        SELECT ?official ?post (COUNT(DISTINCT ?article) AS ?articles) WHERE {
+          ?p a gk:Person ; rdfs:label ?official ; gk:holds ?x . ?x rdfs:label ?post .
+          OPTIONAL { ?a a gk:Assertion ; rdf:subject ?p ; rdf:predicate gk:holds ; rdf:object ?x ;
+                        prov:wasDerivedFrom ?article }
+        } GROUP BY ?official ?post""")
+    data.sort(key=lambda r: (r["official"], r["post"]))
+    return _pandas().DataFrame(data, columns=["official", "post", "articles"])
+
+
+def articles(graph):
+    """The articles: columns ``id, title, date, facts`` (facts: assertions with evidence), sorted by id.
+
+    >>> from graphkit.analytics import examples
+    >>> articles(examples.dataset())[["id", "facts"]].head(3).values.tolist()
+    [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
+    """
+    _names, data = rows(graph, """
+        SELECT ?id ?title ?date (COUNT(DISTINCT ?a) AS ?facts) WHERE {
+          ?art a gk:Article ; gk:articleId ?id ; rdfs:label ?title .
+          OPTIONAL { ?art gk:publishedOn ?date }
+          OPTIONAL { ?a a gk:Assertion ; prov:wasDerivedFrom ?art }
+        } GROUP BY ?id ?title ?date""")
+    data.sort(key=lambda r: r["id"])
+    return _pandas().DataFrame(data, columns=["id", "title", "date", "facts"])
+
+
+def article_facts(graph, article: str):
+    """The facts one article states, each with the sentence that states it.
+
+    ``article`` is the article's id (the file stem, or a corpus record's ``id``) or its IRI. Columns:
+    ``subject, relation, object, evidence`` (labels; the relation is the ``gk:`` property, such as
+    ``holds``, ``chairedBy``, ``attendedBy``, ``implements``, ``cites``), sorted by relation, subject,
+    object. An unknown article gives an :class:`~graphkit.errors.AnalysisError`.
+
+    >>> from graphkit.analytics import examples
+    >>> f = article_facts(examples.dataset(), "btc-2020-07-01")
+    >>> sorted(f.relation.value_counts().items())
+    [('chairedBy', 3), ('holds', 4), ('implements', 1)]
+    >>> f[f.relation == "implements"][["subject", "object"]].values.tolist()
+    [['Nghệ An', 'Nghị quyết 26-NQ/TW']]
+    """
+    from graphkit.kg.ids import article_iri
+
+    art = article if article.startswith(("http://", "https://")) else article_iri(article)
+    _names, known = rows(graph, f"SELECT ?x WHERE {{ <{art}> a gk:Article . BIND(1 AS ?x) }}")
+    if not known:
+        from graphkit.errors import AnalysisError
+
+        raise AnalysisError(f"no article '{article}' in the graph; graphkit.notebook.articles(graph) lists them")
+    _names, data = rows(graph, f"""
+        SELECT DISTINCT ?subject ?p ?object ?evidence WHERE {{
+          ?a a gk:Assertion ; prov:wasDerivedFrom <{art}> ;
+             rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          OPTIONAL {{ ?a gk:evidence ?evidence }}
+          OPTIONAL {{ ?s rdfs:label ?subject }}
+          OPTIONAL {{ ?o rdfs:label ?object }}
+        }}""")
+    out = [{"subject": r["subject"], "relation": str(r["p"]).removeprefix(GK_URI), "object": r["object"],
+            "evidence": r["evidence"]} for r in data]
+    out.sort(key=lambda r: (r["relation"], r["subject"] or "", r["object"] or "", r["evidence"] or ""))
+    return _pandas().DataFrame(out, columns=["subject", "relation", "object", "evidence"])
+
+
+def directives(graph):
+    """The directives: columns ``code, type, issuer, issued_on, articles`` (articles mentioning it).
+
+    ``issued_on`` is the issue date the texts give (``ngày 20/01/2022``), or empty. Sorted by the
+    number of articles, then code.
+
+    >>> from graphkit.analytics import examples
+    >>> directives(examples.dataset())[["code", "issuer", "issued_on"]].head(2).values.tolist()
+    [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
+    """
+    _names, data = rows(graph, """
+        SELECT ?code ?type ?issuer ?issued_on (COUNT(DISTINCT ?art) AS ?articles) WHERE {
+          ?d a gk:Directive ; gk:code ?code .
+          OPTIONAL { ?d gk:documentType ?type }
+          OPTIONAL { ?d gk:issuedBy ?i . ?i rdfs:label ?issuer }
+          OPTIONAL { ?d gk:issuedOn ?issued_on }
+          OPTIONAL { { ?art a gk:Article ; gk:mentions ?d }
+                     UNION { ?a a gk:Assertion ; prov:wasDerivedFrom ?art ; rdf:subject|rdf:object ?d } }
+        } GROUP BY ?code ?type ?issuer ?issued_on""")
+    data.sort(key=lambda r: (-r["articles"], r["code"], str(r["issued_on"] or "")))
+    return _pandas().DataFrame(data, columns=["code", "type", "issuer", "issued_on", "articles"])
+
+
+def tenures(graph):
+    """Every report of a person in a post: columns ``official, post, status, date, article``.
+
+    ``status`` is ``current``, ``new`` or ``former``; ``date`` the article's date (empty when the
+    article has none). One row per article and (person, post), sorted by date, official, post.
+    """
+    _names, data = rows(graph, """
+        SELECT DISTINCT ?official ?post ?status ?date ?article WHERE {
+          ?t a gk:Tenure ; gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?art .
+          ?p rdfs:label ?official . ?x rdfs:label ?post . ?art gk:articleId ?article .
+          OPTIONAL { ?t gk:observedOn ?date }
+        }""")
+    data.sort(key=lambda r: (str(r["date"] or "9999"), r["official"], r["post"], r["article"]))
+    return _pandas().DataFrame(data, columns=["official", "post", "status", "date", "article"])
+
+
+def by_period(frame, column: str, freq: str = "year"):
+    """Count the rows of ``frame`` per year (``freq="year"``) or month (``"month"``) of a date column.
+
+    Rows with no date are left out. Returns a Series indexed by the period (``"2017"``,
+    ``"2017-06"``), in order, with every period between the first and the last (0 when empty),
+    ready for ``.plot.bar()``.
+
+    >>> import datetime as dt, pandas as pd
+    >>> f = pd.DataFrame({"d": [dt.date(2015, 3, 1), dt.date(2017, 1, 2), dt.date(2017, 5, 1), None]})
+    >>> by_period(f, "d").to_dict()
+    {'2015': 1, '2016': 0, '2017': 2}
+    """
+    pd = _pandas()
+    if freq not in ("year", "month"):
+        raise ValueError(f"freq must be 'year' or 'month', not {freq!r}")
+    dates = pd.to_datetime(frame[column], errors="coerce").dropna()
+    name = f"{column} by {freq}"
+    if dates.empty:
+        return pd.Series([], dtype=int, name=name)
+    periods = dates.dt.to_period("Y" if freq == "year" else "M")
+    full = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
+    counts = periods.value_counts().reindex(full, fill_value=0).sort_index()
+    counts.index = counts.index.astype(str)
+    return counts.rename(name)
+
+
+def sample_corpus(source, dest, n: int) -> Path:
+    """Write ``n`` records of the corpus ``source`` (``.jsonl`` or ``.jsonl.gz``) to ``dest``, evenly spread.
+
+    Takes every k-th non-empty line (k = lines / n), so the sample spans the whole corpus, and
+    always the same lines for the same corpus and ``n``. ``dest`` (``.jsonl`` or ``.jsonl.gz``) is
+    written atomically, and only when it does not already hold that sample. Returns ``dest``.
+    """
+    from graphkit.kg.serialize import write_atomic
+
+    source, dest = Path(source), Path(dest)
+
+    def opener(p: Path):
+        return gzip.open(p, "rt", encoding="utf-8") if p.suffix == ".gz" else open(p, encoding="utf-8")
+
+    with opener(source) as fh:
+        lines = [ln for ln in fh if ln.strip()]
+    step = max(1, len(lines) // max(1, n))
+    text = "".join(ln if ln.endswith("\n") else ln + "\n" for ln in lines[::step][:n])
+    if dest.exists():
+        with opener(dest) as fh:
+            if fh.read() == text:
+                return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.suffix == ".gz":
+        tmp = dest.with_name(dest.name + ".part")
+        with gzip.GzipFile(tmp, "wb", mtime=0) as fh:
+            fh.write(text.encode("utf-8"))
+        tmp.replace(dest)
+    else:
+        write_atomic(dest, text)
+    return dest
+
+
+def iframe(page: str, *, height: int = 600) -> str:
+    """An ``<iframe>`` whose ``srcdoc`` is the HTML page ``page`` (escaped), sandboxed to run scripts only.
+
+    Used to show a self-contained map inline in a notebook without any network access.
+
+    >>> iframe("<p class='x'>a & b</p>", height=100)
+    '<iframe srcdoc="&lt;p class=&#x27;x&#x27;&gt;a &amp; b&lt;/p&gt;" sandbox="allow-scripts" style="width: 100%; height: 100px; border: 1px solid #ddd"></iframe>'
+    """
+    return (f'<iframe srcdoc="{_html.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe>')
+
+
+def show_map(m, *, height: int = 600):
+    """Display a :class:`~graphkit.viz.maps.Map` inline in a notebook (offline: the page is in the cell)."""
+    import warnings
+
+    from IPython.display import HTML
+
+    with warnings.catch_warnings():  # IPython suggests its IFrame, which needs a URL: a server or a file
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(iframe(m.html, height=height))
+
+
+def strip_outputs(paths) -> list[Path]:
+    """Clear the outputs and execution counts of the notebooks at ``paths``; returns those it changed.
+
+    ``make strip-notebooks`` runs it on ``notebooks/*.ipynb`` before a commit (needs nbformat).
+    """
+    import nbformat
+
+    changed = []
+    for p in map(Path, paths):
+        nb = nbformat.read(p, as_version=4)
+        dirty = False
+        for cell in nb.cells:
+            if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
+                cell.outputs, cell.execution_count = [], None
+                dirty = True
+            if cell.metadata.pop("execution", None) is not None:
+                dirty = True
+        if dirty:
+            nbformat.write(nb, p)
+            changed.append(p)
+    return changed
