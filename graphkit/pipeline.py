@@ -105,6 +105,7 @@ class Progress:
     done: int
     total: int | None
     problems: int = 0
+    phase: str = "building"  # building | resolving (persons across the store, after the articles)
 
 
 @dataclass
@@ -276,6 +277,10 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     write(_result(pending.popleft()))
             if resolve and result.articles:
                 from graphkit.kg.resolve import apply as resolve_persons
+
+                if on_progress:
+                    on_progress(Progress(state["done"], max(total or 0, state["done"]) or None,
+                                         len(result.problems), "resolving"))
 
                 r = resolve_persons(gs)
                 result.renamed = sorted(r.renames())

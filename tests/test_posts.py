@@ -86,3 +86,16 @@ def test_district_post_names_its_province():
 def test_more_bodies(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert to_post(posts[0], CONTEXT).label == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # corpus 22405752: a body name stops where the sentence goes on in lower case
+    ("Phó Giám đốc Sở Giao thông Vận tải trước báo giới ", ["Phó Giám đốc Sở Giao thông Vận tải tỉnh Bắc Giang"]),
+    # corpus 22455466: lower-case syllables of a capitalised word stay in the name
+    ("Tổng Giám đốc Tập đoàn Viễn thông Quân đội", ["Tổng Giám đốc Tập đoàn Viễn thông Quân đội"]),
+    # corpus 21490865: a head noun alone does not say which body
+    ("Ủy viên Ban cán sự Đảng, Thứ trưởng Bộ Xây dựng", ["Thứ trưởng Bộ Xây dựng"]),
+])
+def test_generic_bodies(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [to_post(p, CONTEXT).label for p in posts] == expected

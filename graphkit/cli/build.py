@@ -92,16 +92,17 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
 
-        progress = Progress(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+        progress = Progress(SpinnerColumn(), TextColumn("{task.fields[phase]}"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                             TimeRemainingColumn(), console=console, transient=True)
 
         def tick(p):
             el = progress.tasks[0].elapsed or 1e-9
-            progress.update(task, completed=p.done, total=p.total, rate=f"{p.done / el:.0f} articles/s")
+            progress.update(task, completed=p.done, total=p.total, rate=f"{p.done / el:.1f} articles/s",
+                            phase="resolving persons" if p.phase == "resolving" else "building")
 
         with progress:
-            task = progress.add_task("build", total=None, rate="")
+            task = progress.add_task("build", total=None, rate="", phase="building")
             try:
                 result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick)
             except KeyboardInterrupt:

@@ -55,6 +55,13 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+def _quick_rx() -> re.Pattern:
+    """A cheap test that a sentence may name a person (most sentences do not)."""
+    names = "|".join(re.escape(n) for n in sorted(surnames(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{names})\s+[A-ZĐÀ-Ỹ]|(?<![\w])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s")
+
+
+@cache
 def _countries() -> frozenset[str]:
     return frozenset(load_list("countries.txt"))
 
@@ -113,6 +120,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
 
     ``blocked``: spans that cannot be part of a name (place names); found here when not given.
     """
+    if not _quick_rx().search(sentence):
+        return []  # no family name followed by a capital, no form of address: no person here
     if blocked is None:
         from graphkit.extract.places import find_districts, find_provinces
 

@@ -125,9 +125,24 @@ def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, st
     return None, None, 0
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    return frozenset(load_list("body_words.txt"))
+
+
 def _generic_body_end(s: str) -> int:
-    """Where a body name not in the gazetteer ends: at a predicate, a comma, or a place."""
+    """Where a body name not in the gazetteer ends: at a predicate, a comma, a place, or a
+    lower-case word that is not used in body names (``data/body_words.txt``)."""
     stop = len(s)
+    prev_upper = True
+    for m in re.finditer(r"[^\W\d_]+", s):
+        w = m.group(0)
+        lower = w[:1].islower()
+        # a lower-case syllable right after a capitalised one is the same word (Quân đội, Liên minh)
+        if m.start() > 0 and lower and not prev_upper and w not in _body_words():
+            stop = m.start()
+            break
+        prev_upper = not lower
     for pat in (_predicate_rx(), re.compile(r"[,;:()\n]"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]")):
         m = pat.search(s, 1)
         if m:
@@ -231,8 +246,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
         if trailing_kind:
             name = name[: trailing_kind.start()]
-        if len(name.split()) < 2:
-            return None, 0
+        head = h.group(0)
+        if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in {x.lower() for x in heads}:
+            return None, 0  # a head noun alone ('Ban cán sự đảng') does not say which body
         place, kw, pused = _parse_place(rest[end:])
         kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
@@ -267,6 +283,13 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
     while pos < len(exp):
         p, used = parse_post(exp[pos:])
         if p is None:
+            # a title of a body we cannot name ('Ủy viên Ban cán sự Đảng'): skip it, keep the next ones
+            rest = _STATUS.sub("", exp[pos:], count=1)
+            rest = _PHO.sub("", rest, count=1)
+            comma = exp.find(",", pos)
+            if _role_table()[1].match(rest) and comma > pos and not re.search(r"[;.]", exp[pos:comma]):
+                pos = comma + 1 + (len(exp[comma + 1:]) - len(exp[comma + 1:].lstrip()))
+                continue
             break
         if _NAME_NEXT.match(exp[pos + used:]):
             break  # 'Chủ tịch Quốc hội Tòng Thị Phóng': this title is the next person's

@@ -92,13 +92,17 @@ def key(text: str) -> str:
 
 def _matches(query: str, labels: dict[str, str]) -> list[str]:
     """The IRIs whose label matches ``query``: exactly (folded), else as a run of whole words."""
+    from graphkit.nlp.normalize import slug
+
     q = key(query)
     if not q:
         return []
-    exact = [iri for iri, label in labels.items() if key(label) == q]
+    # labels in a graphkit graph are canonical already (abbreviations expanded): folding is enough
+    keys = {iri: slug(label) for iri, label in labels.items()}
+    exact = [iri for iri, k in keys.items() if k == q]
     if exact:
         return sorted(exact)
-    return sorted(iri for iri, label in labels.items() if f"-{q}-" in f"-{key(label)}-")
+    return sorted(iri for iri, k in keys.items() if f"-{q}-" in f"-{k}-")
 
 
 def _rows(graph, query: str) -> list[dict]:

@@ -1,0 +1,32 @@
+"""The one place that knows about on-disk Oxigraph stores.
+
+A store directory (made by ``pyoxigraph.Store(path)``, a RocksDB database) is opened read-only,
+so that querying never changes it and never takes the writer's lock.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphkit.errors import QueryError
+
+
+def is_store_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a directory holding an Oxigraph (RocksDB) store."""
+    p = Path(path)
+    return p.is_dir() and (p / "CURRENT").is_file() and any(p.glob("MANIFEST-*"))
+
+
+def open_store_dir(path: str | Path):
+    """The ``pyoxigraph.Store`` in ``path``, read-only."""
+    import pyoxigraph
+
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as e:
+        raise QueryError(f"{path}: cannot open the Oxigraph store ({e}); is it a graphkit store directory?") from e
+
+
+def default_graph_is_empty(store) -> bool:
+    import pyoxigraph
+
+    return next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
