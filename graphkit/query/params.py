@@ -144,6 +144,7 @@ def substitute(text: str, params: dict) -> str:
 
 # ── name patterns ───────────────────────────────────────────────────────────────────────────────
 _META = set("\\.+*?()|[]{}^$")
+_VIETNAMESE = ("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
 @cache
@@ -152,13 +153,9 @@ def _variants() -> dict[str, str]:
     from graphkit.nlp.normalize import fold
 
     groups: dict[str, set[str]] = {}
-    for cp in list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1F00)):
-        ch = chr(cp)
-        if not ch.isalpha():
-            continue
+    for ch in "aeiouyd" + _VIETNAMESE:
         base = fold(ch)
-        if len(base) == 1 and base in "aeiouyd":
-            groups.setdefault(base, set()).update({ch, ch.lower(), ch.upper()})
+        groups.setdefault(base, set()).update({ch, ch.upper()})
     return {b: "".join(sorted(chars)) for b, chars in groups.items()}
 
 

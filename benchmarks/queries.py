@@ -1,0 +1,230 @@
+"""How fast the research questions answer on a large graph: each question's median time.
+
+    python benchmarks/queries.py                      # the seed facts repeated to >= 1M quads
+    python benchmarks/queries.py --graph out/corpus.trig
+    python benchmarks/queries.py --rdflib-quads 100000   # also time rdflib's SPARQL engine
+
+The default graph repeats the facts of tests/data/seed_facts.py (the gold facts of the five seed
+articles) under distinct article ids, each copy one day later than the one before, through
+graphkit.kg.build.to_dataset, until it holds at least --quads statements. Persons, posts and bodies
+are the same in every copy, so the officials of the seeds are named in hundreds of articles each:
+the hardest case for the questions about a person.
+
+Each question is asked --repeat times after one warm-up, with its benchmark parameters; the time is
+ask()'s: evaluation by Oxigraph and the answer turned into Python values. With --rdflib-quads, the
+same questions (LATERAL written as plain joins, which rdflib does not know) run on a graph of that
+size with rdflib's own SPARQL engine, each in a forked process stopped after --rdflib-limit seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import gc
+import importlib.util
+import math
+import os
+import pickle
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+#: the parameters each question is asked with (on the repeated seeds: copy 0007 of an article)
+PARAMS = {
+    "article-reports": {"article": "000_d029c83ccb100c6a-0007"},
+    "body-posts": {"body": "Ban Tổ chức Trung ương"},
+    "career": {"person": "Truong Thi Mai"},
+    "citation-chain": {"directive": "74-KL/TW"},
+    "co-attendance": {"person": "Truong Thi Mai"},
+    "directive-implementers": {"directive": "18-NQ/TW"},
+    "meetings": {"person": "Pham Minh Chinh"},
+    "post-holder-on": {"post": "Trưởng Ban Tổ chức Trung ương", "date": "2021-01-01"},
+    "post-holders": {"post": "Trưởng Ban Tổ chức Trung ương"},
+    "province-directives": {"province": "Nghệ An"},
+    "province-officials": {"province": "Hoa Binh"},
+    "who-says": {"person": "Trương Thị Mai", "post": "Ủy viên Bộ Chính trị"},
+}
+
+
+def seed_facts():
+    spec = importlib.util.spec_from_file_location("seed_facts", ROOT / "tests" / "data" / "seed_facts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.seed_facts()
+
+
+def repeated_dataset(min_quads: int):
+    """(rdflib Dataset, copies): the seed facts repeated until the dataset holds >= ``min_quads`` quads."""
+    from graphkit.kg.build import article_quads, to_dataset
+
+    base = seed_facts()
+    per_copy = sum(len(article_quads(f)) for f in base)
+    copies = max(1, math.ceil(min_quads / per_copy))
+    facts = []
+    for k in range(copies):
+        for f in base:
+            a = f.article
+            art = dataclasses.replace(a, id=f"{a.id}-{k:04d}", date=a.date + dt.timedelta(days=k) if a.date else None)
+            facts.append(dataclasses.replace(f, article=art))
+    return to_dataset(facts), copies
+
+
+def params_for(name: str, question) -> dict:
+    if name in PARAMS:
+        return PARAMS[name]
+    from graphkit.query.server import _example_values
+
+    return _example_values(question)
+
+
+def time_questions(graph, repeat: int) -> list[tuple[str, int, float, float]]:
+    from graphkit.query import ask, questions
+
+    out = []
+    for name, q in questions().items():
+        params = params_for(name, q)
+        ask(graph, name, **params)  # warm-up
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            result = ask(graph, name, **params)
+            times.append(time.perf_counter() - t0)
+        out.append((name, len(result), statistics.median(times), max(times)))
+    return out
+
+
+# ── rdflib, for comparison ─────────────────────────────────────────────────────────────────────
+def without_lateral(text: str) -> str:
+    """``LATERAL { X }`` → ``X``: the same answers for the patterns the questions use, in plain SPARQL 1.1."""
+    from graphkit.query.engine import _blank
+
+    while True:
+        bare = _blank(text)
+        m = re.search(r"\bLATERAL\s*\{", bare)
+        if not m:
+            return text
+        depth, i = 0, m.end() - 1
+        for i in range(m.end() - 1, len(bare)):
+            depth += {"{": 1, "}": -1}.get(bare[i], 0)
+            if depth == 0:
+                break
+        inner = text[m.end():i]
+        if inner.strip().upper().startswith("SELECT"):  # a subquery keeps its braces
+            inner = "{" + inner + "}"
+        else:
+            inner = inner.rstrip() + " ."
+        text = text[:m.start()] + inner + text[i + 1:]
+
+
+def rdflib_times(dataset, limit: float) -> dict[str, float | None]:
+    """Each question once with rdflib (in a forked child killed after ``limit`` s): seconds, or None."""
+    from graphkit.kg.namespaces import PREFIXES
+    from graphkit.query import question, questions
+
+    dataset.default_union = True
+    out = {}
+    for name in questions():
+        q = question(name)
+        text = without_lateral(q.render(params_for(name, q)))
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            try:
+                t0 = time.perf_counter()
+                rows = len(list(dataset.query(text, initNs=PREFIXES)))
+                os.write(w, pickle.dumps((time.perf_counter() - t0, rows)))
+            except Exception as e:  # reported, not timed
+                os.write(w, pickle.dumps((f"{type(e).__name__}: {e}", 0)))
+            os._exit(0)
+        os.close(w)
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
+            time.sleep(0.05)
+        data = b""
+        try:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        with os.fdopen(r, "rb") as fh:
+            data = fh.read()
+        out[name] = pickle.loads(data)[0] if data else None
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quads", type=int, default=1_000_000, help="size of the repeated-seeds graph (default 1,000,000)")
+    ap.add_argument("--graph", type=Path, help="benchmark this graph file or store directory instead")
+    ap.add_argument("--repeat", type=int, default=11, help="timed runs per question (default 11)")
+    ap.add_argument("--rdflib-quads", type=int, default=0, help="also time rdflib on a repeated-seeds graph of this size")
+    ap.add_argument("--rdflib-limit", type=float, default=120.0, help="stop an rdflib query after this many seconds")
+    ap.add_argument("--budget-ms", type=float, default=200.0, help="the time each question must answer in")
+    args = ap.parse_args(argv)
+
+    from graphkit.query import open_graph
+
+    t0 = time.perf_counter()
+    if args.graph:
+        graph = open_graph(args.graph, in_memory=True)
+        what = str(args.graph)
+    else:
+        dataset, copies = repeated_dataset(args.quads)
+        built = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        graph = open_graph(dataset)
+        what = f"the seed facts repeated {copies} times (built in {built:.0f} s)"
+        del dataset
+    graph.prepare()
+    loaded = time.perf_counter() - t0
+    gc.collect()  # the building's garbage (rdflib's graphs hold cycles) is not the questions' cost
+    gc.freeze()
+    quads = len(graph.full_store()) - (graph.triple_count() if graph.named_graph_count() else 0)
+    print(f"graph: {what}")
+    print(f"       {graph.named_graph_count():,} named graphs, {quads:,} quads, {graph.triple_count():,} distinct "
+          f"triples; opened for querying in {loaded:.1f} s")
+    print(f"engine: Oxigraph (pyoxigraph {_version('pyoxigraph')}), {args.repeat} runs per question after a warm-up\n")
+
+    rows = time_questions(graph, args.repeat)
+    slow = [r for r in rows if r[2] * 1000 > args.budget_ms]
+    rdf = {}
+    if args.rdflib_quads:
+        ds, copies = repeated_dataset(args.rdflib_quads)
+        print(f"rdflib {_version('rdflib')}: the seed facts repeated {copies} times ({len(ds):,} triples in the union), "
+              f"one run per question, stopped after {args.rdflib_limit:g} s\n")
+        rdf = rdflib_times(ds, args.rdflib_limit)
+
+    head = f"{'question':24} {'rows':>6} {'median ms':>10} {'max ms':>8}"
+    if rdf:
+        head += f" {'rdflib ms':>11}"
+    print(head)
+    for name, n, med, worst in rows:
+        line = f"{name:24} {n:>6} {med * 1000:>10.1f} {worst * 1000:>8.1f}"
+        if rdf:
+            t = rdf.get(name)
+            if isinstance(t, str):
+                print(f"rdflib failed on {name}: {t}", file=sys.stderr)
+                t = "failed"
+            else:
+                t = f"> {args.rdflib_limit:g} s" if t is None else f"{t * 1000:.0f}"
+            line += f" {t:>11}"
+        print(line)
+    print(f"\nslowest median: {max(r[2] for r in rows) * 1000:.1f} ms; budget {args.budget_ms:g} ms: "
+          + ("all within" if not slow else f"over: {', '.join(r[0] for r in slow)}"))
+    return 1 if slow else 0
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
