@@ -259,6 +259,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     if replaced:
                         result.replaced.append(aid)
                 state["done"] += len(items)
+                if state["done"] // 1000 != (state["done"] - len(items)) // 1000:
+                    gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
                 if on_progress:
                     t = max(total, state["done"]) if total else None
                     on_progress(Progress(state["done"], t, len(result.problems)))

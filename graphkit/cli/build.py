@@ -86,30 +86,34 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
     from graphkit.pipeline import build_into
 
     console = stderr_console()
-    if quiet or not console.is_terminal:
-        result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes)
-    else:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+    state = {"done": 0}
+    try:
+        if quiet or not console.is_terminal:
+            def count(p):
+                state["done"] = p.done
 
-        progress = Progress(SpinnerColumn(), TextColumn("{task.fields[phase]}"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), console=console, transient=True)
+            result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=count)
+        else:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
 
-        def tick(p):
-            el = progress.tasks[0].elapsed or 1e-9
-            progress.update(task, completed=p.done, total=p.total, rate=f"{p.done / el:.1f} articles/s",
-                            phase="resolving persons" if p.phase == "resolving" else "building")
+            progress = Progress(SpinnerColumn(), TextColumn("{task.fields[phase]}"), BarColumn(),
+                                MofNCompleteColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True)
 
-        with progress:
-            task = progress.add_task("build", total=None, rate="", phase="building")
-            try:
+            def tick(p):
+                state["done"] = p.done
+                el = progress.tasks[0].elapsed or 1e-9
+                progress.update(task, completed=p.done, total=p.total, rate=f"{p.done / el:.1f} articles/s",
+                                phase="resolving persons" if p.phase == "resolving" else "building")
+
+            with progress:
+                task = progress.add_task("build", total=None, rate="", phase="building")
                 result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick)
-            except KeyboardInterrupt:
-                done = progress.tasks[0].completed
-                err(f"interrupted after about {done:.0f} article(s); {into} holds whole articles only; "
-                    "run the same command again to finish (articles already there are replaced)")
-                raise typer.Exit(130) from None
+    except KeyboardInterrupt:
+        err(f"interrupted after {state['done']} article(s); {into} holds whole articles only; run the same "
+            "command again to finish (articles already there are replaced)")
+        raise typer.Exit(130) from None
     for problem in result.problems:
         err(str(problem))
     if not result.articles:

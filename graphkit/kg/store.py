@@ -123,6 +123,10 @@ class GraphStore:
         return self._store
 
     # writing -----------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write buffered changes to disk files (they are already durable in the write-ahead log)."""
+        self.oxigraph.flush()
+
     def has_graph(self, graph_iri: str) -> bool:
         return self.oxigraph.contains_named_graph(self._ox.NamedNode(graph_iri))
 
