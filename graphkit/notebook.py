@@ -86,7 +86,14 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     (['n'], [{'n': 7}])
     """
     from graphkit.kg.store import GraphStore
+    from graphkit.query import QueryGraph
 
+    if isinstance(graph, QueryGraph):
+        from graphkit.query import run_query
+
+        result = run_query(graph, query)
+        return list(result.vars), [{v: None if t is None else t.python() for v, t in zip(result.vars, r)}
+                                   for r in result.rows]
     query = sparql_prefixes() + query
     with _opened(graph) as g:
         if isinstance(g, GraphStore):
@@ -119,8 +126,85 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
         return names, out
 
 
+def frame(result):
+    """A :class:`graphkit.query.QueryResult` as a DataFrame.
+
+    SELECT: one column per variable, Python values (``str``, ``int``, ``Decimal``, ``date`` …),
+    ``None`` where unbound. ASK: one column ``ask``. CONSTRUCT/DESCRIBE: ``subject, predicate, object``.
+
+    >>> from graphkit.analytics import examples
+    >>> from graphkit.query import open_graph, run_query
+    >>> g = open_graph(examples.dataset())
+    >>> frame(run_query(g, "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 2"))
+              code
+    0     05-CT/TW
+    1  06-KL/BTCTW
+    >>> frame(run_query(g, "ASK { ?p a gk:Person }"))
+        ask
+    0  True
+    """
+    pd = _pandas()
+    if result.kind == "ask":
+        return pd.DataFrame({"ask": [bool(result.boolean)]})
+    if result.kind == "graph":
+        return pd.DataFrame([[t.python() for t in triple] for triple in result.triples],
+                            columns=["subject", "predicate", "object"])
+    return pd.DataFrame([[None if t is None else t.python() for t in row] for row in result.rows],
+                        columns=list(result.vars))
+
+
+def query(graph, text: str, *, timeout: float | None = None, **params):
+    """Run a SPARQL query with :func:`graphkit.query.run_query` and return a DataFrame (see :func:`frame`).
+
+    ``graph`` is anything :func:`graphkit.query.open_graph` accepts; open it once with
+    ``open_graph`` when you run many queries. ``params`` bind the query's ``$name`` parameters
+    (a ``str`` becomes a string literal, a ``date`` an ``xsd:date``, an ``int`` an integer).
+
+    >>> from graphkit.analytics import examples
+    >>> query(examples.dataset(), "SELECT ?name WHERE { ?p gk:code $code ; rdfs:label ?name }", code="18-NQ/TW")
+                      name
+    0  Nghị quyết 18-NQ/TW
+    """
+    from graphkit.query import run_query
+
+    return frame(run_query(graph, text, params=params or None, timeout=timeout))
+
+
+def ask(graph, name: str, *, timeout: float | None = None, **params):
+    """Answer one of the shipped research questions (:func:`graphkit.query.ask`) as a DataFrame.
+
+    ``name`` is a question of :func:`questions`; ``params`` its parameters (``person="Truong Thi
+    Mai"``; names match without regard to case and accents, ``*`` matches any text).
+
+    >>> from graphkit.analytics import examples
+    >>> ask(examples.dataset(), "career", person="truong thi mai")[["person", "post"]].values.tolist()[:1]
+    [['Trương Thị Mai', 'Trưởng Ban Tổ chức Trung ương']]
+    """
+    from graphkit import query as q
+
+    return frame(q.ask(graph, name, timeout=timeout, **params))
+
+
+def questions():
+    """The shipped research questions: ``name, title, parameters, description`` (``graphkit ask --list``).
+
+    >>> "co-attendance" in questions()["name"].tolist()
+    True
+    """
+    from graphkit.query import questions as shipped
+
+    out = []
+    for name, qn in sorted(shipped().items()):
+        params = ", ".join(p.name + ("" if p.required else f" (default {p.default})") for p in qn.params)
+        out.append({"name": name, "title": qn.title, "parameters": params, "description": qn.description})
+    return _pandas().DataFrame(out, columns=["name", "title", "parameters", "description"])
+
+
 def select(graph, query: str):
     """A SPARQL SELECT over the union of all graphs, as a DataFrame (one column per variable).
+
+    Runs where the graph is: rdflib for a ``Dataset``, Oxigraph for a store. For parameters,
+    CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
     >>> from graphkit.analytics import examples
     >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
