@@ -512,7 +512,9 @@ def show_map(m, *, height: int = 600):
 def strip_outputs(paths) -> list[Path]:
     """Clear the outputs and execution counts of the notebooks at ``paths``; returns those it changed.
 
-    ``make strip-notebooks`` runs it on ``notebooks/*.ipynb`` before a commit (needs nbformat).
+    Also drops what running a notebook adds to its metadata (the kernel's ``language_info``
+    details, cell timings, widget state), so a notebook run and stripped is byte-identical to the
+    committed one. ``make strip-notebooks`` runs it on ``notebooks/*.ipynb`` (needs nbformat).
     """
     import nbformat
 
@@ -520,6 +522,12 @@ def strip_outputs(paths) -> list[Path]:
     for p in map(Path, paths):
         nb = nbformat.read(p, as_version=4)
         dirty = False
+        language = {"name": nb.metadata.get("language_info", {}).get("name", "python")}
+        if nb.metadata.get("language_info") != language:
+            nb.metadata["language_info"] = language
+            dirty = True
+        if nb.metadata.pop("widgets", None) is not None:
+            dirty = True
         for cell in nb.cells:
             if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
                 cell.outputs, cell.execution_count = [], None

@@ -162,6 +162,24 @@ def test_strip_outputs(tmp_path):
     assert nb.strip_outputs([path]) == []
 
 
+def test_a_run_and_stripped_notebook_is_the_committed_one(tmp_path):
+    """Executing then stripping leaves no trace (outputs, counts, timings, kernel details)."""
+    nbformat = pytest.importorskip("nbformat")
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "notebooks" / "01-quickstart.ipynb"
+    book = nbformat.read(src, as_version=4)
+    for i, cell in enumerate(c for c in book.cells if c.cell_type == "code"):
+        cell.execution_count = i + 1
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="x\n")]
+        cell.metadata["execution"] = {"iopub.status.busy": "2024-01-01T00:00:00Z"}
+    book.metadata["language_info"] = {"name": "python", "version": "3.11.7", "pygments_lexer": "ipython3"}
+    path = tmp_path / src.name
+    nbformat.write(book, path)
+    assert nb.strip_outputs([path]) == [path]
+    assert path.read_bytes() == src.read_bytes()
+
+
 def test_steps_of_a_path(ds):
     from graphkit.analytics import measures, projections
 
