@@ -1,9 +1,20 @@
 """Conveniences for notebooks: a graph's contents as pandas DataFrames.
 
 Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
-``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, or the path of
-a graph file or store directory. Queries run over the union of the article graphs. pandas is
-imported when a function is called (``pip install 'graphkit[notebooks]'``).
+``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, a
+:class:`graphkit.query.QueryGraph` (``graphkit.query.open_graph``), or the path of a graph file or
+store directory. Queries run over the union of the article graphs. pandas is imported when a
+function is called (``pip install 'graphkit[notebooks]'``).
+
+- SPARQL: :func:`ask` (the shipped research questions), :func:`query` (any query, with
+  parameters), :func:`frame` (any :class:`graphkit.query.QueryResult`), :func:`questions`, and
+  :func:`select` / :func:`rows` (run where the graph is: rdflib or the store);
+- tables: :func:`type_counts`, :func:`officials`, :func:`tenures`, :func:`articles`,
+  :func:`article_facts` (each fact with its evidence sentence), :func:`directives`, :func:`labels`;
+- helpers: :func:`table` (rows of dicts or dataclasses), :func:`steps` (a shortest path's facts),
+  :func:`by_period` (counts per year or month, for plots), :func:`sample_corpus`;
+- maps: a :class:`~graphkit.viz.maps.Map` shows itself inline; :func:`show_map` sets the height;
+- :func:`strip_outputs` (``make strip-notebooks``).
 
 >>> from graphkit.analytics import examples
 >>> ds = examples.dataset()
