@@ -5,6 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 NBSTAMP := $(VENV)/.notebooks
 OUT     := out
+JUPYTER_ARGS ?=
 
 .PHONY: run test install build clean score notebooks strip-notebooks bench
 
@@ -30,9 +31,10 @@ test: $(STAMP)
 score: $(STAMP)
 	$(BIN)/python ../shared/tools/score.py ../shared/gold --texts seeds --graphkit $(BIN)/graphkit
 
-## Open the notebooks in JupyterLab (installs the notebooks extra into .venv first).
+## Open the notebooks in JupyterLab (installs the notebooks extra into .venv first);
+## e.g. make notebooks JUPYTER_ARGS="--no-browser --port 8888".
 notebooks: $(NBSTAMP)
-	cd notebooks && $(abspath $(BIN))/jupyter lab
+	cd notebooks && $(abspath $(BIN))/jupyter lab $(JUPYTER_ARGS)
 
 $(NBSTAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,notebooks]'

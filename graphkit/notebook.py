@@ -1,9 +1,20 @@
 """Conveniences for notebooks: a graph's contents as pandas DataFrames.
 
 Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
-``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, or the path of
-a graph file or store directory. Queries run over the union of the article graphs. pandas is
-imported when a function is called (``pip install 'graphkit[notebooks]'``).
+``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, a
+:class:`graphkit.query.QueryGraph` (``graphkit.query.open_graph``), or the path of a graph file or
+store directory. Queries run over the union of the article graphs. pandas is imported when a
+function is called (``pip install 'graphkit[notebooks]'``).
+
+- SPARQL: :func:`ask` (the shipped research questions), :func:`query` (any query, with
+  parameters), :func:`frame` (any :class:`graphkit.query.QueryResult`), :func:`questions`, and
+  :func:`select` / :func:`rows` (run where the graph is: rdflib or the store);
+- tables: :func:`type_counts`, :func:`officials`, :func:`tenures`, :func:`articles`,
+  :func:`article_facts` (each fact with its evidence sentence), :func:`directives`, :func:`labels`;
+- helpers: :func:`table` (rows of dicts or dataclasses), :func:`steps` (a shortest path's facts),
+  :func:`by_period` (counts per year or month, for plots), :func:`sample_corpus`;
+- maps: a :class:`~graphkit.viz.maps.Map` shows itself inline; :func:`show_map` sets the height;
+- :func:`strip_outputs` (``make strip-notebooks``).
 
 >>> from graphkit.analytics import examples
 >>> ds = examples.dataset()
@@ -86,7 +97,14 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     (['n'], [{'n': 7}])
     """
     from graphkit.kg.store import GraphStore
+    from graphkit.query import QueryGraph
 
+    if isinstance(graph, QueryGraph):
+        from graphkit.query import run_query
+
+        result = run_query(graph, query)
+        return list(result.vars), [{v: None if t is None else t.python() for v, t in zip(result.vars, r)}
+                                   for r in result.rows]
     query = sparql_prefixes() + query
     with _opened(graph) as g:
         if isinstance(g, GraphStore):
@@ -119,8 +137,85 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
         return names, out
 
 
+def frame(result):
+    """A :class:`graphkit.query.QueryResult` as a DataFrame.
+
+    SELECT: one column per variable, Python values (``str``, ``int``, ``Decimal``, ``date`` …),
+    ``None`` where unbound. ASK: one column ``ask``. CONSTRUCT/DESCRIBE: ``subject, predicate, object``.
+
+    >>> from graphkit.analytics import examples
+    >>> from graphkit.query import open_graph, run_query
+    >>> g = open_graph(examples.dataset())
+    >>> frame(run_query(g, "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 2"))
+              code
+    0     05-CT/TW
+    1  06-KL/BTCTW
+    >>> frame(run_query(g, "ASK { ?p a gk:Person }"))
+        ask
+    0  True
+    """
+    pd = _pandas()
+    if result.kind == "ask":
+        return pd.DataFrame({"ask": [bool(result.boolean)]})
+    if result.kind == "graph":
+        return pd.DataFrame([[t.python() for t in triple] for triple in result.triples],
+                            columns=["subject", "predicate", "object"])
+    return pd.DataFrame([[None if t is None else t.python() for t in row] for row in result.rows],
+                        columns=list(result.vars))
+
+
+def query(graph, text: str, *, timeout: float | None = None, **params):
+    """Run a SPARQL query with :func:`graphkit.query.run_query` and return a DataFrame (see :func:`frame`).
+
+    ``graph`` is anything :func:`graphkit.query.open_graph` accepts; open it once with
+    ``open_graph`` when you run many queries. ``params`` bind the query's ``$name`` parameters
+    (a ``str`` becomes a string literal, a ``date`` an ``xsd:date``, an ``int`` an integer).
+
+    >>> from graphkit.analytics import examples
+    >>> query(examples.dataset(), "SELECT ?name WHERE { ?p gk:code $code ; rdfs:label ?name }", code="18-NQ/TW")
+                      name
+    0  Nghị quyết 18-NQ/TW
+    """
+    from graphkit.query import run_query
+
+    return frame(run_query(graph, text, params=params or None, timeout=timeout))
+
+
+def ask(graph, name: str, *, timeout: float | None = None, **params):
+    """Answer one of the shipped research questions (:func:`graphkit.query.ask`) as a DataFrame.
+
+    ``name`` is a question of :func:`questions`; ``params`` its parameters (``person="Truong Thi
+    Mai"``; names match without regard to case and accents, ``*`` matches any text).
+
+    >>> from graphkit.analytics import examples
+    >>> ask(examples.dataset(), "career", person="truong thi mai")[["person", "post"]].values.tolist()[:1]
+    [['Trương Thị Mai', 'Trưởng Ban Tổ chức Trung ương']]
+    """
+    from graphkit import query as q
+
+    return frame(q.ask(graph, name, timeout=timeout, **params))
+
+
+def questions():
+    """The shipped research questions: ``name, title, parameters, description`` (``graphkit ask --list``).
+
+    >>> "co-attendance" in questions()["name"].tolist()
+    True
+    """
+    from graphkit.query import questions as shipped
+
+    out = []
+    for name, qn in sorted(shipped().items()):
+        params = ", ".join(p.name + ("" if p.required else f" (default {p.default})") for p in qn.params)
+        out.append({"name": name, "title": qn.title, "parameters": params, "description": qn.description})
+    return _pandas().DataFrame(out, columns=["name", "title", "parameters", "description"])
+
+
 def select(graph, query: str):
     """A SPARQL SELECT over the union of all graphs, as a DataFrame (one column per variable).
+
+    Runs where the graph is: rdflib for a ``Dataset``, Oxigraph for a store. For parameters,
+    CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
     >>> from graphkit.analytics import examples
     >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
@@ -428,7 +523,9 @@ def show_map(m, *, height: int = 600):
 def strip_outputs(paths) -> list[Path]:
     """Clear the outputs and execution counts of the notebooks at ``paths``; returns those it changed.
 
-    ``make strip-notebooks`` runs it on ``notebooks/*.ipynb`` before a commit (needs nbformat).
+    Also drops what running a notebook adds to its metadata (the kernel's ``language_info``
+    details, cell timings, widget state), so a notebook run and stripped is byte-identical to the
+    committed one. ``make strip-notebooks`` runs it on ``notebooks/*.ipynb`` (needs nbformat).
     """
     import nbformat
 
@@ -436,6 +533,12 @@ def strip_outputs(paths) -> list[Path]:
     for p in map(Path, paths):
         nb = nbformat.read(p, as_version=4)
         dirty = False
+        language = {"name": nb.metadata.get("language_info", {}).get("name", "python")}
+        if nb.metadata.get("language_info") != language:
+            nb.metadata["language_info"] = language
+            dirty = True
+        if nb.metadata.pop("widgets", None) is not None:
+            dirty = True
         for cell in nb.cells:
             if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
                 cell.outputs, cell.execution_count = [], None

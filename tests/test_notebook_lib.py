@@ -162,6 +162,24 @@ def test_strip_outputs(tmp_path):
     assert nb.strip_outputs([path]) == []
 
 
+def test_a_run_and_stripped_notebook_is_the_committed_one(tmp_path):
+    """Executing then stripping leaves no trace (outputs, counts, timings, kernel details)."""
+    nbformat = pytest.importorskip("nbformat")
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "notebooks" / "01-quickstart.ipynb"
+    book = nbformat.read(src, as_version=4)
+    for i, cell in enumerate(c for c in book.cells if c.cell_type == "code"):
+        cell.execution_count = i + 1
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="x\n")]
+        cell.metadata["execution"] = {"iopub.status.busy": "2024-01-01T00:00:00Z"}
+    book.metadata["language_info"] = {"name": "python", "version": "3.11.7", "pygments_lexer": "ipython3"}
+    path = tmp_path / src.name
+    nbformat.write(book, path)
+    assert nb.strip_outputs([path]) == [path]
+    assert path.read_bytes() == src.read_bytes()
+
+
 def test_steps_of_a_path(ds):
     from graphkit.analytics import measures, projections
 
@@ -217,3 +235,32 @@ def test_a_node_spelled_two_ways_is_one_row(tmp_path):
         assert o[o["official"] == "Dương Văn Thái"]["post"].tolist() == ["Bí thư Tỉnh ủy Bắc Giang"]
     pd.testing.assert_frame_equal(nb.tenures(store), nb.tenures(ds))
     pd.testing.assert_frame_equal(nb.article_facts(store, "bg-2022-06-28"), nb.article_facts(ds, "bg-2022-06-28"))
+
+
+def test_query_and_ask_as_frames(ds, tmp_path):
+    from graphkit.query import open_graph, run_query
+
+    g = open_graph(ds)
+    f = nb.ask(g, "co-attendance", person="truong thi mai")
+    assert list(f.columns) == ["person", "other", "meetings", "first", "last"]
+    assert set(f["person"]) == {"Trương Thị Mai"} and f["meetings"].dtype.kind == "i"
+    assert isinstance(f["first"].iloc[0], dt.date)
+    store = _store(ds, tmp_path / "s")  # a store directory answers the same
+    pd.testing.assert_frame_equal(nb.ask(str(store), "co-attendance", person="truong thi mai"), f)
+    c = nb.frame(run_query(g, "CONSTRUCT { ?p gk:holds ?x } WHERE { ?p gk:holds ?x }"))
+    assert list(c.columns) == ["subject", "predicate", "object"] and len(c) > 5
+    q = nb.query(g, "SELECT ?n WHERE { ?d gk:code $code ; gk:number ?n }", code="18-NQ/TW")
+    assert q["n"].tolist() in (["18"], [18])
+    empty = nb.query(g, "SELECT ?x WHERE { ?x gk:nothing ?y }")
+    assert list(empty.columns) == ["x"] and empty.empty
+    # the tables read a QueryGraph too
+    pd.testing.assert_frame_equal(nb.officials(g), nb.officials(ds))
+    pd.testing.assert_frame_equal(nb.directives(g), nb.directives(ds))
+
+
+def test_questions_table():
+    from graphkit.query import questions
+
+    q = nb.questions()
+    assert q["name"].tolist() == sorted(questions())
+    assert q.set_index("name").loc["meetings", "parameters"] == "meeting (default *), person (default *)"
