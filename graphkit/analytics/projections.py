@@ -194,7 +194,7 @@ def person_person(source, *, date_from=None, date_to=None, via=("meetings", "bod
     >>> G = person_person(examples.dataset(), via=("bodies",))
     >>> chinh, mai = examples.iri("person", "Phạm Minh Chính"), examples.iri("person", "Trương Thị Mai")
     >>> G.edges[chinh, mai]["weight"], [G.nodes[b]["label"] if b in G else b.rsplit("/", 1)[1] for b in G.edges[chinh, mai]["bodies"]]
-    (2, ['ban-to-chuc-trung-uong', 'bo-chinh-tri'])
+    (2, ['ban-to-chuc-trung-uong-0ed357', 'bo-chinh-tri-3fc896'])
     """
     idx = KGIndex.read(source)
     rng = _range(date_from, date_to)

@@ -242,7 +242,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     h = hrx.match(rest)
     if h and role.kind in ("head", "member"):
         end = _generic_body_end(rest)
-        name = rest[:end].strip(" -–")
+        name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
         if trailing_kind:
             name = name[: trailing_kind.start()]

@@ -41,11 +41,18 @@ def person_iri(name: str) -> str:
 
 
 def post_iri(label: str) -> str:
-    return f"{ID_URI}post/{slug(label)}"
+    """Readable slug plus a short hash of the exact label: one node, one label.
+
+    >>> post_iri("Bí thư Tỉnh ủy Bắc Giang") != post_iri("Bí thư Tỉnh Ủy Bắc Giang")
+    True
+    """
+    label = canonical_name(label)
+    return f"{ID_URI}post/{slug(label)}-{_h(label, n=6)}"
 
 
 def org_iri(label: str) -> str:
-    return f"{ID_URI}org/{slug(label)}"
+    label = canonical_name(label)
+    return f"{ID_URI}org/{slug(label)}-{_h(label, n=6)}"
 
 
 def province_iri(name: str) -> str:
