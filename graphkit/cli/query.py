@@ -36,8 +36,12 @@ def _pick_format(fmt: str | None, out: Path | None, kind: str) -> str:
     return fmt
 
 
+CELL = 100  # characters of a cell shown in a table; csv, tsv, json and xml give every character
+
+
 def _table(result, title: str | None = None) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from graphkit.query.results import display
@@ -46,14 +50,23 @@ def _table(result, title: str | None = None) -> None:
     if result.kind == "ask":
         console.print("true" if result.boolean else "false")
         return
-    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+    table = Table(title=title and escape(title), title_justify="left", show_lines=False, header_style="bold")
     for v in result.vars:
-        table.add_column(v, overflow="fold")
+        table.add_column(escape(v), overflow="fold")
+    shortened = 0
     for row in result.rows:
-        table.add_row(*(display(t) for t in row))
+        cells = []
+        for t in row:
+            text = display(t)
+            if len(text) > CELL:
+                text, shortened = text[:CELL - 1].rstrip() + "…", shortened + 1
+            cells.append(escape(text))
+        table.add_row(*cells)
     console.print(table)
     n = len(result.rows)
-    stderr_console().print(f"{n} row{'s' if n != 1 else ''} in {result.elapsed * 1000:.0f} ms", style="dim")
+    note = f"; {shortened} long cell{'s' if shortened != 1 else ''} shortened (--format csv shows them whole)" if shortened else ""
+    stderr_console().print(f"{n} row{'s' if n != 1 else ''} in {result.elapsed * 1000:.0f} ms{note}",
+                           style="dim", highlight=False, markup=False)
 
 
 def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
