@@ -232,7 +232,7 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Stop a query that runs longer than this many seconds.")] = 30.0,
     workers: Annotated[int, typer.Option(help="How many queries run at once (each in its own process).")] = 2,
 ):
-    """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C.
+    """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C (or SIGTERM).
 
     Queries go to /sparql by GET or POST; results come as JSON, XML, CSV or TSV (RDF for
     CONSTRUCT) by the Accept header. UPDATE is refused. Open / in a browser to type queries.
@@ -257,10 +257,17 @@ def serve(
     err(f"query page: {base}/ ; queries stop after {timeout:g} s; Ctrl-C stops the server")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {host}: anyone who can reach this port can query the graph")
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         err("stopped")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.close()
         log.removeHandler(handler)
