@@ -102,7 +102,7 @@ def _parse_params(pairs: list[str] | None) -> dict:
 @app.command()
 @reports_errors
 def query(
-    graph: Annotated[Path, typer.Argument(help=GRAPH_HELP, show_default=False)],
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
     text: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", help="The SPARQL query (or give --file).",
                                                   show_default=False)] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this file (.rq).")] = None,
@@ -226,7 +226,7 @@ def _list_questions(only: str | None) -> None:
 @app.command()
 @reports_errors
 def serve(
-    graph: Annotated[Path, typer.Argument(help=GRAPH_HELP, show_default=False)],
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
     host: Annotated[str, typer.Option(help="Address to listen on; the default is this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
     timeout: Annotated[float, typer.Option(help="Stop a query that runs longer than this many seconds.")] = 30.0,
