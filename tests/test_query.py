@@ -29,6 +29,33 @@ def test_open_graph_files(tmp_path, suffix):
     assert len(names) == N_PERSONS and "Trương Thị Mai" in names
 
 
+def test_open_rdflib_graphs(seed_graph):
+    from rdflib import Graph
+
+    flat = Graph()
+    for s, p, o, _g in seed_dataset().quads((None, None, None, None)):
+        flat.add((s, p, o))
+    g = open_graph(flat)
+    assert g.named_graph_count() == 0 and g.triple_count() == seed_graph.triple_count()
+    assert run_query(g, PERSONS).rows == run_query(seed_graph, PERSONS).rows
+
+
+def test_store_directory_counts(tmp_path, seed_graph):
+    import pyoxigraph as ox
+
+    from graphkit.query.engine import rdflib_quads
+
+    store = ox.Store(str(tmp_path / "store"))
+    store.extend(rdflib_quads(seed_dataset()))
+    store.flush()
+    del store
+    g = open_graph(tmp_path / "store")
+    assert not g.in_memory and g.named_graph_count() == 5
+    assert g.triple_count() == seed_graph.triple_count()
+    assert run_query(g, "SELECT DISTINCT ?name WHERE { ?p a gk:Person ; rdfs:label ?name } ORDER BY ?name").rows == \
+        run_query(seed_graph, PERSONS).rows
+
+
 def test_missing_graph_names_the_file(tmp_path):
     with pytest.raises(QueryError, match=r"nope\.trig: no such graph file or store"):
         open_graph(tmp_path / "nope.trig")

@@ -36,8 +36,12 @@ def _pick_format(fmt: str | None, out: Path | None, kind: str) -> str:
     return fmt
 
 
+CELL = 100  # characters of a cell shown in a table; csv, tsv, json and xml give every character
+
+
 def _table(result, title: str | None = None) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from graphkit.query.results import display
@@ -46,14 +50,23 @@ def _table(result, title: str | None = None) -> None:
     if result.kind == "ask":
         console.print("true" if result.boolean else "false")
         return
-    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+    table = Table(title=title and escape(title), title_justify="left", show_lines=False, header_style="bold")
     for v in result.vars:
-        table.add_column(v, overflow="fold")
+        table.add_column(escape(v), overflow="fold")
+    shortened = 0
     for row in result.rows:
-        table.add_row(*(display(t) for t in row))
+        cells = []
+        for t in row:
+            text = display(t)
+            if len(text) > CELL:
+                text, shortened = text[:CELL - 1].rstrip() + "…", shortened + 1
+            cells.append(escape(text))
+        table.add_row(*cells)
     console.print(table)
     n = len(result.rows)
-    stderr_console().print(f"{n} row{'s' if n != 1 else ''} in {result.elapsed * 1000:.0f} ms", style="dim")
+    note = f"; {shortened} long cell{'s' if shortened != 1 else ''} shortened (--format csv shows them whole)" if shortened else ""
+    stderr_console().print(f"{n} row{'s' if n != 1 else ''} in {result.elapsed * 1000:.0f} ms{note}",
+                           style="dim", highlight=False, markup=False)
 
 
 def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
@@ -89,7 +102,7 @@ def _parse_params(pairs: list[str] | None) -> dict:
 @app.command()
 @reports_errors
 def query(
-    graph: Annotated[Path, typer.Argument(help=GRAPH_HELP, show_default=False)],
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
     text: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", help="The SPARQL query (or give --file).",
                                                   show_default=False)] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this file (.rq).")] = None,
@@ -213,13 +226,13 @@ def _list_questions(only: str | None) -> None:
 @app.command()
 @reports_errors
 def serve(
-    graph: Annotated[Path, typer.Argument(help=GRAPH_HELP, show_default=False)],
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
     host: Annotated[str, typer.Option(help="Address to listen on; the default is this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
     timeout: Annotated[float, typer.Option(help="Stop a query that runs longer than this many seconds.")] = 30.0,
     workers: Annotated[int, typer.Option(help="How many queries run at once (each in its own process).")] = 2,
 ):
-    """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C.
+    """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C (or SIGTERM).
 
     Queries go to /sparql by GET or POST; results come as JSON, XML, CSV or TSV (RDF for
     CONSTRUCT) by the Accept header. UPDATE is refused. Open / in a browser to type queries.
@@ -244,10 +257,17 @@ def serve(
     err(f"query page: {base}/ ; queries stop after {timeout:g} s; Ctrl-C stops the server")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {host}: anyone who can reach this port can query the graph")
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         err("stopped")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.close()
         log.removeHandler(handler)

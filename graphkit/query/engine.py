@@ -178,12 +178,12 @@ class QueryGraph:
 
     def triple_count(self) -> int:
         """How many distinct triples the merged graph holds."""
-        import pyoxigraph
-
         store = self.merged_store()
         if self._fixed is None:
             return len(store)
-        return sum(1 for _ in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+        where = "GRAPH ?g { ?s ?p ?o }" if self._union else "?s ?p ?o"
+        [row] = evaluate(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} }}").rows
+        return int(row[0].value)
 
 
 def _rdflib_to_ox(term, cache: dict):
@@ -203,9 +203,10 @@ def _rdflib_to_ox(term, cache: dict):
                 o = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
             else:
                 o = ox.Literal(str(term))
-        else:  # the default graph of an rdflib Dataset, or a Graph used as a context
-            ident = getattr(term, "identifier", term)
-            o = ox.DefaultGraph() if ident is None or "DEFAULT" in str(ident) else _rdflib_to_ox(ident, cache)
+        elif getattr(term, "identifier", None) is not None:  # a Graph standing for its name
+            o = _rdflib_to_ox(term.identifier, cache)
+        else:
+            raise QueryError(f"cannot query the RDF term {term!r} ({type(term).__name__})")
         cache[term] = o
     return o
 
@@ -213,10 +214,10 @@ def _rdflib_to_ox(term, cache: dict):
 def rdflib_quads(dataset):
     """pyoxigraph ``Quad`` objects for every quad of an rdflib ``Dataset`` or ``Graph``."""
     import pyoxigraph as ox
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
     cache: dict = {DATASET_DEFAULT_GRAPH_ID: ox.DefaultGraph()}
-    if hasattr(dataset, "quads"):
+    if isinstance(dataset, ConjunctiveGraph):  # a Dataset: its named graphs stay named
         for s, p, o, g in dataset.quads((None, None, None, None)):
             g = ox.DefaultGraph() if g is None else _rdflib_to_ox(getattr(g, "identifier", g), cache)
             yield ox.Quad(_rdflib_to_ox(s, cache), _rdflib_to_ox(p, cache), _rdflib_to_ox(o, cache), g)

@@ -102,11 +102,20 @@ class Question:
                 raise QueryError(f"{self.name} needs --{p.name.replace('_', '-')}: {p.help}")
         return out
 
-    def render(self, values: dict | None = None) -> str:
-        """The query with the parameters written in as SPARQL terms (runnable anywhere)."""
+    def render(self, values: dict | None = None, *, prefixes: bool = True) -> str:
+        """The query with the parameters written in as SPARQL terms, and (with ``prefixes``) the
+        ``PREFIX`` lines it needs, so that it runs as is on any Oxigraph endpoint."""
+        from graphkit.kg.namespaces import sparql_prefixes
         from graphkit.query.params import substitute
 
-        return substitute(self.text, self.bind(values))
+        text = substitute(self.text, self.bind(values))
+        if not prefixes:
+            return text
+        lines = text.splitlines(keepends=True)
+        head = 0
+        while head < len(lines) and lines[head].startswith("#"):
+            head += 1
+        return "".join(lines[:head]) + sparql_prefixes() + "".join(lines[head:])
 
 
 def _parse(path: Path) -> Question:

@@ -169,9 +169,9 @@ def _json_term(t: Term) -> dict:
 
 def to_json(result: QueryResult) -> str:
     if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
     bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
-    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False) + "\n"
 
 
 def to_xml(result: QueryResult) -> str:
@@ -286,7 +286,9 @@ def serialize(result: QueryResult, fmt: str) -> str:
         kind = getattr(ox.RdfFormat, RDF_FORMATS[fmt][1])
         if fmt in ("nq", "trig"):
             triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-        kwargs = {"prefixes": dict(PREFIXES)} if fmt in ("turtle", "trig", "rdfxml") else {}
+        # gkid: is left out: its local names hold '/', which Turtle would escape (gkid:person\/…)
+        prefixes = {p: u for p, u in PREFIXES.items() if p != "gkid"}
+        kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "rdfxml") else {}
         return ox.serialize(triples, format=kind, **kwargs).decode("utf-8")
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format '{fmt}'; use one of {', '.join(RESULT_FORMATS)}")

@@ -455,7 +455,7 @@ def page(server: SparqlServer) -> str:
     options = "".join(
         f'<option value="{html.escape(n)}">{html.escape(n)} — {html.escape(e["title"])}</option>'
         for n, e in examples.items())
-    data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
+    data = json.dumps(examples, ensure_ascii=False).replace("<", "\\u003c")  # no tag can end the script
     prefixes = html.escape(", ".join(f"{p}:" for p in PREFIXES))
     return _PAGE.format(
         source=html.escape(str(server.graph.source)), limit=f"{server.query_timeout:g}",
