@@ -36,8 +36,6 @@ from pathlib import Path
 from graphkit.kg.namespaces import GK_URI, PREFIXES, sparql_prefixes
 
 _XSD = PREFIXES["xsd"]
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
-_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 
 
 def _pandas():
@@ -67,19 +65,10 @@ def _opened(graph):
 
 
 def _value(text: str, datatype: str | None):
-    """A literal's Python value: int, float, bool and date for those XSD types, else the text."""
-    try:
-        if datatype in _INTEGERS:
-            return int(text)
-        if datatype in _FLOATS:
-            return float(text)
-        if datatype == _XSD + "boolean":
-            return text in ("true", "1")
-        if datatype == _XSD + "date":
-            return _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return text
+    """A literal's Python value (int, float, bool, date, else the text)."""
+    from graphkit.kg.store import literal_value
+
+    return literal_value(text, datatype)
 
 
 def rows(graph, query: str) -> tuple[list[str], list[dict]]:
@@ -108,19 +97,7 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     query = sparql_prefixes() + query
     with _opened(graph) as g:
         if isinstance(g, GraphStore):
-            import pyoxigraph as ox
-
-            sols = g.oxigraph.query(query, use_default_graph_as_union=True)
-            names = [v.value for v in sols.variables]
-            out = []
-            for sol in sols:
-                row = {}
-                for n in names:
-                    t = sol[n]
-                    row[n] = None if t is None else _value(
-                        t.value, t.datatype.value if isinstance(t, ox.Literal) else None)
-                out.append(row)
-            return names, out
+            return g.select_table(query)
         from rdflib import Dataset, Literal
 
         ds = g if getattr(g, "default_union", False) else Dataset(store=g.store, default_union=True)

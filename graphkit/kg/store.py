@@ -212,6 +212,58 @@ class GraphStore:
             raise QueryError(f"malformed SPARQL query ({e}); check its syntax") from e
 
 
+    def select(self, sparql: str) -> list[dict]:
+        """SELECT rows over the union of all graphs, as dicts of Python values (see :func:`literal_value`)."""
+        return self.select_table(sparql)[1]
+
+    def select_table(self, sparql: str) -> tuple[list[str], list[dict]]:
+        """The variables of a SELECT and its rows (as :meth:`select`)."""
+        import pyoxigraph as ox
+
+        sols = self.query(sparql)
+        names = [v.value for v in sols.variables]
+        out = []
+        for sol in sols:
+            row = {}
+            for n in names:
+                t = sol[n]
+                row[n] = None if t is None else literal_value(
+                    t.value, t.datatype.value if isinstance(t, ox.Literal) else None)
+            out.append(row)
+        return names, out
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
+                                "unsignedLong", "unsignedShort", "unsignedByte")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def literal_value(text: str, datatype: str | None):
+    """A literal's Python value: int, float, bool and date for those XSD types, else the text.
+
+    >>> literal_value("2022-06-28", "http://www.w3.org/2001/XMLSchema#date")
+    datetime.date(2022, 6, 28)
+    >>> literal_value("3", "http://www.w3.org/2001/XMLSchema#integer")
+    3
+    """
+    import datetime as _dt
+
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _FLOATS:
+            return float(text)
+        if datatype == _XSD + "boolean":
+            return text in ("true", "1")
+        if datatype == _XSD + "date":
+            return _dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return text
+
+
 def write_places(store: GraphStore) -> bool:
     """Write (or refresh) the places reference graph; returns whether it replaced one."""
     from graphkit.kg.build import places_quads

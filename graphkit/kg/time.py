@@ -111,18 +111,7 @@ def _rows(graph, query: str) -> list[dict]:
 
     query = sparql_prefixes() + query
     if isinstance(graph, GraphStore):
-        import pyoxigraph as ox
-
-        sols = graph.oxigraph.query(query, use_default_graph_as_union=True)
-        names = [v.value for v in sols.variables]
-        out = []
-        for sol in sols:
-            row = {}
-            for n in names:
-                t = sol[n]
-                row[n] = None if t is None else _py(t.value, t.datatype.value if isinstance(t, ox.Literal) else None)
-            out.append(row)
-        return out
+        return graph.select(query)
     from rdflib import Dataset, Literal
 
     ds = graph if getattr(graph, "default_union", False) else Dataset(store=graph.store, default_union=True)
