@@ -46,7 +46,12 @@ def _when(d) -> str:
 
 
 def _span_line(s, *, show_name: bool) -> str:
-    seen = f"{_when(s.first_seen)} … {_when(s.last_seen)}" if s.first_seen else "never reported as held"
+    if s.first_seen:
+        seen = f"{_when(s.first_seen)} … {_when(s.last_seen)}"
+    elif any(src.status != "former" for src in s.sources):
+        seen = "undated articles"
+    else:
+        seen = "only as a former post"
     extra = []
     if s.start:
         extra.append(f"start {s.start.isoformat()}")
