@@ -126,9 +126,15 @@ def who_held(
             err(f"nobody is known to hold {post!r}" + (f" on {day.isoformat()}" if day else ""))
         raise typer.Exit(1)
     posts = {h.span.post_label for h in found}
+    iris_by_name: dict[str, set[str]] = {}
+    for h in found:
+        iris_by_name.setdefault(h.span.name, set()).add(h.span.person)
     for h in found:
         basis = "" if h.basis == "seen" else "  [assumed: last reported before that date]"
+        who = h.span.name
+        if len(iris_by_name[who]) > 1:  # namesakes kept apart: say which node
+            who = f"{who} <{h.span.person}>"
         typer.echo(_span_line(h.span, show_name=True).replace(f"{h.span.name}: {h.span.post_label}",
-                   h.span.name if len(posts) == 1 else f"{h.span.name}: {h.span.post_label}") + basis)
+                   who if len(posts) == 1 else f"{who}: {h.span.post_label}") + basis)
         for line in _source_lines(h.span, sources):
             typer.echo(line)
