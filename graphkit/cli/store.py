@@ -46,7 +46,12 @@ def _when(d) -> str:
 
 
 def _span_line(s, *, show_name: bool) -> str:
-    seen = f"{_when(s.first_seen)} … {_when(s.last_seen)}" if s.first_seen else "never reported as held"
+    if s.first_seen:
+        seen = f"{_when(s.first_seen)} … {_when(s.last_seen)}"
+    elif any(src.status != "former" for src in s.sources):
+        seen = "undated articles"
+    else:
+        seen = "only as a former post"
     extra = []
     if s.start:
         extra.append(f"start {s.start.isoformat()}")
@@ -121,9 +126,15 @@ def who_held(
             err(f"nobody is known to hold {post!r}" + (f" on {day.isoformat()}" if day else ""))
         raise typer.Exit(1)
     posts = {h.span.post_label for h in found}
+    iris_by_name: dict[str, set[str]] = {}
+    for h in found:
+        iris_by_name.setdefault(h.span.name, set()).add(h.span.person)
     for h in found:
         basis = "" if h.basis == "seen" else "  [assumed: last reported before that date]"
+        who = h.span.name
+        if len(iris_by_name[who]) > 1:  # namesakes kept apart: say which node
+            who = f"{who} <{h.span.person}>"
         typer.echo(_span_line(h.span, show_name=True).replace(f"{h.span.name}: {h.span.post_label}",
-                   h.span.name if len(posts) == 1 else f"{h.span.name}: {h.span.post_label}") + basis)
+                   who if len(posts) == 1 else f"{who}: {h.span.post_label}") + basis)
         for line in _source_lines(h.span, sources):
             typer.echo(line)

@@ -146,21 +146,42 @@ def _labels(graph, cls: str) -> dict[str, str]:
     return {r["x"]: r["label"] for r in rows}
 
 
+def _values(graph, iris: list[str], pattern: str, select: str) -> list[dict]:
+    """Run ``pattern`` for ``?x`` bound to each of ``iris`` (in batches), DISTINCT rows."""
+    out: list[dict] = []
+    for i in range(0, len(iris), 400):
+        values = " ".join(f"<{x}>" for x in iris[i:i + 400])
+        out += _rows(graph, f"SELECT DISTINCT {select} WHERE {{ VALUES ?x {{ {values} }} {pattern} }}")
+    return out
+
+
 def _tenures(graph, var: str, iris: list[str]) -> list[dict]:
-    values = " ".join(f"<{i}>" for i in iris)
-    return _rows(graph, f"""
-        SELECT DISTINCT ?t ?person ?name ?post ?postLabel ?status ?observed ?start ?end ?article ?title ?aid
-        WHERE {{
-          VALUES ?{var} {{ {values} }}
-          ?t a gk:Tenure ; gk:holder ?person ; gk:post ?post .
-          ?person rdfs:label ?name . ?post rdfs:label ?postLabel .
+    """Tenure rows with the labels of their person, post and article.
+
+    Labels are fetched apart, DISTINCT: a node is labelled in every article graph that names it,
+    and joining those copies in one query multiplies the rows.
+    """
+    core = _values(graph, iris, f"""
+          BIND(?x AS ?{var})
+          ?t gk:{"holder" if var == "person" else "post"} ?x ; a gk:Tenure ; gk:holder ?person ; gk:post ?post .
           OPTIONAL {{ ?t gk:status ?status }}
           OPTIONAL {{ ?t gk:observedOn ?observed }}
           OPTIONAL {{ ?t gk:startDate ?start }}
           OPTIONAL {{ ?t gk:endDate ?end }}
-          OPTIONAL {{ ?t prov:wasDerivedFrom ?article .
-                     OPTIONAL {{ ?article rdfs:label ?title }} OPTIONAL {{ ?article gk:articleId ?aid }} }}
-        }}""")
+          OPTIONAL {{ ?t prov:wasDerivedFrom ?article }}""",
+                   "?t ?person ?post ?status ?observed ?start ?end ?article")
+    if not core:
+        return []
+    labels: dict[str, str] = {}
+    nodes = sorted({r[k] for r in core for k in ("person", "post", "article") if r[k]})
+    for r in _values(graph, nodes, "?x rdfs:label ?label", "?x ?label"):
+        labels.setdefault(r["x"], r["label"])
+    aids = {r["x"]: r["aid"] for r in _values(graph, sorted({r["article"] for r in core if r["article"]}),
+                                                "?x gk:articleId ?aid", "?x ?aid")}
+    for r in core:
+        r["name"], r["postLabel"] = labels.get(r["person"], ""), labels.get(r["post"], r["post"])
+        r["title"], r["aid"] = labels.get(r["article"]), aids.get(r["article"])
+    return core
 
 
 def _spans(rows: list[dict]) -> list[Span]:
