@@ -278,7 +278,7 @@ def test_docs_describe_every_command_and_option():
 
 def test_ctrl_c_stops_cleanly_and_leaves_whole_articles(tmp_path):
     corpus = tmp_path / "many.jsonl"
-    ids = _many_articles(corpus, 16)
+    ids = _many_articles(corpus, 64)
     st = tmp_path / "st"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-c", "from graphkit.cli.main import app; app()", "build", str(corpus),
@@ -290,7 +290,8 @@ def test_ctrl_c_stops_cleanly_and_leaves_whole_articles(tmp_path):
     time.sleep(1.5)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
     _out, errs = proc.communicate(timeout=60)
-    if proc.returncode == 0:
+    if proc.returncode == 0 or "article(s) (" in errs:
+        # the build finished (possibly with the signal arriving during interpreter shutdown)
         pytest.skip("the build finished before Ctrl-C")
     assert proc.returncode == 130, errs
     assert "interrupted after" in errs and "whole articles only" in errs and "Traceback" not in errs
