@@ -1,7 +1,7 @@
 """How fast the research questions answer on a large graph: each question's median time.
 
     python benchmarks/queries.py                      # the seed facts repeated to >= 1M quads
-    python benchmarks/queries.py --graph out/corpus.trig
+    python benchmarks/queries.py --graph store/          # the graph of ../shared/corpus (graphkit build --into)
     python benchmarks/queries.py --rdflib-quads 100000   # also time rdflib's SPARQL engine
 
 The default graph repeats the facts of tests/data/seed_facts.py (the gold facts of the five seed
@@ -51,6 +51,23 @@ PARAMS = {
 }
 
 
+#: the parameters for the graph of ../shared/corpus (baomoi 2017): its most reported officials and directives
+CORPUS_PARAMS = {
+    "article-reports": {"article": "22450000"},
+    "body-posts": {"body": "Tỉnh ủy Nghệ An"},
+    "career": {"person": "Nguyen Xuan Phuc"},
+    "citation-chain": {"directive": "332/2016/TT-BTC"},
+    "co-attendance": {"person": "Nguyen Xuan Phuc"},
+    "directive-implementers": {"directive": "35/NQ-CP"},
+    "meetings": {"person": "Nguyen Xuan Phuc"},
+    "post-holder-on": {"post": "Chủ tịch Ủy ban nhân dân thành phố Hà Nội", "date": "2017-12-31"},
+    "post-holders": {"post": "Phó Thủ tướng Chính phủ"},
+    "province-directives": {"province": "Hà Nội"},
+    "province-officials": {"province": "Thành phố Hồ Chí Minh"},
+    "who-says": {"person": "Nguyễn Xuân Phúc", "post": "*"},
+}
+
+
 def seed_facts():
     spec = importlib.util.spec_from_file_location("seed_facts", ROOT / "tests" / "data" / "seed_facts.py")
     module = importlib.util.module_from_spec(spec)
@@ -74,20 +91,21 @@ def repeated_dataset(min_quads: int):
     return to_dataset(facts), copies
 
 
-def params_for(name: str, question) -> dict:
-    if name in PARAMS:
-        return PARAMS[name]
+def params_for(name: str, question, table: dict | None = None) -> dict:
+    table = PARAMS if table is None else table
+    if name in table:
+        return table[name]
     from graphkit.query.server import _example_values
 
     return _example_values(question)
 
 
-def time_questions(graph, repeat: int) -> list[tuple[str, int, float, float]]:
+def time_questions(graph, repeat: int, table: dict | None = None) -> list[tuple[str, int, float, float]]:
     from graphkit.query import ask, questions
 
     out = []
     for name, q in questions().items():
-        params = params_for(name, q)
+        params = params_for(name, q, table)
         ask(graph, name, **params)  # warm-up
         times = []
         for _ in range(repeat):
@@ -162,6 +180,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quads", type=int, default=1_000_000, help="size of the repeated-seeds graph (default 1,000,000)")
     ap.add_argument("--graph", type=Path, help="benchmark this graph file or store directory instead")
+    ap.add_argument("--params", choices=("seeds", "corpus"),
+                    help="the questions' parameters: for the repeated seeds (default) or for ../shared/corpus "
+                         "(default with --graph)")
+    ap.add_argument("--in-place", action="store_true",
+                    help="query a store directory where it is (the union of its graphs), not copied into memory")
     ap.add_argument("--repeat", type=int, default=11, help="timed runs per question (default 11)")
     ap.add_argument("--rdflib-quads", type=int, default=0, help="also time rdflib on a repeated-seeds graph of this size")
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="stop an rdflib query after this many seconds")
@@ -172,8 +195,8 @@ def main(argv=None) -> int:
 
     t0 = time.perf_counter()
     if args.graph:
-        graph = open_graph(args.graph, in_memory=True)
-        what = str(args.graph)
+        graph = open_graph(args.graph, in_memory=not args.in_place)
+        what = f"{args.graph}" + (" (a store queried in place)" if not graph.in_memory else "")
     else:
         dataset, copies = repeated_dataset(args.quads)
         built = time.perf_counter() - t0
@@ -185,13 +208,14 @@ def main(argv=None) -> int:
     loaded = time.perf_counter() - t0
     gc.collect()  # the building's garbage (rdflib's graphs hold cycles) is not the questions' cost
     gc.freeze()
-    quads = len(graph.full_store()) - (graph.triple_count() if graph.named_graph_count() else 0)
+    quads = len(graph.full_store()) - (graph.triple_count() if graph.named_graph_count() and graph.in_memory else 0)
     print(f"graph: {what}")
     print(f"       {graph.named_graph_count():,} named graphs, {quads:,} quads, {graph.triple_count():,} distinct "
           f"triples; opened for querying in {loaded:.1f} s")
     print(f"engine: Oxigraph (pyoxigraph {_version('pyoxigraph')}), {args.repeat} runs per question after a warm-up\n")
 
-    rows = time_questions(graph, args.repeat)
+    preset = args.params or ("corpus" if args.graph else "seeds")
+    rows = time_questions(graph, args.repeat, CORPUS_PARAMS if preset == "corpus" else PARAMS)
     slow = [r for r in rows if r[2] * 1000 > args.budget_ms]
     rdf = {}
     if args.rdflib_quads:

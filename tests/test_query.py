@@ -49,7 +49,7 @@ def test_store_directory_counts(tmp_path, seed_graph):
     store.extend(rdflib_quads(seed_dataset()))
     store.flush()
     del store
-    g = open_graph(tmp_path / "store")
+    g = open_graph(tmp_path / "store", in_memory=False)
     assert not g.in_memory and g.named_graph_count() == 5
     assert g.triple_count() == seed_graph.triple_count()
     assert run_query(g, "SELECT DISTINCT ?name WHERE { ?p a gk:Person ; rdfs:label ?name } ORDER BY ?name").rows == \

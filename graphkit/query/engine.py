@@ -242,7 +242,7 @@ def open_graph_from_quads(quads, source: str = "<quads>") -> QueryGraph:
     return g
 
 
-def open_graph(source, *, in_memory: bool = False) -> QueryGraph:
+def open_graph(source, *, in_memory: bool = True) -> QueryGraph:
     """Open a graph for querying.
 
     ``source`` is a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``: read by Oxigraph's
@@ -250,11 +250,12 @@ def open_graph(source, *, in_memory: bool = False) -> QueryGraph:
     (such as :func:`graphkit.kg.build.to_dataset` returns), a ``pyoxigraph.Store``, or an already
     opened :class:`QueryGraph` (returned as is).
 
-    A store directory is queried where it is, read-only: opening is instant, and a query without
-    ``GRAPH`` sees the union of its graphs, in which a triple stated by several articles appears once
-    per article (use ``DISTINCT``; the shipped questions do). With ``in_memory`` its graphs are
-    copied into memory instead, as a graph file's are: slower to open, faster to query, and each
-    triple appears once.
+    A store directory is opened read-only and its graphs are copied into memory, as a graph file's
+    are (the whole 2017 corpus, 660,000 quads, in about 12 s). With ``in_memory=False`` it is queried
+    where it is instead: opening is instant, but a query without ``GRAPH`` then sees Oxigraph's union
+    of the graphs, in which a triple stated by several articles appears once per article (use
+    ``DISTINCT``; the shipped questions do), and joins over a large store take seconds to minutes
+    where they take milliseconds in memory.
     """
     if isinstance(source, QueryGraph):
         return source

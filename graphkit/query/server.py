@@ -28,7 +28,6 @@ import socket
 import threading
 import time
 import urllib.parse
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from graphkit.errors import QueryError
