@@ -20,8 +20,7 @@ class BuildResult:
         return not self.problems
 
 
-def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Callable | None = None,
-                keep_facts: bool = False):
+def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Callable | None = None):
     """Extract facts from each article; problems are passed through. Yields ArticleFacts or InputProblem."""
     from graphkit.extract.article import extract
 

@@ -21,6 +21,7 @@ def summary(dataset) -> dict:
     officials: dict[str, list[str]] = {}
     for name, post in rows:
         officials.setdefault(str(name), []).append(str(post))
-    graphs = {str(g) for _s, _p, _o, g in dataset.quads((None, None, None, None)) if g is not None}
-    return {"triples": len(set(dataset.quads((None, None, None, None)))), "articles": len(graphs),
+    quads = set(dataset.quads((None, None, None, None)))
+    graphs = {str(g) for _s, _p, _o, g in quads if g is not None}
+    return {"triples": len(quads), "articles": len(graphs),
             "types": types, "officials": sorted(officials.items())}

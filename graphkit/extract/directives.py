@@ -117,7 +117,7 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, str | None, str | No
 
 
 def _make(num: str, type_code: str, issuer_code: str, system: str, *, year=None, type_word=None,
-          issuer=None, issued=None, term=None, article_date=None) -> Directive | None:
+          issuer=None, issued=None, term=None) -> Directive | None:
     types = directive_types()
     if type_code not in types:
         return None

@@ -18,11 +18,13 @@ from graphkit.extract.facts import Evidence, Meeting
 _CHAIR = re.compile(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", re.IGNORECASE)
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
 _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
+# words after 'dự' that make it a noun, not 'attend' (dự án, dự thảo, dự khuyết …)
+_DU_NOUNS = "án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi"
 _ATTEND_LIST = re.compile(
-    r"(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi))"
+    rf"(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{_DU_NOUNS}))"
     r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
 _ATTEND_VERB = re.compile(
-    r"(?<![\w])(?:cùng |tham |đến )?dự(?! (?:án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi|hội nghị có|có))(?![\w])")
+    rf"(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
 _SPEAK = re.compile(r"(?<![\w])phát biểu(?![\w])", re.IGNORECASE)
 _EVENT = re.compile(
     r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
@@ -59,7 +61,6 @@ def _date(text: str, article_date: _dt.date | None) -> _dt.date | None:
 def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *, title: str | None,
                   article_date: _dt.date | None, bodies_by_sentence: list[list] | None = None) -> list[Meeting]:
     """Meetings of the story. ``persons_by_sentence[i]`` lists (start, end, name) in sentence i."""
-    main: Meeting | None = None
     subs: list[Meeting] = []
     chairs: dict[str, Evidence] = {}
     attendees: dict[str, Evidence] = {}

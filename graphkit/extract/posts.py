@@ -34,7 +34,7 @@ class ParsedPost:
     base: str  # "Bí thư"
     kind: str  # head | member | self | implied
     body: str | None  # canonical body, or a generic body name
-    level: str  # central | province | district | local | unknown
+    level: str  # central | province | district | local
     place_form: str  # none | bare | typed
     place: Place | None
     kind_word: str | None  # "tỉnh" seen without a name: the place is implicit
@@ -44,7 +44,7 @@ class ParsedPost:
 
     @property
     def needs_place(self) -> bool:
-        return self.place is None and self.level in ("province", "district", "local", "unknown") and (
+        return self.place is None and self.level in ("province", "district", "local") and (
             self.body is not None or self.kind == "implied")
 
 
