@@ -1,8 +1,10 @@
 """One article → :class:`~graphkit.extract.facts.ArticleFacts`.
 
 The flow: modern tone placement (length-preserving, so offsets stay valid) → keep the main story
-(:mod:`zones`) → spaCy pipeline (sentences, places, directives) → persons and their posts, with
-implicit places filled from context → meetings → implementation and citation of directives.
+(:mod:`zones`) → sentences, places and directives (the readings the spaCy components put on a
+``Doc``, taken here straight from the text: no rule needs tokens, and tokenizing would cost more
+than all the rules together) → persons and their posts, with implicit places filled from context
+→ meetings → implementation and citation of directives.
 """
 from __future__ import annotations
 
@@ -56,13 +58,13 @@ def main_province(provinces, districts, title: str | None) -> str | None:
 
 
 def extract(article: Article) -> ArticleFacts:
-    from graphkit.nlp.pipeline import make_doc
+    from graphkit.extract.places import find_districts, find_provinces
+    from graphkit.nlp.sentences import sentence_spans
 
     text = fix_tones(article.text)
     story = _mask(text, story_spans(text))
-    doc = make_doc(story, date=article.date)
-    sentences = [Sentence(story[a:b], a) for a, b in doc.user_data["sentences"] if story[a:b].strip()]
-    provs, dists = doc.user_data["provinces"], doc.user_data["districts"]
+    sentences = [Sentence(story[a:b], a) for a, b in sentence_spans(story) if story[a:b].strip()]
+    provs, dists = find_provinces(story, on=article.date), find_districts(story)
     facts = ArticleFacts(article)
     facts.main_province = main_province(provs, dists, article.title)
     main_place = Place(facts.main_province) if facts.main_province else None
@@ -126,7 +128,7 @@ def extract(article: Article) -> ArticleFacts:
     facts.holdings = _dedupe_holdings(facts.holdings)
 
     # directives
-    dmatches = doc.user_data["directives"]
+    dmatches = dirs.find_directives(story, article_date=article.date)
     facts.directives = dirs.merge_mentions(dmatches)
     by_key = {d.key: d for d in facts.directives}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
@@ -277,6 +277,12 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
     ``text`` is raw article text: abbreviations are expanded here, and the returned length is
     counted in the expanded text (callers use it only to know that something was parsed).
     """
+    posts, pos = _parse_title_list(text)
+    return list(posts), pos
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     exp = expand_abbreviations(fix_tones(text))
     posts: list[ParsedPost] = []
     pos = 0
@@ -299,7 +305,7 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
         if not m:
             break
         pos += m.end()
-    return posts, pos
+    return tuple(posts), pos
 
 
 def _body_label(canonical: str, form: str, place: Place | None) -> str:

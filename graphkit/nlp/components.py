@@ -1,8 +1,7 @@
 """spaCy components of the graphkit pipeline, registered with the ``graphkit_`` prefix (spaCy does not allow dots in names).
 
 * ``graphkit_sentences``: sentence starts at line breaks and after ``. ! ? …`` before a capital,
-  a digit or a quote (the rule tokenizer keeps ``T.Ư``, ``TP.HCM`` and dates whole, so they never
-  end a sentence).
+  a digit or a quote (:mod:`graphkit.nlp.sentences`).
 * ``graphkit_places``: provinces and districts (``doc.spans["places"]``, label PROVINCE/DISTRICT),
   from the gazetteers in ``graphkit/data``.
 * ``graphkit_directives``: numbered documents (``doc.spans["directives"]``, label DIRECTIVE), the
@@ -13,42 +12,26 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_ENDERS = {".", "!", "?", "…", "...", "?!"}
-_OPENERS = {'"', "“", "'", "‘", "(", "-", "–"}
-# a period after these is an abbreviation, not the end of a sentence (TP. HCM, TS. Nguyễn …)
-_ABBREV = {"TP", "Tp", "TS", "GS", "PGS", "ThS", "BS", "KS", "Th", "St", "Q", "P", "TX", "TT", "Mr", "Ms", "Dr"}
-
 
 @Language.component("graphkit_sentences")
 def sentences(doc: Doc) -> Doc:
-    """Sentence starts; also ``doc.user_data["sentences"]``: their (start, end) character offsets."""
+    """Sentence starts (:func:`graphkit.nlp.sentences.sentence_spans`); their (start, end) character
+    offsets also in ``doc.user_data["sentences"]``."""
     import numpy
 
-    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+    from spacy.attrs import IDX, SENT_START
+
+    from graphkit.nlp.sentences import sentence_spans
 
     n = len(doc)
+    spans = sentence_spans(_text(doc)) if n else []
+    doc.user_data["sentences"] = spans
     if not n:
-        doc.user_data["sentences"] = []
         return doc
-    arr = doc.to_array([ORTH, IDX, SPACY])
-    strings = doc.vocab.strings
-    texts = [strings[int(o)] for o in arr[:, 0]]
-    idx = arr[:, 1]
-    spaced = arr[:, 2]
-    starts = numpy.full((n, 1), -1, dtype="int64")
-    starts[0, 0] = 1
-    for i in range(1, n):
-        prev, cur = texts[i - 1], texts[i]
-        if "\n" in prev:
-            starts[i, 0] = 1
-        elif (prev in _ENDERS and spaced[i - 1]
-              and not (i >= 2 and prev == "." and (texts[i - 2] in _ABBREV or (len(texts[i - 2]) == 1 and texts[i - 2].isupper()))
-                       and not spaced[i - 2])
-              and (cur[:1].isupper() or cur[:1].isdigit() or cur in _OPENERS)):
-            starts[i, 0] = 1
-    doc.from_array([SENT_START], starts.view("uint64"))
-    bounds = [int(idx[i]) for i in range(n) if starts[i, 0] == 1] + [len(_text(doc))]
-    doc.user_data["sentences"] = [(a, b) for a, b in zip(bounds, bounds[1:])]
+    idx = doc.to_array(IDX)
+    starts = numpy.full(n, -1, dtype="int64")
+    starts[numpy.searchsorted(idx, [a for a, _b in spans])] = 1
+    doc.from_array([SENT_START], starts.reshape(n, 1).view("uint64"))
     return doc
 
 

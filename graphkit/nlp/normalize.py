@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _LETTER = "a-zA-Zà-ỹÀ-ỸđĐ"
 # old placement: tone on the second vowel of oa/oe/uy in an open syllable -> modern: on the first
@@ -82,21 +82,27 @@ def slug(text: str) -> str:
 
 
 @cache
-def _abbreviation_table() -> list[tuple[re.Pattern, str]]:
+def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """One pattern per abbreviation, in the table's order, and one for 'any of them' (a quick test)."""
     from graphkit.gazetteer import load_table
 
-    table = []
+    table, alts = [], []
     for row in load_table("abbreviations.tsv", ("pattern", "expansion")):
         pat = re.compile(rf"(?<![{_LETTER}./-])(?:{row['pattern']})(?![{_LETTER}/-])")
         table.append((pat, row["expansion"]))
-    return table
+        alts.append(f"(?:{row['pattern']})")
+    anyone = re.compile(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
+    return anyone, table
 
 
+@lru_cache(maxsize=1 << 14)
 def expand_abbreviations(text: str) -> str:
     """Spell out the abbreviations of ``data/abbreviations.tsv``."""
-    for pat, rep in _abbreviation_table():
-        text = pat.sub(rep, text)
-    return re.sub(r"\s+", " ", text).strip()
+    anyone, table = _abbreviation_table()
+    if anyone.search(text):
+        for pat, rep in table:
+            text = pat.sub(rep, text)
+    return " ".join(text.split())
 
 
 def clean_label(text: str) -> str:

@@ -24,6 +24,11 @@ def get_nlp():
     return nlp
 
 
+def get_tokenizer():
+    """The pipeline's rule tokenizer."""
+    return get_nlp().tokenizer
+
+
 def make_doc(text: str, *, date=None):
     """Run the pipeline on ``text``; ``date`` (the article's) picks the places valid then."""
     nlp = get_nlp()
