@@ -12,6 +12,7 @@ from functools import cache
 from graphkit.extract.facts import Body, Place
 from graphkit.extract.posts import _body_label, _parse_place
 from graphkit.gazetteer import bodies
+from graphkit.nlp.patterns import alternation
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _TOO_GENERIC = {"Trung ương", "Trung ương Đảng", "Nhà nước", "Thanh tra", "Công an", "Mặt trận Tổ quốc"}
@@ -33,8 +34,7 @@ def _rx():
             if v in _TOO_GENERIC:
                 continue
             table[v] = b
-    alts = "|".join(re.escape(v) for v in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])"), table
+    return re.compile(rf"(?<![{_L}])(?:{alternation(table)})(?![{_L}])"), table
 
 
 def find_bodies(text: str) -> list[BodyMatch]:

@@ -33,6 +33,8 @@ _PARTY = re.compile(
 _STATE = re.compile(
     rf"(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})(?![{_L}\d])"
 )
+# the core of either code: most texts have none, and this test is much cheaper than the two above
+_ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}\s?[-–])")
 # Chỉ thị 35, Nghị quyết số 26 (not followed by a code)
 _SHORT = re.compile(rf"{_TYPE_WORD}\s+(?:số\s+)?(?P<num>\d{{1,3}})(?![\d/\-–,.]\d|\s?[-–/]\s?[A-ZĐ]|[{_L}])")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
@@ -152,7 +154,8 @@ def find_directives(text: str, *, article_date: _dt.date | None = None) -> list[
     """Every numbered document the text refers to, full codes and completed short references."""
     found: list[DirectiveMatch] = []
     taken: list[tuple[int, int]] = []
-    for pat, system in ((_PARTY, "party"), (_STATE, "state")):
+    coded = ((_PARTY, "party"), (_STATE, "state")) if _ANY_CODE.search(text) else ()
+    for pat, system in coded:
         for m in pat.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from graphkit.gazetteer import load_list
+from graphkit.nlp.patterns import alternation
 
 # 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
 _ANAPHOR = re.compile(
@@ -24,8 +25,7 @@ ACTOR_REACH = 80  # a named actor is the verb's subject when written at most thi
 @cache
 def implement_verbs() -> re.Pattern:
     words = load_list("implement_verbs.txt")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
 
 
 def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None):

@@ -19,6 +19,7 @@ from functools import cache
 from graphkit.extract.posts import ParsedPost, parse_title_list
 from graphkit.gazetteer import load_list, load_table, surnames
 from graphkit.nlp.normalize import fix_tones, nfc
+from graphkit.nlp.patterns import alternation
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
@@ -40,8 +41,7 @@ class PersonHit:
 @cache
 def _honorific_rx() -> re.Pattern:
     words = [r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))]
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alts})\s*:?\s*$")
+    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alternation(words)})\s*:?\s*$")
 
 
 @cache
@@ -57,8 +57,7 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not)."""
-    names = "|".join(re.escape(n) for n in sorted(surnames(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{names})\s+[A-ZĐÀ-Ỹ]|(?<![\w])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s")
+    return re.compile(rf"(?<![\w])(?:{alternation(surnames())})\s+[A-ZĐÀ-Ỹ]|(?<![\w])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s")
 
 
 @cache
@@ -69,8 +68,7 @@ def _countries() -> frozenset[str]:
 @cache
 def _place_noun_rx() -> re.Pattern:
     words = load_list("place_nouns.txt")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alts})\s$")
+    return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation(words)})\s$")
 
 
 def _is_name_word(w: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 
 from graphkit.extract.facts import Place
 from graphkit.gazetteer import District, districts, provinces
+from graphkit.nlp.patterns import alternation
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
@@ -29,7 +30,7 @@ class PlaceMatch:
 
 
 def _alt(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return alternation(names)
 
 
 @cache

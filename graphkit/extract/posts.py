@@ -19,6 +19,7 @@ from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
 from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
+from graphkit.nlp.patterns import alternation
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
@@ -49,7 +50,7 @@ class ParsedPost:
 
 
 def _rx(words, flags=re.IGNORECASE) -> re.Pattern:
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alts = alternation(words, ignore_case=bool(flags & re.IGNORECASE))
     return re.compile(rf"^(?:{alts})(?![{_L}])", flags)
 
 
@@ -89,8 +90,7 @@ def _head_rx():
 @cache
 def _predicate_rx():
     words = load_list("predicates.txt")
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", re.IGNORECASE)
+    return re.compile(rf"(?<![{_L}])(?:{alternation(words, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
 
 
 _CENTRAL_HEADS = {"Bộ", "Vụ", "Cục", "Tổng cục", "Học viện", "Tập đoàn", "Tổng công ty", "Ngân hàng", "Báo",

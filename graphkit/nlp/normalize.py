@@ -52,9 +52,30 @@ def _swap(m: re.Match) -> str:
     return head + a + b
 
 
+# the end of a word that may carry the old placement: only the words with one are rewritten
+_OLD_TAIL = re.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Zà-ỹÀ-ỸđĐ])")
+_SPACE = re.compile(r"\s")
+
+
 def fix_tones(text: str) -> str:
     """Modern tone placement on open oa/oe/uy syllables; same length as the input."""
-    return _OLD_TONE.sub(_swap, text)
+    out, done = [], 0
+    for m in _OLD_TAIL.finditer(text):
+        if m.start() < done:
+            continue
+        # the whitespace-free chunk holding the word: the rewrite never crosses whitespace
+        a = m.start()
+        while a > done and not text[a - 1].isspace():
+            a -= 1
+        w = _SPACE.search(text, m.end())
+        b = w.start() if w else len(text)
+        out.append(text[done:a])
+        out.append(_OLD_TONE.sub(_swap, text[a:b]))
+        done = b
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def nfc(text: str) -> str:

@@ -22,8 +22,9 @@ ABBREV = frozenset({"TP", "Tp", "TS", "GS", "PGS", "ThS", "BS", "KS", "Th", "St"
                     "Dr"})
 _OPENER_CHARS = frozenset(o[0] for o in OPENERS)
 
-# a run of whitespace holding a line break, or a word ending in an ender followed by one space
-_BREAK = re.compile(r"\s*\n\s*|(?<!\S)(\S*[.!?…]) (?=(\S+))")
+_NEWLINE = re.compile(r"\n\s*")
+_ENDER = re.compile(r"[.!?…] (?=\S)")  # an ender followed by one space
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -52,17 +53,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text:
         return []
     n = len(text)
-    starts = [0]
-    for m in _BREAK.finditer(text):
+    starts = {0}
+    for m in _NEWLINE.finditer(text):
+        starts.add(m.end())
+    for m in _ENDER.finditer(text):
         b = m.end()
-        if b >= n or b == starts[-1]:
+        nxt = text[b]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENER_CHARS):
             continue
-        word = m.group(1)
-        if word is None:
-            starts.append(b)
-        else:
-            nxt = text[b]
-            if (nxt.isupper() or nxt.isdigit() or (nxt in _OPENER_CHARS and _opens(m.group(2)))) and _ends_sentence(word):
-                starts.append(b)
-    starts.append(n)
-    return list(zip(starts, starts[1:]))
+        a = m.start()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        if nxt in _OPENER_CHARS:
+            w = _SPACE.search(text, b)
+            if not _opens(text[b:w.start() if w else n]):
+                continue
+        if _ends_sentence(text[a:b - 1]):
+            starts.add(b)
+    starts.discard(n)
+    bounds = sorted(starts) + [n]
+    return list(zip(bounds, bounds[1:]))

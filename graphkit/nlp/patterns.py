@@ -1,0 +1,43 @@
+"""Regular expressions for word lists (gazetteers, titles, surnames).
+
+An alternation of hundreds of words (``Hà Nội|Hà Nam|Hải Phòng|…``) makes the regex engine try
+every word at every position. :func:`alternation` writes the same set as a trie
+(``H(?:à (?:Nội|Nam)|ải Phòng)``), which matches exactly what the longest-first alternation
+matches, at a fraction of the cost.
+
+>>> alternation(["Hà Nội", "Hà Nam", "Hà", "Hải Phòng"])
+'H(?:à(?:\\\\ N(?:am|ội))?|ải\\\\ Phòng)'
+>>> import re
+>>> [m.group(0) for m in re.finditer(alternation(["Hà Nội", "Hà"]), "Hà Nội và Hà Tĩnh")]
+['Hà Nội', 'Hà']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex (no groups) matching any of ``words``, the longest one where several match.
+
+    With ``ignore_case`` (for patterns compiled with ``re.IGNORECASE``) the trie is built from the
+    lower-cased words, so that 'Bí thư' and 'bí thư …' share one branch.
+    """
+    trie: dict = {}
+    for w in {w.lower() for w in words} if ignore_case else set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = sorted((c, k) for c, k in node.items() if c)
+        if not kids:
+            return ""
+        alts = [re.escape(c) + emit(k) for c, k in kids]
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie) or "(?!)"
