@@ -167,21 +167,30 @@ def _warm() -> int:
     return os.getpid()
 
 
-def _extract_chunk(articles: list[Article]) -> list:
-    """Worker: extract a chunk of articles; returns ``(id, graph IRI, N-Triples)`` per article, or problems.
+def _extract_chunk(items: list) -> list:
+    """Worker: read (corpus lines) and extract a chunk of articles.
 
-    Only strings travel back to the parent (no spaCy objects, no rdflib graphs).
+    Returns ``(id, source, graph IRI, N-Triples)`` per article, and the problems. Only strings
+    travel back to the parent (no spaCy objects, no rdflib graphs).
     """
+    from graphkit.ingest.readers import CorpusLine
     from graphkit.kg.build import article_quads
     from graphkit.kg.store import ntriples
 
+    def articles():
+        for item in items:
+            if isinstance(item, CorpusLine):
+                yield from item.read()
+            else:
+                yield item
+
     out: list = []
-    for item in extract_all(articles):
+    for item in extract_all(articles()):
         if isinstance(item, InputProblem):
             out.append(item)
             continue
         quads = article_quads(item)
-        out.append((item.article.id, str(quads[0][3]), ntriples(quads)))
+        out.append((item.article.id, item.article.source, str(quads[0][3]), ntriples(quads)))
     return out
 
 
@@ -210,16 +219,11 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     seen: dict[str, str] = {}
 
     def chunks():
-        chunk: list[Article] = []
-        for item in iter_articles(list(inputs), max_bytes=max_bytes):
+        chunk: list = []
+        for item in iter_articles(list(inputs), max_bytes=max_bytes, defer=True):
             if isinstance(item, InputProblem):
                 result.problems.append(item)
                 continue
-            if item.id in seen:
-                result.problems.append(InputProblem(item.source, f"duplicate article id '{item.id}' "
-                                                    f"(also {seen[item.id]}); kept the first"))
-                continue
-            seen[item.id] = item.source
             chunk.append(item)
             if len(chunk) >= chunk_size:
                 yield chunk
@@ -247,9 +251,15 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 for item in items:
                     if isinstance(item, InputProblem):
                         result.problems.append(item)
-                    else:
-                        ids.append(item[0])
-                        graphs.append((item[1], item[2]))
+                        continue
+                    aid, source, graph, nt = item
+                    if aid in seen:
+                        result.problems.append(InputProblem(source, f"duplicate article id '{aid}' "
+                                                            f"(also {seen[aid]}); kept the first"))
+                        continue
+                    seen[aid] = source
+                    ids.append(aid)
+                    graphs.append((graph, nt))
                 if graphs and not wrote_places:
                     write_places(gs)
                     wrote_places = True

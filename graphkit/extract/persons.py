@@ -75,10 +75,24 @@ def _is_name_word(w: str) -> bool:
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower())
 
 
+@cache
+def _run_rx() -> re.Pattern:
+    """Two or more capitalised words separated by single spaces: where names can be (a quick scan).
+
+    The classes of upper- and lower-case letters are those of the Basic Multilingual Plane.
+    """
+    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+    lower = "".join(c for c in map(chr, range(0x10000)) if c.islower() and c.isalpha())
+    up, lo = f"[{re.escape(upper)}]", f"[{re.escape(lower)}]"
+    word = rf"(?<![^\W\d_])(?<![^\W\d_]'){up}{lo}*(?:'{lo}+)?(?![^\W\d_])(?!'[^\W\d_])"
+    return re.compile(rf"{word}(?: {word})+")
+
+
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
     sn = surnames()
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    # only the words of runs of capitalised words matter: a run breaks at any other word
+    words = [(m.start(), m.end(), m.group(0)) for r in _run_rx().finditer(text) for m in _WORD.finditer(text, r.start(), r.end())]
     out = []
     i = 0
     while i < len(words):

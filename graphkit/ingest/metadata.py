@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graphkit.errors import DataFileError
@@ -70,17 +70,28 @@ def _stamp_date(line: str) -> tuple[bool, _dt.date | None]:
     return True, (valid[0] if valid else None)
 
 
-def _head(text: str, n: int) -> list[str]:
-    """The first ``n`` non-empty lines of ``text``, stripped."""
+_LONG_LINE = 4 * _MAX_TITLE_CHARS  # raw characters of a line read before deciding it is body text
+
+
+@lru_cache(maxsize=8)
+def _head(text: str, n: int) -> tuple[str, ...]:
+    """The first ``n`` non-empty lines of ``text``, stripped, with spaces collapsed.
+
+    A long line is collapsed only as far as needed to see that it is longer than a headline or a
+    date stamp can be (both :func:`find_date` and :func:`find_title` read the same head, once).
+    """
     lines: list[str] = []
     start = 0
     while len(lines) < n and start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if line := " ".join(text[start:end].split()):
+        line = " ".join(text[start:min(end, start + _LONG_LINE)].split())
+        if end - start > _LONG_LINE and len(line) <= _MAX_TITLE_CHARS:
+            line = " ".join(text[start:end].split())  # mostly spaces: read it all
+        if line:
             lines.append(line)
         start = end + 1
-    return lines
+    return tuple(lines)
 
 
 def find_date(text: str, *, head_lines: int = 12) -> _dt.date | None:

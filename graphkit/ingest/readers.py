@@ -14,6 +14,7 @@ import shlex
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit.ingest.article import Article, InputProblem
@@ -36,15 +37,33 @@ class _Bad(Exception):
     """An input cannot be read; the message is the InputProblem's."""
 
 
+@dataclass(frozen=True)
+class CorpusLine:
+    """One line of a corpus, not parsed yet: :meth:`read` turns it into its article (or problems).
+
+    :func:`iter_articles` yields these with ``defer=True``, so that a parallel build parses the
+    JSON, cleans the text and reads the title and date in its worker processes.
+    """
+
+    source: str
+    lineno: int
+    line: str
+    max_bytes: int
+
+    def read(self) -> list[Article | InputProblem]:
+        return list(_record(self.line, self.source, self.lineno, self.max_bytes))
+
+
 def iter_articles(
-    paths: Sequence[str | Path], *, max_bytes: int = 10_000_000
-) -> Iterator[Article | InputProblem]:
+    paths: Sequence[str | Path], *, max_bytes: int = 10_000_000, defer: bool = False
+) -> Iterator[Article | InputProblem | CorpusLine]:
     """Yield the articles in ``paths``, and one :class:`InputProblem` per bad input.
 
     A path is a ``.txt`` file, an ``.html``/``.htm`` page, a ``.jsonl`` or ``.jsonl.gz``
     corpus (one JSON object a line), or a directory, walked recursively in path order
     (other files and hidden ones in it are skipped). ``max_bytes`` limits one article:
-    a .txt/.html file, or the text of one corpus record.
+    a .txt/.html file, or the text of one corpus record. With ``defer``, corpus records come
+    out as :class:`CorpusLine` (call ``read()`` on them), files as articles.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -52,7 +71,7 @@ def iter_articles(
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read(file, str(file), max_bytes)
+                yield from _read(file, str(file), max_bytes, defer)
         elif not path.exists():
             yield InputProblem(str(given), "no such file or directory; check the path")
         elif _kind(path) is None:
@@ -61,7 +80,7 @@ def iter_articles(
                 f"unknown kind of file; graphkit reads {_ACCEPTED_TEXT} files and directories of them",
             )
         else:
-            yield from _read(path, str(given), max_bytes)
+            yield from _read(path, str(given), max_bytes, defer)
 
 
 def _kind(path: Path) -> str | None:
@@ -79,12 +98,12 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _read(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputProblem]:
+def _read(path: Path, source: str, max_bytes: int, defer: bool = False) -> Iterator[Article | InputProblem | CorpusLine]:
     """Dispatch on the file's kind; turn :class:`_Bad` and OS errors into problems."""
     kind = _kind(path)
     try:
         if kind in (".jsonl", ".jsonl.gz"):
-            yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz")
+            yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz", defer=defer)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -128,7 +147,8 @@ def _read_html(path: Path, source: str, page: str) -> Article:
                    url=meta.get("source") or None, extra=extra)
 
 
-def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool) -> Iterator[Article | InputProblem]:
+def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool,
+                defer: bool = False) -> Iterator[Article | InputProblem | CorpusLine]:
     """One article per line; a bad line is a problem, a truncated gzip ends the file."""
     count = lineno = 0
     nonblank = False
@@ -149,6 +169,10 @@ def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool) -> Iterato
                         raise _Bad(f"line {lineno}: {_not_utf8(raw[:65536], path)}") from None
                     yield InputProblem(f"{source}:{lineno}", "line is not UTF-8; fix its encoding "
                                        "(iconv -f ENCODING -t UTF-8) or remove it")
+                    continue
+                if defer:
+                    count += 1
+                    yield CorpusLine(source, lineno, line, max_bytes)
                     continue
                 for item in _record(line, source, lineno, max_bytes):
                     count += isinstance(item, Article)
