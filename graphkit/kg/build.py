@@ -6,6 +6,8 @@ and every edge it asserts has a ``gk:Assertion`` node carrying the evidence sent
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graphkit.extract.facts import ArticleFacts, Body, Directive, Evidence, Place, Post
 from graphkit.kg import ids
 from graphkit.kg.namespaces import GK_URI, PREFIXES
@@ -15,24 +17,19 @@ class _Quads:
     """Collects quads for one article, typing and labelling each node once."""
 
     def __init__(self, graph_iri: str):
-        from rdflib import XSD, Literal, URIRef
+        from rdflib import URIRef
 
-        self.Literal, self.URIRef, self.XSD = Literal, URIRef, XSD
         self.g = URIRef(graph_iri)
         self.quads: list = []
         self._seen: set = set()
 
-    def iri(self, value: str):
-        return self.URIRef(value)
+    @staticmethod
+    def iri(value: str):
+        return _iri(value)
 
-    def lit(self, value, lang: str | None = None):
-        import datetime as _dt
-
-        if isinstance(value, _dt.date):
-            return self.Literal(value.isoformat(), datatype=self.XSD.date)
-        if isinstance(value, int):
-            return self.Literal(value)
-        return self.Literal(value, lang=lang)
+    @staticmethod
+    def lit(value, lang: str | None = None):
+        return _lit(value, lang)
 
     def add(self, s, p, o) -> None:
         q = (self.iri(s) if isinstance(s, str) else s, self.iri(p), o, self.g)
@@ -46,6 +43,27 @@ class _Quads:
         for a in sorted(set(alt) - {label}):
             self.add(iri, SKOS_ALT, self.lit(a))
         return iri
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str):
+    from rdflib import URIRef
+
+    return URIRef(value)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _lit(value, lang: str | None = None):
+    """An rdflib literal (immutable: shared between the articles of a build)."""
+    import datetime as _dt
+
+    from rdflib import XSD, Literal
+
+    if isinstance(value, _dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, int):
+        return Literal(value)
+    return Literal(value, lang=lang)
 
 
 RDF_TYPE = PREFIXES["rdf"] + "type"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from graphkit.errors import StoreError
@@ -28,6 +29,7 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
+@lru_cache(maxsize=1 << 16)
 def _term(t) -> str:
     """An rdflib term in N-Triples syntax (IRIs and literals; graphkit writes no blank nodes)."""
     from rdflib import Literal, URIRef
