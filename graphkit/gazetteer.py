@@ -171,7 +171,11 @@ def roles() -> list[Role]:
     for row in load_table("roles.tsv", ("role", "kind", "body", "label", "variants")):
         if row["kind"] not in ("head", "member", "self", "implied"):
             raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: bad kind {row['kind']}")
-        if row["body"] and row["body"] not in known:
+        if row["kind"] == "head" and row["body"]:
+            if row["body"] not in {h for h, _ in body_heads()}:
+                raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: head noun {row['body']} not in "
+                                    "body_heads.tsv; add it there or fix the role")
+        elif row["body"] and row["body"] not in known:
             raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: body {row['body']} not in bodies.tsv")
         variants = tuple(v for v in row["variants"].split("|") if v)
         out.append(Role(row["role"], row["kind"], row["body"], row["label"], variants))

@@ -81,6 +81,8 @@ def test_foreign_names_take_no_vietnamese_post():
     ("ông Nguyễn Văn Giàu Xem thêm", ["Nguyễn Văn Giàu"]),
     # given names that are also country names stay in the name
     ("Đồng chí Dương Văn Thái phát biểu", ["Dương Văn Thái"]),
+    # corpus 21487938: a country whose first word is a family name does not start a name
+    ("Bộ trưởng Giao thông vận tải Thái Lan Arkhom Termpittayapaisith cho hay", []),
 ])
 def test_more_persons(sentence, expected):
     assert names(sentence) == expected

@@ -11,6 +11,11 @@ CONTEXT = Place("Bắc Giang")  # the place an implicit 'Tỉnh ủy' refers to 
 
 
 @pytest.mark.parametrize("phrase, expected", [
+    # a minister's title without 'Bộ' names the ministry, not the provincial police (corpus: Tô Lâm, 2017)
+    ("Bộ trưởng Công an", ["Bộ trưởng Bộ Công an"]),
+    ("Bộ trưởng Tài chính, Phó Thủ tướng", ["Bộ trưởng Bộ Tài chính", "Phó Thủ tướng Chính phủ"]),
+    ("Thứ trưởng Giáo dục và Đào tạo", ["Thứ trưởng Bộ Giáo dục và Đào tạo"]),
+    ("Giám đốc Công an tỉnh", ["Giám đốc Công an tỉnh Bắc Giang"]),
     # seed 000
     ("Ủy viên Bộ Chính trị, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; Nguyễn Quang Dương",
      ["Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng", "Trưởng Ban Tổ chức Trung ương"]),

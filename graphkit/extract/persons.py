@@ -108,8 +108,17 @@ def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tupl
         run = words[i:j + 1]
         # find a family name inside the run (the run may start with a title word: "Thiếu tướng Nguyễn …")
         k = 0
-        while k < len(run) and run[k][2] not in sn and " ".join(x[2] for x in run[k:k + 2]) not in sn:
-            k += 1
+        while k < len(run):
+            two = " ".join(x[2] for x in run[k:k + 2])
+            three = " ".join(x[2] for x in run[k:k + 3])
+            if three in _countries():  # 'Tây Ban Nha …', 'Thái Lan Arkhom …': a country before a foreign name
+                k += 3
+            elif two in _countries():
+                k += 2
+            elif run[k][2] in sn or two in sn:
+                break
+            else:
+                k += 1
         run = run[k:]
         for cut, w in enumerate(run[1:], 1):
             if w[2] in _stopwords():

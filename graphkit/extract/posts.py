@@ -222,10 +222,18 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
                           text[:pos + used]), pos + used
     btable, brx = _body_table()
-    b = brx.match(fix_tones(rest))
+    b, skipped = None, 0
+    if role.kind == "head" and role.body and not rest.lower().startswith(role.body.lower() + " "):
+        # 'Bộ trưởng Công an': the head noun of a central body left out
+        implied = f"{role.body} "
+        b = brx.match(implied + fix_tones(rest))
+        if b and (b.end() <= len(implied) or btable[b.group(0).lower()].level != "central"):
+            b = None
+        skipped = len(implied) if b else 0
+    b = b or brx.match(fix_tones(rest))
     if b:
         body = btable[b.group(0).lower()]
-        used = b.end()
+        used = b.end() - skipped
         place, kw, pused = (None, None, 0)
         if body.place != "none":
             place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
