@@ -152,13 +152,13 @@ def count_articles(inputs: Sequence[str | Path]) -> int | None:
 
 
 def _init_worker() -> None:
-    """Each worker builds the spaCy pipeline once; Ctrl-C is the parent's to handle."""
+    """Each worker loads the rule tokenizer (for sentence ends) once; Ctrl-C is the parent's to handle."""
     import signal
 
-    from graphkit.nlp.pipeline import get_nlp
+    from graphkit.nlp.pipeline import get_tokenizer
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    get_nlp()
+    get_tokenizer()
 
 
 def _warm() -> int:
