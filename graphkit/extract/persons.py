@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from graphkit.extract.posts import ParsedPost, parse_title_list
+from graphkit.extract.posts import ParsedPost, mentions_role, parse_title_list
 from graphkit.gazetteer import load_list, load_table, surnames
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation
@@ -131,6 +131,11 @@ def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tupl
     return out
 
 
+@lru_cache(maxsize=1 << 12)
+def _candidates(text: str, blocked: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, str], ...]:
+    return tuple(name_candidates(text, blocked))
+
+
 def canonical(name: str) -> str:
     return " ".join(fix_tones(nfc(name)).split())
 
@@ -151,7 +156,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     prev_end = 0
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
-    cands = sorted(set(name_candidates(sentence, blocked)) | foreign | set(short))
+    cands = sorted(set(_candidates(sentence, tuple(blocked))) | foreign | set(short))
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         if name in _not_persons():
@@ -164,7 +169,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if m:
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
-        hit.before = _title_before(before_text)
+        hit.before = list(_title_before(before_text))
         if hit.foreign or _honorific_rx().search(before_text):
             hit.reason = "address"
         elif hit.after:
@@ -231,11 +236,13 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b)\s*")
 
 
-def _title_before(before: str) -> list[ParsedPost]:
-    """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'."""
+@lru_cache(maxsize=1 << 12)
+def _title_before(before: str) -> tuple[ParsedPost, ...]:
+    """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'. (Cached: an article's
+    sentences are read twice, the second time knowing the names of the first.)"""
     tail = before.rstrip()
-    if not tail or tail != before[: len(tail)] or before[len(tail):] != " ":
-        return []
+    if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
+        return ()
     starts = [m.end() for m in _CLAUSE_START.finditer(tail)]
     for st in starts:
         seg = tail[st:]
@@ -243,8 +250,8 @@ def _title_before(before: str) -> list[ParsedPost]:
             continue
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _ends_with(seg, posts[-1]):
-            return posts
-    return []
+            return tuple(posts)
+    return ()
 
 
 def _ends_with(seg: str, post: ParsedPost) -> bool:

@@ -64,6 +64,17 @@ def _role_table():
 
 
 @cache
+def _any_role_rx() -> re.Pattern:
+    table, _ = _role_table()
+    return re.compile(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+
+
+def mentions_role(text: str) -> bool:
+    """Whether ``text`` (raw) names a role anywhere: no title phrase can start in a text that does not."""
+    return _any_role_rx().search(expand_abbreviations(fix_tones(text))) is not None
+
+
+@cache
 def _qualifier_rx():
     """Regex of qualifiers, and for each (lower-cased) its canonical spelling when it is kept."""
     keep: dict[str, str | None] = {}
