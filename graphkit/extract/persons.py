@@ -84,8 +84,11 @@ def _run_rx() -> re.Pattern:
     upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
     lower = "".join(c for c in map(chr, range(0x10000)) if c.islower() and c.isalpha())
     up, lo = f"[{re.escape(upper)}]", f"[{re.escape(lower)}]"
-    word = rf"(?<![^\W\d_])(?<![^\W\d_]'){up}{lo}*(?:'{lo}+)?(?![^\W\d_])(?!'[^\W\d_])"
-    return re.compile(rf"{word}(?: {word})+")
+    tail = rf"{lo}*(?:'{lo}+)?(?![^\W\d_])(?!'[^\W\d_])"
+    # the first word starts with the class of capitals (the engine skips other positions fast); the
+    # look-behinds come after its first letter: no letter, nor letter + apostrophe, before it
+    first = rf"{up}(?<![^\W\d_].)(?<![^\W\d_]'.){tail}"
+    return re.compile(rf"{first}(?: {up}{tail})+")
 
 
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:

@@ -27,9 +27,20 @@ _ENDER = re.compile(r"[.!?…] (?=\S)")  # an ender followed by one space
 _SPACE = re.compile(r"\s")
 
 
-@lru_cache(maxsize=1 << 16)
+# a plain word of two or more letters, the last one lower-case, then one ender: the tokenizer's suffix
+# rules always split the ender off (no special case or URL looks like this); the common case
+_PLAIN = re.compile(r"[^\W\d_]+[^\W\d_A-ZÀ-ỸĐ][.!?…]")
+
+
 def _ends_sentence(word: str) -> bool:
     """Whether the whitespace-free ``word`` ends with an ender the tokenizer splits off as its own token."""
+    if _PLAIN.fullmatch(word) and word[-2].islower():
+        return word[:-1] not in ABBREV
+    return _ends_sentence_tokenized(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_sentence_tokenized(word: str) -> bool:
     from graphkit.nlp.pipeline import get_tokenizer
 
     texts = [t.text for t in get_tokenizer()(word)]
