@@ -246,6 +246,10 @@ MERGE_CASES = {
     "replacing by an empty graph removes it": ([_put((G1, "ab"), (G2, "b")), _put((G1, ""))], "b", {G2}),
     "removing a graph": ([_put((G1, "abc"), (G2, "be")), ("remove", G1)], "be", {G2}),
     "removing the last graph": ([_put((G1, "ab")), ("remove", G1)], "", set()),
+    "a triple removed, then stated by a new graph": (
+        [_put((G1, "ab")), _put((G2, "b")), ("remove", G1), _put((G3, "a"))], "ab", {G2, G3}),
+    "a triple replaced away, then stated by a new graph": (
+        [_put((G1, "a")), _put((G1, "b")), _put((G2, "ac"))], "abc", {G1, G2}),
 }
 
 
@@ -266,6 +270,22 @@ def test_writes_keep_the_merge(tmp_path, case, where):
         assert set(s.graphs()) == graphs
         quads = s.nquads().splitlines()
         assert len(s) == len(quads) and {ln.rsplit(" ", 2)[0] + " ." for ln in quads} == {T[k] for k in expected}
+
+
+def test_writes_keep_the_merge_past_the_memory_of_written_lines(tmp_path, monkeypatch):
+    """New graphs skip the triples this store object knows it wrote; that memory is bounded."""
+    import pyoxigraph as ox
+
+    import graphkit.kg.store as store_module
+
+    monkeypatch.setattr(store_module, "_KNOWN_LINES", 2)
+    with GraphStore(tmp_path / "st", create=True) as s:
+        for i, keys in enumerate(["ab", "bc", "cd", "ad", "e", "abcde"]):
+            s.put_graphs([(f"https://x.org/g{i}", "".join(T[k] + "\n" for k in keys))])
+            assert len(s._known) <= 3  # what one write adds (here up to 3 lines) on top of the bound
+        s.remove_graph("https://x.org/g4")  # e stays: g5 states it too
+        default = s.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+    assert sorted(default.splitlines()) == sorted(T.values())
 
 
 def test_a_triple_of_several_articles_matches_once(tmp_path):

@@ -3,9 +3,9 @@
 A store is a directory (RocksDB files) that grows article by article:
 
 - adding an article that is not in the store inserts its named graph;
-- adding an article again *replaces* its named graph (the old graph is dropped and the new one
-  inserted in the same transaction), so a store built in several runs holds exactly what a fresh
-  build of the same articles holds;
+- adding an article again *replaces* its named graph (in one transaction, the old graph's triples
+  that the new one does not state are deleted and its new triples inserted), so a store built in
+  several runs holds exactly what a fresh build of the same articles holds;
 - every write is one transaction holding whole article graphs, so a crash, ``kill -9`` or Ctrl-C
   leaves each article either complete or absent, and the store opens fine afterwards;
 - the places reference graph (:func:`graphkit.kg.build.places_quads`) is written in every build;
@@ -134,6 +134,7 @@ def _unmerge(graph_iri: str) -> str:
 
 
 _MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_KNOWN_LINES = 1 << 17  # at most this many lines remembered (~20-40 MB); then the memory starts again
 
 
 class GraphStore:
@@ -153,6 +154,9 @@ class GraphStore:
 
         self._ox = ox
         self.read_only = read_only
+        # N-Triples lines this object wrote to the default graph since its last deletion there: a new
+        # article's triples already in it are not sent again (Oxigraph would look each one up)
+        self._known: set[str] = set()
         if path is None:  # in memory, for resolving small builds
             self.path = Path("(memory)")
             self._store = ox.Store()
@@ -248,12 +252,18 @@ class GraphStore:
             return []
         replaced = [self.has_graph(g) for g, _ in graphs]
         if not any(replaced):  # the common case, new articles: one N-Quads load (faster than SPARQL)
-            parts = []
-            for g, nt in graphs:
-                parts.append(_nquads_of(g, nt))
-                parts.append(nt if nt.endswith("\n") or not nt else nt + "\n")
-            self._load("".join(parts).encode("utf-8"), f"write {len(graphs)} graph(s)")
+            known, fresh = self._known, {}
+            for _g, nt in graphs:
+                for line in nt.splitlines():
+                    if line not in known:
+                        fresh[line] = None
+            text = "".join(_nquads_of(g, nt) for g, nt in graphs) + "".join(ln + "\n" for ln in fresh)
+            self._load(text.encode("utf-8"), f"write {len(graphs)} graph(s)")
+            if len(known) + len(fresh) > _KNOWN_LINES:
+                known.clear()
+            known.update(fresh)
             return replaced
+        self._known.clear()  # a replaced graph may take triples out of the default graph
         update = self._replacing(graphs, replaced)
         if update:  # else every graph is as it was
             self._update(update, f"write {len(graphs)} graph(s)")
@@ -308,6 +318,7 @@ class GraphStore:
 
     def remove_graph(self, graph_iri: str) -> None:
         """Remove a named graph, and from the default graph the triples no other graph states (one transaction)."""
+        self._known.clear()
         self._update(_unmerge(graph_iri), "remove a graph")
 
     def _update(self, sparql: str, what: str) -> None:
