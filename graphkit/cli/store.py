@@ -38,7 +38,7 @@ def upgrade(
     """Bring a store written by an older graphkit up to date, so that queries run on it in place.
 
     Adds the merged default graph (each triple of the article graphs once), which graphkit keeps
-    up to date in every build since; one transaction, about 12 s for the 2017 corpus. A store
+    up to date in every build since; one transaction, about 15 s for the 2017 corpus. A store
     that has it is left as it is. A build into an older store adds it too.
     """
     from graphkit.kg.store import upgrade as upgrade_store
