@@ -3,6 +3,7 @@
     python benchmarks/queries.py                      # the seed facts repeated to >= 1M quads
     python benchmarks/queries.py --graph store/          # the graph of ../shared/corpus (graphkit build --into)
     python benchmarks/queries.py --rdflib-quads 100000   # also time rdflib's SPARQL engine
+    python benchmarks/queries.py --graph store/ --open-and-ask   # open + first province-officials, cold
 
 The default graph repeats the facts of tests/data/seed_facts.py (the gold facts of the five seed
 articles) under distinct article ids, each copy one day later than the one before, through
@@ -14,6 +15,10 @@ Each question is asked --repeat times after one warm-up, with its benchmark para
 ask()'s: evaluation by Oxigraph and the answer turned into Python values. With --rdflib-quads, the
 same questions (LATERAL written as plain joins, which rdflib does not know) run on a graph of that
 size with rdflib's own SPARQL engine, each in a forked process stopped after --rdflib-limit seconds.
+
+With --open-and-ask, it measures what a researcher waits for: in a fresh process (graphkit already
+imported), open_graph(STORE) and the first ask(g, 'province-officials', province=…) (default
+Nghệ An), then the same question again; --repeat fresh processes, the median and each run printed.
 """
 from __future__ import annotations
 
@@ -176,6 +181,41 @@ def rdflib_times(dataset, limit: float) -> dict[str, float | None]:
     return out
 
 
+def open_and_ask(graph: Path, province: str, in_memory: bool | None = None) -> tuple[float, float, float, int]:
+    """Seconds to open ``graph`` for querying, to answer province-officials the first time and again; rows."""
+    from graphkit.query import ask, open_graph
+
+    t0 = time.perf_counter()
+    g = open_graph(graph, in_memory=in_memory)
+    t1 = time.perf_counter()
+    rows = len(ask(g, "province-officials", province=province))
+    t2 = time.perf_counter()
+    ask(g, "province-officials", province=province)
+    return t1 - t0, t2 - t1, time.perf_counter() - t2, rows
+
+
+def open_and_ask_runs(graph: Path, province: str, runs: int, in_memory: bool | None = None) -> int:
+    """Print open + first province-officials on ``graph``, each run in a fresh process."""
+    import json
+    import subprocess
+
+    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+            "import benchmarks.queries as b; import graphkit.query; "
+            "print(json.dumps(b.open_and_ask(Path(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4]))))")
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(graph), province, json.dumps(in_memory)],
+                             check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    for opened, first, again, rows in results:
+        print(f"  open {opened * 1000:7.1f} ms, first province-officials {first * 1000:7.1f} ms "
+              f"({rows} rows), again {again * 1000:6.1f} ms")
+    total = statistics.median(r[0] + r[1] for r in results)
+    print(f"open + province-officials on {graph}: {total * 1000:.0f} ms (median of {runs} fresh processes; "
+          f"province {province})")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quads", type=int, default=1_000_000, help="size of the repeated-seeds graph (default 1,000,000)")
@@ -183,19 +223,33 @@ def main(argv=None) -> int:
     ap.add_argument("--params", choices=("seeds", "corpus"),
                     help="the questions' parameters: for the repeated seeds (default) or for ../shared/corpus "
                          "(default with --graph)")
-    ap.add_argument("--in-place", action="store_true",
-                    help="query a store directory where it is (the union of its graphs), not copied into memory")
-    ap.add_argument("--repeat", type=int, default=11, help="timed runs per question (default 11)")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--in-place", action="store_true",
+                       help="query a store directory where it is even without the merged default graph (an older "
+                            "graphkit's store: then the union of its graphs)")
+    where.add_argument("--in-memory", action="store_true",
+                       help="copy a store directory into memory even when it could be queried in place")
+    ap.add_argument("--open-and-ask", action="store_true",
+                    help="with --graph: time opening it plus the first province-officials question, in fresh "
+                         "processes (--repeat of them, default 5 here)")
+    ap.add_argument("--province", default="Nghệ An", help="the province for --open-and-ask (default Nghệ An)")
+    ap.add_argument("--repeat", type=int, help="timed runs per question (default 11)")
     ap.add_argument("--rdflib-quads", type=int, default=0, help="also time rdflib on a repeated-seeds graph of this size")
     ap.add_argument("--rdflib-limit", type=float, default=120.0, help="stop an rdflib query after this many seconds")
     ap.add_argument("--budget-ms", type=float, default=200.0, help="the time each question must answer in")
     args = ap.parse_args(argv)
+    in_memory = True if args.in_memory else False if args.in_place else None
+    if args.open_and_ask:
+        if not args.graph:
+            ap.error("--open-and-ask needs --graph STORE")
+        return open_and_ask_runs(args.graph, args.province, args.repeat or 5, in_memory)
+    args.repeat = args.repeat or 11
 
     from graphkit.query import open_graph
 
     t0 = time.perf_counter()
     if args.graph:
-        graph = open_graph(args.graph, in_memory=not args.in_place)
+        graph = open_graph(args.graph, in_memory=in_memory)
         what = f"{args.graph}" + (" (a store queried in place)" if not graph.in_memory else "")
     else:
         dataset, copies = repeated_dataset(args.quads)
@@ -208,7 +262,7 @@ def main(argv=None) -> int:
     loaded = time.perf_counter() - t0
     gc.collect()  # the building's garbage (rdflib's graphs hold cycles) is not the questions' cost
     gc.freeze()
-    quads = len(graph.full_store()) - (graph.triple_count() if graph.named_graph_count() and graph.in_memory else 0)
+    quads = graph.quad_count()
     print(f"graph: {what}")
     print(f"       {graph.named_graph_count():,} named graphs, {quads:,} quads, {graph.triple_count():,} distinct "
           f"triples; opened for querying in {loaded:.1f} s")

@@ -3,7 +3,8 @@
 Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
 ``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, a
 :class:`graphkit.query.QueryGraph` (``graphkit.query.open_graph``), or the path of a graph file or
-store directory. Queries run over the union of the article graphs. pandas is imported when a
+store directory. Queries run over the merge of the article graphs (each triple once; a store keeps
+it as its default graph). pandas is imported when a
 function is called (``pip install 'graphkit[notebooks]'``).
 
 - SPARQL: :func:`ask` (the shipped research questions), :func:`query` (any query, with
@@ -72,14 +73,15 @@ def _value(text: str, datatype: str | None):
 
 
 def rows(graph, query: str) -> tuple[list[str], list[dict]]:
-    """Run a SPARQL SELECT (graphkit's prefixes are declared) over the union of all graphs.
+    """Run a SPARQL SELECT (graphkit's prefixes are declared) over the merge of all graphs.
 
     Returns the variable names and one dict per solution (IRIs and plain literals as ``str``;
     numbers, booleans and dates as Python values; unbound as ``None``).
 
-    The union differs in one way between the two backends: over an rdflib ``Dataset`` a triple
-    stated in several article graphs matches once, over a store (Oxigraph) once per graph. Use
-    ``SELECT DISTINCT`` or ``COUNT(DISTINCT …)`` for results that are the same on both.
+    A triple stated in several article graphs matches once, over an rdflib ``Dataset`` (its union)
+    and over a store (its merged default graph) alike — except on a store written by graphkit
+    before it kept the merge, where Oxigraph's union matches it once per graph (``graphkit upgrade``
+    adds the merge). ``SELECT DISTINCT`` and ``COUNT(DISTINCT …)`` give the same results on all.
 
     >>> from graphkit.analytics import examples
     >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
@@ -189,7 +191,7 @@ def questions():
 
 
 def select(graph, query: str):
-    """A SPARQL SELECT over the union of all graphs, as a DataFrame (one column per variable).
+    """A SPARQL SELECT over the merge of all graphs, as a DataFrame (one column per variable).
 
     Runs where the graph is: rdflib for a ``Dataset``, Oxigraph for a store. For parameters,
     CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
@@ -280,8 +282,9 @@ def labels(graph, *, types=(), iris=()) -> dict[str, str]:
     return out
 
 
-# The functions below join labels in Python rather than in SPARQL: over a store, a label is
-# repeated in every article graph that mentions the node, and a join in the query grows with it.
+# The functions below join labels in Python rather than in SPARQL: over a store of an older
+# graphkit (Oxigraph's union of the graphs), a label is repeated in every article graph that
+# mentions the node, and a join in the query grows with it.
 
 def officials(graph):
     """The officials and the posts they hold (``gk:holds``): columns ``official, post, articles``.

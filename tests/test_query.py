@@ -56,6 +56,58 @@ def test_store_directory_counts(tmp_path, seed_graph):
         run_query(seed_graph, PERSONS).rows
 
 
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory):
+    """A store written by ``graphkit build --into``: the five seeds and eleven 2017 corpus articles."""
+    from pathlib import Path
+
+    from graphkit.pipeline import build_into
+
+    here = Path(__file__).resolve().parent
+    path = tmp_path_factory.mktemp("built") / "st"
+    r = build_into([str(here.parent / "seeds"), str(here / "data" / "resolve-2017.jsonl")], path, jobs=1)
+    assert r.ok and len(r.articles) == 16
+    return path
+
+
+def _question_cases():
+    """Each shipped question with its example values, and more on the 2017 articles (rows expected)."""
+    from graphkit.query import questions
+    from graphkit.query.server import _example_values
+
+    cases = [(name, _example_values(q)) for name, q in questions().items()]
+    return cases + [
+        ("province-officials", {"province": "Quảng Trị"}),
+        ("province-officials", {"province": "Thành phố Hồ Chí Minh"}),
+        ("career", {"person": "Nguyen Van Hung"}),
+        ("who-says", {"person": "Nguyễn Thiện Nhân", "post": "*"}),
+        ("post-holders", {"post": "Bí thư Tỉnh ủy *"}),
+    ]
+
+
+@pytest.mark.parametrize("name,values", _question_cases(), ids=lambda x: x if isinstance(x, str) else "-".join(x.values()))
+def test_store_queried_in_place_answers_as_its_copy_in_memory(built_store, name, values):
+    from graphkit.query import ask
+
+    in_place, copy = open_graph(built_store), open_graph(built_store, in_memory=True)
+    assert not in_place.in_memory and copy.in_memory
+    here, there = ask(in_place, name, **values), ask(copy, name, **values)
+    assert here.vars == there.vars and here.rows == there.rows
+    if name in ("province-officials", "career", "who-says", "post-holders"):
+        assert here.rows, "the case should find rows"
+
+
+def test_store_in_place_counts(built_store):
+    in_place, copy = open_graph(built_store), open_graph(built_store, in_memory=True)
+    assert in_place.named_graph_count() == copy.named_graph_count() == 18  # 16 articles, places, resolution
+    assert in_place.triple_count() == copy.triple_count() > 0
+    from graphkit.kg.store import GraphStore
+
+    with GraphStore(built_store, read_only=True) as s:
+        assert in_place.quad_count() == copy.quad_count() == len(s) == len(s.nquads().splitlines())
+    assert run_query(in_place, PERSONS).rows == run_query(copy, PERSONS).rows
+
+
 def test_missing_graph_names_the_file(tmp_path):
     with pytest.raises(QueryError, match=r"nope\.trig: no such graph file or store"):
         open_graph(tmp_path / "nope.trig")

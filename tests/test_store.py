@@ -159,6 +159,206 @@ def test_export_unknown_format(tmp_path):
         export(tmp_path / "st", tmp_path / "g.xml")
 
 
+# --- the merged default graph --------------------------------------------------------------------
+
+def default_and_merge(store) -> tuple[set[str], set[str]]:
+    """(the default graph's triples, the triples of all named graphs) of a store, as N-Triples lines."""
+    import pyoxigraph as ox
+
+    with GraphStore(store, read_only=True) as s:
+        default = set(s.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                      .decode("utf-8").splitlines())
+        merge = {ln.rsplit(" ", 2)[0] + " ." for ln in s.nquads().splitlines()}
+    default.discard("")
+    return default, merge
+
+
+def _fresh(tmp_path, st):
+    build_into([str(SEEDS)], st, jobs=1)
+
+
+def _one_by_one(tmp_path, st):
+    for f in SEED_FILES:
+        build_into([str(f)], st, jobs=1)
+
+
+def _changed_article(tmp_path, st):
+    art = tmp_path / "x.txt"
+    art.write_text(A.read_text(encoding="utf-8"), encoding="utf-8")
+    build_into([str(art), str(B)], st, jobs=1)
+    art.write_text(B.read_text(encoding="utf-8"), encoding="utf-8")  # same id, other text
+    build_into([str(art)], st, jobs=1)
+
+
+def _replaced_in_parallel(tmp_path, st):
+    build_into([str(A), str(B)], st, jobs=1)
+    build_into([str(SEEDS)], st, jobs=2, chunk_size=2)  # chunks mixing new and replaced articles
+
+
+def _resolution_rewrites(tmp_path, st):
+    """Quảng Trị's Nguyễn Văn Hùng first, then Long An's: resolution renames him in the first articles."""
+    from test_resolve import LONG_AN, NHAN, QUANG_TRI, subset
+
+    build_into([str(subset(tmp_path, NHAN + QUANG_TRI, "a"))], st, jobs=1)
+    r = build_into([str(subset(tmp_path, [LONG_AN], "b"))], st, jobs=1)
+    assert len(r.renamed) == len(QUANG_TRI) + 1 and r.possibly_same == 1
+
+
+@pytest.mark.parametrize("make", [_fresh, _one_by_one, _changed_article, _replaced_in_parallel, _resolution_rewrites],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_default_graph_is_the_merge_of_the_named_graphs(tmp_path, make):
+    st = tmp_path / "st"
+    make(tmp_path, st)
+    default, merge = default_and_merge(st)
+    assert default and default == merge
+    with GraphStore(st, read_only=True) as s:
+        assert s.has_merge and s.triple_count() == len(merge)
+        assert len(s) == len(s.nquads().splitlines())  # counts and exports leave the merge out
+
+
+_S, _P, _XSD = "<https://x.org/s>", "<https://x.org/p>", "http://www.w3.org/2001/XMLSchema#"
+T = {  # triples, some with literals holding what N-Quads lines may confuse: spaces, quotes, '<…>'
+    "a": f"{_S} {_P} <https://x.org/a> .",
+    "b": f'{_S} {_P} "b, said \\"x <https://x.org/g> .\\"" .',
+    "c": f'{_S} {_P} "Hà Nội <c>"@vi .',
+    "d": f'{_S} {_P} "3"^^<{_XSD}integer> .',
+    "e": f"<https://x.org/e> {_P} {_S} .",
+}
+G1, G2, G3 = "https://x.org/g1", "https://x.org/g2", "https://x.org/g3"
+
+
+def _put(*graphs):
+    return ("put", [(g, "".join(T[k] + "\n" for k in keys)) for g, keys in graphs])
+
+
+# (steps, the default graph after them, the named graphs after them)
+MERGE_CASES = {
+    "new graphs": ([_put((G1, "ab"), (G2, "bc"))], "abc", {G1, G2}),
+    "replacing drops what only the old version stated": (
+        [_put((G1, "ab")), _put((G2, "b")), _put((G1, "c"))], "bc", {G1, G2}),
+    "replacing keeps what another graph states": ([_put((G1, "abd"), (G2, "b")), _put((G1, "a"))], "ab", {G1, G2}),
+    "two graphs replaced in one write drop the triple both stated": (
+        [_put((G1, "a"), (G2, "a")), _put((G1, "b"), (G2, "c"))], "bc", {G1, G2}),
+    "a triple moving between graphs replaced in one write stays": (
+        [_put((G1, "a"), (G2, "b")), _put((G1, "b"), (G2, "a"))], "ab", {G1, G2}),
+    "new and replaced graphs in one write": ([_put((G1, "a")), _put((G1, "b"), (G3, "a"))], "ab", {G1, G3}),
+    "the same graph again changes nothing": ([_put((G1, "abcde")), _put((G1, "abcde"))], "abcde", {G1}),
+    "replacing by an empty graph removes it": ([_put((G1, "ab"), (G2, "b")), _put((G1, ""))], "b", {G2}),
+    "removing a graph": ([_put((G1, "abc"), (G2, "be")), ("remove", G1)], "be", {G2}),
+    "removing the last graph": ([_put((G1, "ab")), ("remove", G1)], "", set()),
+    "a triple removed, then stated by a new graph": (
+        [_put((G1, "ab")), _put((G2, "b")), ("remove", G1), _put((G3, "a"))], "ab", {G2, G3}),
+    "a triple replaced away, then stated by a new graph": (
+        [_put((G1, "a")), _put((G1, "b")), _put((G2, "ac"))], "abc", {G1, G2}),
+}
+
+
+@pytest.mark.parametrize("case", MERGE_CASES)
+@pytest.mark.parametrize("where", ["disk", "memory"])
+def test_writes_keep_the_merge(tmp_path, case, where):
+    steps, expected, graphs = MERGE_CASES[case]
+    with GraphStore(tmp_path / "st" if where == "disk" else None, create=True) as s:
+        for op, arg in steps:
+            if op == "put":
+                s.put_graphs(arg)
+            else:
+                s.remove_graph(arg)
+        import pyoxigraph as ox
+
+        default = s.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+        assert sorted(default.splitlines()) == sorted(T[k] for k in expected)
+        assert set(s.graphs()) == graphs
+        quads = s.nquads().splitlines()
+        assert len(s) == len(quads) and {ln.rsplit(" ", 2)[0] + " ." for ln in quads} == {T[k] for k in expected}
+
+
+def test_writes_keep_the_merge_past_the_memory_of_written_lines(tmp_path, monkeypatch):
+    """New graphs skip the triples this store object knows it wrote; that memory is bounded."""
+    import pyoxigraph as ox
+
+    import graphkit.kg.store as store_module
+
+    monkeypatch.setattr(store_module, "_KNOWN_LINES", 2)
+    with GraphStore(tmp_path / "st", create=True) as s:
+        for i, keys in enumerate(["ab", "bc", "cd", "ad", "e", "abcde"]):
+            s.put_graphs([(f"https://x.org/g{i}", "".join(T[k] + "\n" for k in keys))])
+            assert len(s._known) <= 3  # what one write adds (here up to 3 lines) on top of the bound
+        s.remove_graph("https://x.org/g4")  # e stays: g5 states it too
+        default = s.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+    assert sorted(default.splitlines()) == sorted(T.values())
+
+
+def test_a_triple_of_several_articles_matches_once(tmp_path):
+    """GraphStore.query answers on the merge: a person and label that seven articles state match once."""
+    from test_resolve import DATA
+
+    build_into([str(DATA)], tmp_path / "st", jobs=1)
+    with GraphStore(tmp_path / "st", read_only=True) as s:
+        sols = list(s.query("SELECT ?p WHERE { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' }"))
+        graphs = list(s.query("SELECT ?g WHERE { GRAPH ?g { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' } }"))
+    assert len(sols) == 1 and len(graphs) == 7
+
+
+def _older_store(tmp_path, source: Path) -> Path:
+    """A store as graphkit wrote them before it kept the merge: the named graphs, no default graph."""
+    import pyoxigraph as ox
+
+    old = tmp_path / "old"
+    store = ox.Store(str(old))
+    store.load(nquads(source).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return old
+
+
+def test_store_of_an_older_graphkit_is_read_then_upgraded(tmp_path):
+    from graphkit.query import ask, open_graph
+
+    new = tmp_path / "new"
+    build_into([str(SEEDS)], new, jobs=1)
+    old = _older_store(tmp_path, new)
+    with GraphStore(old, read_only=True) as s:
+        assert not s.has_merge
+        assert s.nquads() == nquads(new) and len(s) == len(nquads(new).splitlines())
+        assert s.ntriples_flat() == GraphStore(new, read_only=True).ntriples_flat()
+        persons = s.select("SELECT DISTINCT ?p WHERE { ?p a gk:Person }")  # Oxigraph's union of the graphs
+    with GraphStore(new, read_only=True) as s:
+        assert s.select("SELECT DISTINCT ?p WHERE { ?p a gk:Person }") == persons and persons
+    copied, in_place = open_graph(old), open_graph(new)
+    assert copied.in_memory and not in_place.in_memory
+    assert ask(copied, "career", person="Truong Thi Mai").rows == ask(in_place, "career", person="Truong Thi Mai").rows
+    del copied, in_place
+
+    r = cli("query", old, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv")
+    assert r.exit_code == 0 and f"graphkit upgrade {old}" in r.output
+    r = cli("upgrade", old)
+    assert r.exit_code == 0 and "added the merged default graph" in r.output, r.output
+    assert default_and_merge(old) == default_and_merge(new)
+    assert nquads(old) == nquads(new)
+    r = cli("upgrade", old)
+    assert r.exit_code == 0 and "up to date" in r.output
+    assert not open_graph(old).in_memory
+
+
+def test_building_into_an_older_store_adds_the_merge(tmp_path):
+    new = tmp_path / "new"
+    build_into([str(A)], new, jobs=1)
+    old = _older_store(tmp_path, new)
+    build_into([str(B)], old, jobs=1)
+    build_into([str(A), str(B)], new, jobs=1)
+    default, merge = default_and_merge(old)
+    assert default == merge and nquads(old) == nquads(new)
+
+
+def test_export_nt_is_the_merged_default_graph(tmp_path):
+    """.nt is written from the default graph; it is the same file as flattening the named graphs."""
+    st = tmp_path / "st"
+    build_into([str(A), str(B)], st, jobs=1)
+    out = export(st, tmp_path / "g.nt")
+    flat = sorted({ln.rsplit(" ", 2)[0] + " ." for ln in nquads(st).splitlines()})
+    assert out.read_text(encoding="utf-8") == "".join(f"{ln}\n" for ln in flat)
+
+
 # --- crash safety ------------------------------------------------------------------------------
 
 _KILLED_BUILD = """
@@ -204,6 +404,8 @@ def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
         graphs = [g for g in s.article_graphs()]
         present = {g: s.nquads(g) for g in graphs}
     assert 24 <= len(present) < len(ids)
+    default, merge = default_and_merge(st)
+    assert default == merge  # the default graph holds the merge of exactly the articles written
     # every article graph present is the whole graph of a fresh extraction of that article
     from graphkit.extract.article import extract
     from graphkit.ingest import iter_articles

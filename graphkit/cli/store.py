@@ -30,6 +30,24 @@ def export(
         typer.echo(f"{store} → {out}", err=True)
 
 
+@app.command()
+@reports_errors
+def upgrade(
+    store: Annotated[Path, typer.Argument(help="A store directory written by 'graphkit build … --into'")],
+) -> None:
+    """Bring a store written by an older graphkit up to date, so that queries run on it in place.
+
+    Adds the merged default graph (each triple of the article graphs once), which graphkit keeps
+    up to date in every build since; one transaction, about 15 s for the 2017 corpus. A store
+    that has it is left as it is. A build into an older store adds it too.
+    """
+    from graphkit.kg.store import upgrade as upgrade_store
+
+    added = upgrade_store(store)
+    typer.echo(f"{store}: " + ("added the merged default graph; queries now run on the store in place" if added
+                               else "up to date; nothing to do"), err=True)
+
+
 def _date(value: str | None):
     import datetime as dt
 

@@ -319,9 +319,7 @@ def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64) -> Resoluti
     for i in range(0, len(todo), batch):
         graphs = []
         for g, renames in todo[i:i + batch]:
-            nt = "".join(ln[: ln.rindex(" <")] + " .\n" for ln in store.nquads(g).splitlines(keepends=False)
-                         if ln.strip())
-            graphs.append((g, rename_ntriples(nt, renames)))
+            graphs.append((g, rename_ntriples(store.graph_ntriples(g), renames)))
         store.put_graphs(graphs)
     links = link_quads(res)
     if links:

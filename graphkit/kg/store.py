@@ -3,12 +3,23 @@
 A store is a directory (RocksDB files) that grows article by article:
 
 - adding an article that is not in the store inserts its named graph;
-- adding an article again *replaces* its named graph (the old graph is dropped and the new one
-  inserted in the same transaction), so a store built in several runs holds exactly what a fresh
-  build of the same articles holds;
+- adding an article again *replaces* its named graph (in one transaction, the old graph's triples
+  that the new one does not state are deleted and its new triples inserted), so a store built in
+  several runs holds exactly what a fresh build of the same articles holds;
 - every write is one transaction holding whole article graphs, so a crash, ``kill -9`` or Ctrl-C
   leaves each article either complete or absent, and the store opens fine afterwards;
-- the places reference graph (:func:`graphkit.kg.build.places_quads`) is written in every build.
+- the places reference graph (:func:`graphkit.kg.build.places_quads`) is written in every build;
+- the *default graph* is the RDF merge of all the named graphs: each triple that some named graph
+  states, once. The writers keep it so in the same transaction as the named graphs (a new graph's
+  triples are added; a replaced or removed graph's triples that no other graph states are
+  deleted), so a query without ``GRAPH`` runs on it directly, as fast as on a single graph, and
+  nothing has to be copied or merged when the store is opened for querying.
+
+Readers never see the merge twice: :meth:`GraphStore.nquads`, the exports and ``len()`` cover the
+named graphs only, as they did before the merge was kept. A store written by graphkit before the
+merge was kept (named graphs, empty default graph) is still read as it is (queries then use
+Oxigraph's union of the named graphs); opening it for writing adds the merge once, in one
+transaction (:meth:`GraphStore.add_merge`; ``graphkit upgrade STORE_DIR`` does only that).
 
 The store never prints; problems are :class:`~graphkit.errors.StoreError` saying the fix.
 """
@@ -57,9 +68,75 @@ def is_store(path: str | Path) -> bool:
     return p.is_dir() and (p / _MARKER).is_file()
 
 
-def _sorted_lines(data: bytes) -> str:
-    lines = sorted({ln for ln in data.decode("utf-8").splitlines() if ln.strip()})
-    return "\n".join(lines) + ("\n" if lines else "")
+def _sorted_lines(data: bytes, *, named_only: bool = False) -> str:
+    lines = {ln for ln in data.decode("utf-8").splitlines() if ln.strip()}
+    if named_only:
+        lines = {ln for ln in lines if _in_named_graph(ln)}
+    ordered = sorted(lines)
+    return "\n".join(ordered) + ("\n" if ordered else "")
+
+
+def _in_named_graph(line: str) -> bool:
+    """Whether an N-Quads line (as Oxigraph writes them: one space between terms) names a graph.
+
+    IRIs and blank node labels hold no space and no ``"``, and a literal, the only term that may,
+    is the object: so after a literal's closing quote come ``@lang`` or ``^^<datatype>``, then
+    `` <graph>`` or nothing, then `` .``; a line without a literal has 4 spaces with a graph, 3 without.
+
+    >>> _in_named_graph('<s> <p> <o> <g> .'), _in_named_graph('<s> <p> <o> .')
+    (True, False)
+    >>> _in_named_graph(r'<s> <p> "a \\" <b> c"@vi <g> .'), _in_named_graph(r'<s> <p> "x \\" <y> z"^^<d> .')
+    (True, False)
+    """
+    q = line.rfind('"')
+    if q < 0:
+        return line.count(" ") == 4
+    return line.count(" ", q) == 2
+
+
+def _nquads_of(graph_iri: str, nt: str) -> str:
+    """N-Triples text as N-Quads lines in the named graph ``graph_iri``."""
+    suffix = f" <{graph_iri}> .\n"
+    if nt.count("\n") == nt.count(" .\n") and (not nt or nt.endswith(" .\n")):  # as graphkit writes it
+        return nt.replace(" .\n", suffix)
+    out = []
+    for line in nt.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.endswith("."):
+            raise StoreError(f"cannot write the graph <{graph_iri}>: {line[:80]!r} is not an N-Triples line")
+        out.append(line[:-1].rstrip() + suffix)
+    return "".join(out)
+
+
+def _nt_lines(nt: str) -> set[str]:
+    """The lines of N-Triples text, each as ``s p o .`` (no comments, no blank lines)."""
+    out = set()
+    for line in nt.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.endswith(" ."):
+            if not line.endswith("."):
+                raise StoreError(f"cannot write {line[:80]!r}: not an N-Triples line")
+            line = line[:-1].rstrip() + " ."
+        out.add(line)
+    return out
+
+
+def _unmerge(graph_iri: str) -> str:
+    """SPARQL update operations dropping the named graph ``graph_iri`` and, from the default graph,
+    the triples that only it states (they are looked up by subject, predicate and object: only that
+    graph's triples are read)."""
+    g = f"<{graph_iri}>"
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+            f"DROP SILENT GRAPH {g} ;\n")
+
+
+_MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_KNOWN_LINES = 1 << 17  # at most this many lines remembered (~20-40 MB); then the memory starts again
 
 
 class GraphStore:
@@ -71,11 +148,17 @@ class GraphStore:
     same directory afterwards.
     """
 
+    #: whether opening this store added the merged default graph (a store of an older graphkit)
+    merge_added = False
+
     def __init__(self, path: str | Path | None, *, create: bool = False, read_only: bool = False):
         import pyoxigraph as ox
 
         self._ox = ox
         self.read_only = read_only
+        # N-Triples lines this object wrote to the default graph since its last deletion there: a new
+        # article's triples already in it are not sent again (Oxigraph would look each one up)
+        self._known: set[str] = set()
         if path is None:  # in memory, for resolving small builds
             self.path = Path("(memory)")
             self._store = ox.Store()
@@ -102,6 +185,8 @@ class GraphStore:
                                  "to finish (or stop it) and try again") from e
             raise StoreError(f"{self.path}: cannot open the store ({msg}); check the path and its "
                              "permissions, or rebuild it into a new directory") from e
+        if not read_only and not self.has_merge:
+            self.add_merge()
 
     # life cycle --------------------------------------------------------------------------------
     def close(self) -> None:
@@ -124,6 +209,31 @@ class GraphStore:
             raise StoreError(f"{self.path}: the store is closed; open it again")
         return self._store
 
+    @property
+    def has_merge(self) -> bool:
+        """Whether the default graph holds the merge of the named graphs (see the module docstring).
+
+        False only for a store written by graphkit before the merge was kept: named graphs and an
+        empty default graph. Such a store can be read as it is; opening it for writing adds the merge.
+        """
+        if "_merged" not in self.__dict__:
+            ox, store = self._ox, self.oxigraph
+            self._merged = (next(iter(store.named_graphs()), None) is None
+                            or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None)
+        return self._merged
+
+    def add_merge(self) -> None:
+        """Make the default graph the merge of the named graphs, in one transaction (for a store written
+        before graphkit kept the merge; a no-op on the others). Takes ~15 s (and ~800 MB) for 660,000 quads."""
+        if self.has_merge:
+            return
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; to add the merged default graph, run "
+                             f"'graphkit upgrade {self.path}' (when no build is writing the store)")
+        self._update(_MERGE, "add the merged default graph")
+        self._merged = True
+        self.merge_added = True
+
     # writing -----------------------------------------------------------------------------------
     def flush(self) -> None:
         """Write buffered changes to disk files (they are already durable in the write-ahead log)."""
@@ -135,23 +245,72 @@ class GraphStore:
     def put_graphs(self, graphs: Sequence[tuple[str, str]]) -> list[bool]:
         """Write named graphs given as ``(graph IRI, N-Triples text)``, replacing any graph of the same name.
 
-        All of ``graphs`` go in one transaction: after a crash each is either wholly old or wholly
-        new. Returns, for each graph, whether it replaced one already in the store.
+        All of ``graphs`` go in one transaction, together with the matching change to the default
+        graph (the merge): after a crash each is either wholly old or wholly new, and the default
+        graph is the merge of what is there. Returns, for each graph, whether it replaced one already
+        in the store.
         """
         if not graphs:
             return []
         replaced = [self.has_graph(g) for g, _ in graphs]
-        parts = [f"DROP SILENT GRAPH <{g}> ;\n" for (g, _), r in zip(graphs, replaced) if r]
-        parts.append("INSERT DATA {\n")
-        for g, nt in graphs:
-            parts.append(f"GRAPH <{g}> {{\n{nt}}}\n")
-        parts.append("}")
-        try:
-            self.oxigraph.update("".join(parts))
-        except (OSError, SyntaxError) as e:
-            raise StoreError(f"{self.path}: cannot write {len(graphs)} graph(s) ({e}); check free disk "
-                             "space and permissions, then run the build again") from e
+        if not any(replaced):  # the common case, new articles: one N-Quads load (faster than SPARQL)
+            known, fresh = self._known, {}
+            for _g, nt in graphs:
+                for line in nt.splitlines():
+                    if line not in known:
+                        fresh[line] = None
+            text = "".join(_nquads_of(g, nt) for g, nt in graphs) + "".join(ln + "\n" for ln in fresh)
+            self._load(text.encode("utf-8"), f"write {len(graphs)} graph(s)")
+            if len(known) + len(fresh) > _KNOWN_LINES:
+                known.clear()
+            known.update(fresh)
+            return replaced
+        self._known.clear()  # a replaced graph may take triples out of the default graph
+        update = self._replacing(graphs, replaced)
+        if update:  # else every graph is as it was
+            self._update(update, f"write {len(graphs)} graph(s)")
         return replaced
+
+    def _replacing(self, graphs: Sequence[tuple[str, str]], replaced: list[bool]) -> str:
+        """The SPARQL update writing ``graphs`` when some replace graphs in the store ("" for no change).
+
+        A replaced graph changes by the difference between its old and new triples (an article
+        built again is usually unchanged, or changed in a few triples, as when person resolution
+        renames a person): the triples it no longer states are deleted from it, and from the default
+        graph unless another graph still states them; the new ones are inserted in both. The old
+        triples are read just before the update, which is safe because the store's lock makes this
+        process its only writer.
+        """
+        gone_named, drops, gone, new_named, new = [], [], set(), [], {}
+        for (g, nt), was in zip(graphs, replaced):
+            lines = _nt_lines(nt)
+            if was:
+                old = set(self.graph_ntriples(g).splitlines())
+                old.discard("")
+                if not lines:
+                    drops.append(g)
+                    gone |= old
+                    continue
+                out = old - lines
+                lines = lines - old
+                if out:
+                    gone_named.append(f"GRAPH <{g}> {{\n{''.join(ln + chr(10) for ln in sorted(out))}}}\n")
+                    gone |= out
+            if lines:
+                ordered = sorted(lines)
+                new_named.append(f"GRAPH <{g}> {{\n{''.join(ln + chr(10) for ln in ordered)}}}\n")
+                new.update(dict.fromkeys(ordered))
+        parts = []
+        if gone_named:
+            parts.append("DELETE DATA {\n" + "".join(gone_named) + "} ;\n")
+        parts += [f"DROP SILENT GRAPH <{g}> ;\n" for g in drops]
+        if gone:
+            rows = "".join(f"({ln[:-2]})\n" for ln in sorted(gone))
+            parts.append("DELETE { ?s ?p ?o } WHERE { VALUES (?s ?p ?o) {\n" + rows +
+                         "} FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n")
+        if new:
+            parts.append("INSERT DATA {\n" + "".join(new_named) + "".join(ln + "\n" for ln in new) + "}\n")
+        return "".join(parts)
 
     def put_quads(self, quads: Sequence) -> bool:
         """Write one named graph given as rdflib quads (all with the same graph name); see :meth:`put_graphs`."""
@@ -160,7 +319,29 @@ class GraphStore:
         return self.put_graphs([(str(quads[0][3]), ntriples(quads))])[0]
 
     def remove_graph(self, graph_iri: str) -> None:
-        self.oxigraph.remove_graph(self._ox.NamedNode(graph_iri))
+        """Remove a named graph, and from the default graph the triples no other graph states (one transaction)."""
+        self._known.clear()
+        self._update(_unmerge(graph_iri), "remove a graph")
+
+    def _update(self, sparql: str, what: str) -> None:
+        try:
+            self.oxigraph.update(sparql)
+        except SyntaxError as e:
+            raise StoreError(f"{self.path}: cannot {what}: the data is not valid RDF ({e}); nothing was "
+                             "written; please report this as a graphkit bug") from e
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot {what} ({e}); check free disk space and permissions, "
+                             "then run the build again") from e
+
+    def _load(self, data: bytes, what: str) -> None:
+        try:
+            self.oxigraph.load(data, format=self._ox.RdfFormat.N_QUADS)
+        except SyntaxError as e:
+            raise StoreError(f"{self.path}: cannot {what}: the data is not valid RDF ({e}); nothing was "
+                             "written; please report this as a graphkit bug") from e
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot {what} ({e}); check free disk space and permissions, "
+                             "then run the build again") from e
 
     # reading -----------------------------------------------------------------------------------
     def graphs(self) -> list[str]:
@@ -173,26 +354,50 @@ class GraphStore:
         return [g for g in self.graphs() if g.startswith(ID_URI + "article/")]
 
     def __len__(self) -> int:
-        return len(self.oxigraph)
+        """The quads of the named graphs (the merged default graph is not counted)."""
+        store = self.oxigraph
+        if not self.has_merge:
+            return len(store)
+        sols = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # faster than counting GRAPH ?g
+        return len(store) - int(next(iter(sols))["n"].value)
+
+    def triple_count(self) -> int:
+        """The distinct triples of all graphs (the size of the merge)."""
+        if self.has_merge:
+            sols = self.oxigraph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        else:
+            sols = self.oxigraph.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
+                                       "{ GRAPH ?g { ?s ?p ?o } } }")
+        return int(next(iter(sols))["n"].value)
 
     def nquads(self, graph_iri: str | None = None) -> str:
-        """The store (or one graph of it) as N-Quads, one quad a line, sorted: deterministic."""
+        """The named graphs (or one of them) as N-Quads, one quad a line, sorted: deterministic.
+
+        The merged default graph is left out: it repeats the named graphs' triples."""
         ox = self._ox
         if graph_iri is None:
-            return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_QUADS))
+            return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_QUADS), named_only=True)
         data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
         suffix = f" <{graph_iri}> ."
         return _sorted_lines(b"\n".join(ln[:-2] + suffix.encode() for ln in data.splitlines() if ln.strip()))
 
+    def graph_ntriples(self, graph_iri: str) -> str:
+        """One named graph's triples as N-Triples text, in the store's order (see :meth:`nquads` for sorted quads)."""
+        ox = self._ox
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri)).decode("utf-8")
+
     def ntriples_flat(self) -> str:
-        """All triples of all graphs, the graph names dropped, sorted and unique."""
+        """All triples of all graphs, the graph names dropped, sorted and unique: the merged default graph."""
+        if self.has_merge:
+            ox = self._ox
+            return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
         lines = set()
         for ln in self.nquads().splitlines():
             lines.add(ln.rsplit(" ", 2)[0] + " .")
         return "".join(f"{ln}\n" for ln in sorted(lines))
 
     def to_dataset(self):
-        """The whole store as an rdflib ``Dataset`` (in memory: meant for small stores and exports)."""
+        """The named graphs as an rdflib ``Dataset`` (in memory: meant for small stores and exports)."""
         from rdflib import Dataset
 
         from graphkit.kg.namespaces import bind_all
@@ -203,19 +408,20 @@ class GraphStore:
         return ds
 
     def query(self, sparql: str):
-        """Run a SPARQL query (with graphkit's prefixes) over the union of all graphs."""
+        """Run a SPARQL query (with graphkit's prefixes); a pattern without ``GRAPH`` matches the merge
+        of all graphs, each triple once (the default graph; on a store written before graphkit kept
+        the merge, Oxigraph's union of the named graphs, where a triple matches once per graph)."""
         from graphkit.kg.namespaces import PREFIXES
 
         try:
-            return self.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+            return self.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=not self.has_merge)
         except SyntaxError as e:
             from graphkit.errors import QueryError
 
             raise QueryError(f"malformed SPARQL query ({e}); check its syntax") from e
 
-
     def select(self, sparql: str) -> list[dict]:
-        """SELECT rows over the union of all graphs, as dicts of Python values (see :func:`literal_value`)."""
+        """SELECT rows over the merge of all graphs (see :meth:`query`), as dicts of Python values (see :func:`literal_value`)."""
         return self.select_table(sparql)[1]
 
     def select_table(self, sparql: str) -> tuple[list[str], list[dict]]:
@@ -291,6 +497,13 @@ def export(store_path: str | Path, out: str | Path) -> Path:
             text = serialize.dumps(store.to_dataset(), fmt)
     serialize.write_atomic(out, text)
     return Path(out)
+
+
+def upgrade(store_path: str | Path) -> bool:
+    """Bring a store written by an older graphkit up to date: add the merged default graph (one
+    transaction, ~15 s for 660,000 quads). Returns whether anything was added."""
+    with GraphStore(store_path) as store:
+        return store.merge_added
 
 
 def open_graph(path: str | Path):

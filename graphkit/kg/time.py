@@ -106,7 +106,7 @@ def _matches(query: str, labels: dict[str, str]) -> list[str]:
 
 
 def _rows(graph, query: str) -> list[dict]:
-    """SELECT rows over the union of all graphs, as dicts of Python values (str, int, date)."""
+    """SELECT rows over the merge of all graphs (each triple once), as dicts of Python values (str, int, date)."""
     from graphkit.kg.store import GraphStore
 
     query = sparql_prefixes() + query

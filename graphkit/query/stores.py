@@ -2,6 +2,10 @@
 
 A store directory (made by ``pyoxigraph.Store(path)``, a RocksDB database) is opened read-only,
 so that querying never changes it and never takes the writer's lock.
+
+A store written by ``graphkit build --into`` keeps, as its default graph, the merge of its named
+graphs (:mod:`graphkit.kg.store`): such a store is queried where it is. One written before graphkit
+kept the merge has named graphs and an empty default graph (:func:`has_merge` tells).
 """
 from __future__ import annotations
 
@@ -30,3 +34,9 @@ def default_graph_is_empty(store) -> bool:
     import pyoxigraph
 
     return next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
+
+
+def has_merge(store) -> bool:
+    """Whether a ``pyoxigraph.Store``'s default graph can stand for the merge of its graphs: it has
+    triples, or there is no named graph (a store of graphkit ≥ the merged default graph, or a plain one)."""
+    return next(iter(store.named_graphs()), None) is None or not default_graph_is_empty(store)
