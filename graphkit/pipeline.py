@@ -268,7 +268,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     if replaced:
                         result.replaced.append(aid)
                 state["done"] += len(items)
-                if state["done"] // 1000 != (state["done"] - len(items)) // 1000:
+                if state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
                 if on_progress:
                     t = max(total, state["done"]) if total else None
@@ -305,6 +305,11 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     if pool is not None:
         pool.shutdown(wait=True)
     return result
+
+
+# articles between two flushes of the store's memtables: every 1,000 cost ~2-3 s more CPU on the corpus
+# than every 4,000, which peaks ~70 MB higher; never flushing peaked at 934 MB and was no faster
+_FLUSH_EVERY = 4000
 
 
 def _result(future):

@@ -324,18 +324,15 @@ class GraphStore:
         self._update(_unmerge(graph_iri), "remove a graph")
 
     def _update(self, sparql: str, what: str) -> None:
-        try:
-            self.oxigraph.update(sparql)
-        except SyntaxError as e:
-            raise StoreError(f"{self.path}: cannot {what}: the data is not valid RDF ({e}); nothing was "
-                             "written; please report this as a graphkit bug") from e
-        except OSError as e:
-            raise StoreError(f"{self.path}: cannot {what} ({e}); check free disk space and permissions, "
-                             "then run the build again") from e
+        self._write(lambda: self.oxigraph.update(sparql), what)
 
     def _load(self, data: bytes, what: str) -> None:
+        self._write(lambda: self.oxigraph.load(data, format=self._ox.RdfFormat.N_QUADS), what)
+
+    def _write(self, op, what: str) -> None:
+        """Run one write (a single Oxigraph transaction), turning its errors into a StoreError."""
         try:
-            self.oxigraph.load(data, format=self._ox.RdfFormat.N_QUADS)
+            op()
         except SyntaxError as e:
             raise StoreError(f"{self.path}: cannot {what}: the data is not valid RDF ({e}); nothing was "
                              "written; please report this as a graphkit bug") from e
