@@ -38,6 +38,10 @@ def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Calla
         yield facts
 
 
+def _duplicate(aid: str, source: str, first: str) -> InputProblem:
+    return InputProblem(source, f"duplicate article id '{aid}' (also {first}); kept the first")
+
+
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
           keep_facts: bool = False, resolve: bool = True) -> BuildResult:
     """Build the graph of ``inputs`` (files, directories, corpora).
@@ -62,8 +66,7 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
             continue
         aid = item.article.id
         if aid in seen:
-            result.problems.append(InputProblem(item.article.source,
-                                                f"duplicate article id '{aid}' (also {seen[aid]}); kept the first"))
+            result.problems.append(_duplicate(aid, item.article.source, seen[aid]))
             continue
         seen[aid] = item.article.source
         ds.addN(article_quads(item))
@@ -254,8 +257,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         continue
                     aid, source, graph, nt = item
                     if aid in seen:
-                        result.problems.append(InputProblem(source, f"duplicate article id '{aid}' "
-                                                            f"(also {seen[aid]}); kept the first"))
+                        result.problems.append(_duplicate(aid, source, seen[aid]))
                         continue
                     seen[aid] = source
                     ids.append(aid)

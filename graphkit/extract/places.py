@@ -29,10 +29,6 @@ class PlaceMatch:
     typed: bool  # preceded by a kind word (tỉnh, huyện, TP …) or a committee (Tỉnh ủy …)
 
 
-def _alt(names) -> str:
-    return alternation(names)
-
-
 @cache
 def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
     lookup: dict[str, str] = {}
@@ -43,7 +39,7 @@ def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
     lookup[_HCM_BARE] = "Thành phố Hồ Chí Minh"
     names = [n for n in lookup if n[:1].isupper() or n[:1].isdigit()]
     prefix = r"(?P<prefix>(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?|[Tt]hủ đô)\s+)?"
-    pat = re.compile(rf"(?<![{_L}]){prefix}(?P<name>{_alt(names)})(?![{_L}])")
+    pat = re.compile(rf"(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])")
     return pat, lookup
 
 
@@ -54,7 +50,7 @@ def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str,
         by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind))
     kinds = r"(?P<kind>[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Tt]hành ủy|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)"
     names = {d.name for d in districts()}
-    pat = re.compile(rf"(?<![{_L}]){kinds}\s+(?P<name>{_alt(names)})(?![{_L}])")
+    pat = re.compile(rf"(?<![{_L}]){kinds}\s+(?P<name>{alternation(names)})(?![{_L}])")
     return pat, by_name
 
 
@@ -110,7 +106,7 @@ def _bare_district_regex() -> tuple[re.Pattern, dict[str, list[District]]]:
     by_name: dict[str, list] = {}
     for d in districts():
         by_name.setdefault(d.name, []).append(d)
-    return re.compile(rf"^(?P<name>{_alt(by_name)})(?![{_L}])"), by_name
+    return re.compile(rf"^(?P<name>{alternation(by_name)})(?![{_L}])"), by_name
 
 
 def bare_district(text: str) -> PlaceMatch | None:

@@ -99,15 +99,7 @@ def _nquads_of(graph_iri: str, nt: str) -> str:
     suffix = f" <{graph_iri}> .\n"
     if nt.count("\n") == nt.count(" .\n") and (not nt or nt.endswith(" .\n")):  # as graphkit writes it
         return nt.replace(" .\n", suffix)
-    out = []
-    for line in nt.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not line.endswith("."):
-            raise StoreError(f"cannot write the graph <{graph_iri}>: {line[:80]!r} is not an N-Triples line")
-        out.append(line[:-1].rstrip() + suffix)
-    return "".join(out)
+    return "".join(line[:-2] + suffix for line in sorted(_nt_lines(nt)))
 
 
 def _nt_lines(nt: str) -> set[str]:

@@ -53,7 +53,7 @@ def _swap(m: re.Match) -> str:
 
 
 # the end of a word that may carry the old placement: only the words with one are rewritten
-_OLD_TAIL = re.compile(r"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Zà-ỹÀ-ỸđĐ])")
+_OLD_TAIL = re.compile(rf"[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![{_LETTER}])")
 _SPACE = re.compile(r"\s")
 
 
