@@ -43,7 +43,8 @@ def _peak_rss_mb() -> dict:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"rss_self_mb": me.ru_maxrss / 1024, "rss_children_mb": kids.ru_maxrss / 1024,
             "rss_sum_mb": (me.ru_maxrss + kids.ru_maxrss) / 1024,
-            "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime}
+            "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+            "cpu_self": me.ru_utime + me.ru_stime, "cpu_children": kids.ru_utime + kids.ru_stime}
 
 
 def one_build(path: str, store: str, jobs: int | None) -> dict:
@@ -116,7 +117,8 @@ def main() -> None:
             builds[n] = b
             print(f"build {b['articles']:>6} articles: {b['wall']:8.1f} s  {b['articles'] / b['wall']:6.1f} articles/s  "
                   f"peak RSS {b['rss_self_mb']:.0f} MB parent + {b['rss_children_mb']:.0f} MB largest worker "
-                  f"= {b['rss_sum_mb']:.0f} MB  {b['quads']} quads  CPU {b['cpu']:.0f} s  "
+                  f"= {b['rss_sum_mb']:.0f} MB  {b['quads']} quads  CPU {b['cpu']:.0f} s "
+                  f"({b['cpu_self']:.0f} s this process + {b['cpu_children']:.0f} s workers)  "
                   f"({b['problems']} input problems, load average {b['load']:.1f})")
         largest = sizes[-1]
         tok = _child("one-tokenizer", str(_subset(corpus, largest, tmp)))

@@ -204,8 +204,10 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
 
     Articles already in the store are replaced, new ones added; the others are left alone. Worker
     processes extract (``jobs`` of them, default: every core); this process reads the inputs and
-    writes the store, a chunk of whole article graphs per transaction, so an interrupted build leaves
-    whole articles only. ``on_progress`` is called with a :class:`Progress` after each chunk.
+    writes the store: an existing store a chunk of whole article graphs per transaction, so an
+    interrupted build leaves whole articles only; a new store with bulk loads in a staging
+    directory moved into place at the end (:func:`~graphkit.kg.store.new_store`), so an interrupted
+    build leaves no store. ``on_progress`` is called with a :class:`Progress` after each chunk.
     With ``resolve``, persons are then resolved across the whole store (:mod:`graphkit.kg.resolve`):
     the article graphs whose person IRIs change are rewritten, each in one transaction.
     Never prints.
@@ -213,7 +215,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     from collections import deque
 
     from graphkit.ingest.readers import iter_articles
-    from graphkit.kg.store import GraphStore, default_jobs, write_places
+    from graphkit.kg.store import GraphStore, default_jobs, is_store, new_store, write_places
 
     jobs = max(1, jobs or default_jobs())
     result = StoreBuildResult(Path(store))
@@ -244,8 +246,9 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         # start the workers now, before the store (and its threads) exists in this process
         for f in [pool.submit(_warm) for _ in range(jobs)]:
             f.result()
+    fresh = not is_store(store)
     try:
-        with GraphStore(store, create=True) as gs:
+        with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
 
             def write(items: list) -> None:
@@ -265,12 +268,16 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 if graphs and not wrote_places:
                     write_places(gs)
                     wrote_places = True
-                for aid, replaced in zip(ids, gs.put_graphs(graphs)):
-                    result.articles.append(aid)
-                    if replaced:
-                        result.replaced.append(aid)
+                if fresh:  # a new store: nothing to replace, bulk loads
+                    gs.append_graphs(graphs)
+                    result.articles += ids
+                else:
+                    for aid, replaced in zip(ids, gs.put_graphs(graphs)):
+                        result.articles.append(aid)
+                        if replaced:
+                            result.replaced.append(aid)
                 state["done"] += len(items)
-                if state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
+                if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
                 if on_progress:
                     t = max(total, state["done"]) if total else None
@@ -288,6 +295,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         write(_result(pending.popleft()))
                 while pending:
                     write(_result(pending.popleft()))
+            if fresh:
+                gs.finish_appends()
             if resolve and result.articles:
                 from graphkit.kg.resolve import apply as resolve_persons
 

@@ -383,10 +383,8 @@ def _many_articles(path: Path, copies: int) -> list[str]:
     return ids
 
 
-def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
-    corpus = tmp_path / "many.jsonl"
-    ids = _many_articles(corpus, 16)
-    st = tmp_path / "st"
+def _kill_build_midway(corpus: Path, st: Path, after: int) -> None:
+    """Run a build of ``corpus`` into ``st`` and kill -9 it (and its workers) once ``after`` articles are done."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD, str(corpus), str(st)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True)
@@ -395,13 +393,56 @@ def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
         for line in proc.stdout:
             if line.startswith("finished"):
                 pytest.fail("the build finished before it could be killed; make the corpus bigger")
-            if int(line) >= 24 or time.monotonic() > deadline:
+            if int(line) >= after or time.monotonic() > deadline:
                 break
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, mid-write
         proc.wait()
+
+
+def test_sigkill_midway_of_a_new_store_leaves_no_store(tmp_path):
+    """A new store is made in a staging directory and moved into place at the end: a killed build
+    leaves nothing at STORE, and the next build clears the staging directory it left."""
+    corpus = tmp_path / "many.jsonl"
+    ids = _many_articles(corpus, 16)
+    st = tmp_path / "st"
+    _kill_build_midway(corpus, st, 24)
+    assert not st.exists()
+    assert [p.name for p in tmp_path.glob(".st.building-*")]  # what the killed build was writing
+    build_into([str(corpus)], st, jobs=2)
+    assert not list(tmp_path.glob(".st.building-*"))
+    with GraphStore(st, read_only=True) as s:
+        assert len(s.article_graphs()) == len(ids)
+
+
+def test_a_failing_new_store_build_leaves_no_store(tmp_path, monkeypatch):
+    from graphkit import pipeline
+
+    def boom(items):
+        raise RuntimeError("extraction failed")
+
+    monkeypatch.setattr(pipeline, "_extract_chunk", boom)
+    with pytest.raises(RuntimeError):
+        build_into([str(A)], tmp_path / "st", jobs=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def _iri_of(path: Path) -> str:
+    from graphkit.ingest import iter_articles
+    from graphkit.kg.ids import article_iri
+
+    return article_iri(next(iter(iter_articles([str(path)]))).id)
+
+
+def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
+    """Adding to an existing store: each chunk of whole articles is one transaction."""
+    corpus = tmp_path / "many.jsonl"
+    ids = _many_articles(corpus, 16)
+    st = tmp_path / "st"
+    build_into([str(A)], st, jobs=1)
+    _kill_build_midway(corpus, st, 24)
     with GraphStore(st) as s:  # opens fine, for writing too
-        graphs = [g for g in s.article_graphs()]
+        graphs = [g for g in s.article_graphs() if g != _iri_of(A)]
         present = {g: s.nquads(g) for g in graphs}
     assert 24 <= len(present) < len(ids)
     default, merge = default_and_merge(st)
@@ -422,7 +463,7 @@ def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
     # and the interrupted store can be finished by running the build again
     build_into([str(corpus)], st, jobs=2)
     with GraphStore(st, read_only=True) as s:
-        assert len(s.article_graphs()) == len(ids)
+        assert len(s.article_graphs()) == len(ids) + 1  # and the first build's article
 
 
 # --- CLI -----------------------------------------------------------------------------------------
@@ -478,24 +519,45 @@ def test_docs_describe_every_command_and_option():
         assert needle in doc, needle
 
 
-def test_ctrl_c_stops_cleanly_and_leaves_whole_articles(tmp_path):
-    corpus = tmp_path / "many.jsonl"
-    ids = _many_articles(corpus, 64)
-    st = tmp_path / "st"
+def _ctrl_c_build(corpus: Path, st: Path, wait_for) -> tuple[int, str]:
+    """Run 'graphkit build CORPUS --into ST', press Ctrl-C once ``wait_for()`` holds; (exit code, stderr)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, "-c", "from graphkit.cli.main import app; app()", "build", str(corpus),
                              "--into", str(st), "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not (st / "CURRENT").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(1.5)
+    while not wait_for() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
     _out, errs = proc.communicate(timeout=60)
     if proc.returncode == 0 or "article(s) (" in errs:
         # the build finished (possibly with the signal arriving during interpreter shutdown)
         pytest.skip("the build finished before Ctrl-C")
-    assert proc.returncode == 130, errs
+    return proc.returncode, errs
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_whole_articles(tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    ids = _many_articles(corpus, 64)
+    st = tmp_path / "st"
+    build_into([str(A)], st, jobs=1)  # an existing store: chunks of whole articles are written as they come
+
+    def some_written():
+        with GraphStore(st, read_only=True) as s:
+            return len(s.article_graphs()) > 1
+
+    code, errs = _ctrl_c_build(corpus, st, some_written)
+    assert code == 130, errs
     assert "interrupted after" in errs and "whole articles only" in errs and "Traceback" not in errs
     with GraphStore(st) as s:
-        assert len(s.article_graphs()) < len(ids)
+        assert 1 < len(s.article_graphs()) < len(ids) + 1
+
+
+def test_ctrl_c_of_a_new_store_leaves_nothing(tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    _many_articles(corpus, 64)
+    st = tmp_path / "st"
+    code, errs = _ctrl_c_build(corpus, st, lambda: bool(list(tmp_path.glob(".st.building-*/CURRENT"))))
+    assert code == 130, errs
+    assert "interrupted after" in errs and "nothing was written" in errs and "Traceback" not in errs
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.jsonl"]

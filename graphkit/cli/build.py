@@ -30,7 +30,8 @@ def build(
 
     Each article is one named graph. With --into, articles are added to the store incrementally:
     new articles are added, articles already in it are replaced, and an interrupted build leaves
-    whole articles only. Inputs that cannot be read are reported one line each; the rest are built.
+    whole articles only (a new store appears only when its build completes). Inputs that cannot be
+    read are reported one line each; the rest are built.
     The exit code is 0 when every input was built, 1 when some failed, 2 on a usage or output error.
     """
     from graphkit.kg.serialize import format_for, write
@@ -85,8 +86,11 @@ def build(
 def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: int, quiet: bool) -> None:
     from graphkit.pipeline import build_into
 
+    from graphkit.kg.store import is_store
+
     console = stderr_console()
     state = {"done": 0}
+    existed = is_store(into)
     try:
         if quiet or not console.is_terminal:
             def count(p):
@@ -111,8 +115,12 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
                 task = progress.add_task("build", total=None, rate="", phase="building")
                 result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick)
     except KeyboardInterrupt:
-        err(f"interrupted after {state['done']} article(s); {into} holds whole articles only; run the same "
-            "command again to finish (articles already there are replaced)")
+        if existed:
+            err(f"interrupted after {state['done']} article(s); {into} holds whole articles only; run the same "
+                "command again to finish (articles already there are replaced)")
+        else:
+            err(f"interrupted after {state['done']} article(s); nothing was written to {into} (a new store "
+                "is moved into place only when its build completes); run the same command again")
         raise typer.Exit(130) from None
     for problem in result.problems:
         err(str(problem))

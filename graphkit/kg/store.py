@@ -6,8 +6,10 @@ A store is a directory (RocksDB files) that grows article by article:
 - adding an article again *replaces* its named graph (in one transaction, the old graph's triples
   that the new one does not state are deleted and its new triples inserted), so a store built in
   several runs holds exactly what a fresh build of the same articles holds;
-- every write is one transaction holding whole article graphs, so a crash, ``kill -9`` or Ctrl-C
-  leaves each article either complete or absent, and the store opens fine afterwards;
+- every write to an existing store is one transaction holding whole article graphs, so a crash,
+  ``kill -9`` or Ctrl-C leaves each article either complete or absent, and the store opens fine
+  afterwards; a new store is made all or nothing (:func:`new_store`: bulk loads in a staging
+  directory, moved into place when complete);
 - the places reference graph (:func:`graphkit.kg.build.places_quads`) is written in every build;
 - the *default graph* is the RDF merge of all the named graphs: each triple that some named graph
   states, once. The writers keep it so in the same transaction as the named graphs (a new graph's
@@ -26,7 +28,8 @@ The store never prints; problems are :class:`~graphkit.errors.StoreError` saying
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,6 +130,18 @@ def _unmerge(graph_iri: str) -> str:
             f"DROP SILENT GRAPH {g} ;\n")
 
 
+def _check_new(path: Path) -> None:
+    """Raise unless a new store can be made at ``path`` (missing, or an empty directory); make its parent."""
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise StoreError(f"{path}: exists and is not a graphkit store; give --into a new or "
+                         "empty directory, or an existing store")
+    try:  # Oxigraph makes the store's own directory, not its parents
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot make its parent directory ({e}); check the path and "
+                         "its permissions") from e
+
+
 _MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _KNOWN_LINES = 1 << 17  # at most this many lines remembered (~20-40 MB); then the memory starts again
 
@@ -142,6 +157,8 @@ class GraphStore:
 
     #: whether opening this store added the merged default graph (a store of an older graphkit)
     merge_added = False
+    #: the bulk loads of a store being made (see :meth:`append_graphs`)
+    _appending: dict | None = None
 
     def __init__(self, path: str | Path | None, *, create: bool = False, read_only: bool = False):
         import pyoxigraph as ox
@@ -160,14 +177,7 @@ class GraphStore:
             if not create or read_only:
                 raise StoreError(f"{self.path}: not a graphkit store; build one with "
                                  f"'graphkit build INPUT --into {self.path}'")
-            if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
-                raise StoreError(f"{self.path}: exists and is not a graphkit store; give --into a new or "
-                                 "empty directory, or an existing store")
-            try:  # Oxigraph makes the store's own directory, not its parents
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise StoreError(f"{self.path}: cannot make its parent directory ({e}); check the path and "
-                                 "its permissions") from e
+            _check_new(self.path)
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as e:
@@ -183,6 +193,9 @@ class GraphStore:
     # life cycle --------------------------------------------------------------------------------
     def close(self) -> None:
         """Flush and release the store (its lock), so that other processes can write it."""
+        if self._appending is not None:  # an error or Ctrl-C while appending: wait for the running load
+            app, self._appending = self._appending, None
+            app["pool"].shutdown(wait=True, cancel_futures=True)
         store = self.__dict__.pop("_store", None)
         if store is not None and not self.read_only:
             store.flush()
@@ -230,6 +243,55 @@ class GraphStore:
     def flush(self) -> None:
         """Write buffered changes to disk files (they are already durable in the write-ahead log)."""
         self.oxigraph.flush()
+
+    def append_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Add named graphs that are not in the store, given as ``(graph IRI, N-Triples text)``, with
+        Oxigraph's bulk loader: only for a store being made by :func:`new_store`.
+
+        The bulk loader writes sorted files straight into the database (~3x less CPU than
+        transactions) but is not atomic, which is why only a store that is not yet in place is
+        written so. Loads run on a background thread (the loader releases the GIL) once
+        ``_BULK_LINES`` lines are waiting; :meth:`finish_appends` loads the rest and waits.
+        The caller makes sure no two graphs share a name.
+        """
+        if self._appending is None:
+            raise StoreError(f"{self.path}: append_graphs is for a store made by new_store(); "
+                             "use put_graphs to write an existing store")
+        known, buf = self._appending["seen"], self._appending["buf"]
+        for g, nt in graphs:
+            buf.append(_nquads_of(g, nt))
+            for line in nt.splitlines():
+                if line not in known:
+                    known.add(line)
+                    buf.append(line + "\n")
+        self._appending["lines"] += sum(nt.count("\n") for _g, nt in graphs)
+        if self._appending["lines"] >= _BULK_LINES:
+            self._start_bulk_load()
+
+    def _start_bulk_load(self) -> None:
+        app = self._appending
+        data = "".join(app["buf"]).encode("utf-8")
+        app["buf"], app["lines"] = [], 0
+        if app["future"] is not None:
+            app["future"].result()  # at most one load at a time (and its errors raised here)
+        if data:
+            ox, store = self._ox, self.oxigraph
+            app["future"] = app["pool"].submit(
+                self._write, lambda: store.bulk_load(data, format=ox.RdfFormat.N_QUADS), "write graphs")
+
+    def finish_appends(self) -> None:
+        """Load what :meth:`append_graphs` still holds, and wait for the loads to end."""
+        app = self._appending
+        if app is None:
+            return
+        try:
+            self._start_bulk_load()
+            if app["future"] is not None:
+                app["future"].result()
+        finally:
+            app["pool"].shutdown(wait=True, cancel_futures=True)
+            self._appending = None
+            self._known.clear()
 
     def has_graph(self, graph_iri: str) -> bool:
         return self.oxigraph.contains_named_graph(self._ox.NamedNode(graph_iri))
@@ -459,6 +521,57 @@ def literal_value(text: str, datatype: str | None):
     except ValueError:
         return text
     return text
+
+
+# lines (N-Quads of the article graphs and new default-graph triples) per bulk load: ~10-15 MB of text;
+# 9 loads of the corpus's 1.1M quads took 7.3 s of CPU, against 21 s for transactions of 500 lines
+_BULK_LINES = 150_000
+_STAGING = ".building-"
+
+
+@contextmanager
+def new_store(path: str | Path) -> Iterator[GraphStore]:
+    """Make a new store at ``path`` (missing, or an empty directory), the fast way, all or nothing.
+
+    The store is written in a staging directory beside ``path`` (``.NAME.building-PID``), where
+    :meth:`GraphStore.append_graphs` may use the bulk loader, and moved to ``path`` (one rename)
+    when the block ends. An error, Ctrl-C or ``kill`` leaves no store at ``path``: the staging
+    directory is removed, or, after ``kill -9``, removed by the next ``new_store`` beside it.
+    """
+    import concurrent.futures
+    import shutil
+
+    path = Path(path)
+    _check_new(path)
+    for old in path.parent.glob(f".{path.name}{_STAGING}*"):
+        if not _pid_alive(old.name.rsplit("-", 1)[-1]):
+            shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
+    staging = path.parent / f".{path.name}{_STAGING}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with GraphStore(staging, create=True) as gs:
+            gs._appending = {"seen": set(), "buf": [], "lines": 0, "future": None,
+                             "pool": concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk")}
+            yield gs
+            gs.finish_appends()
+        try:
+            os.replace(staging, path)  # replaces an empty directory too
+        except OSError as e:
+            raise StoreError(f"{path}: cannot move the new store there from {staging} ({e}); check that "
+                             "nothing else made it meanwhile, and its permissions") from e
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _pid_alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_places(store: GraphStore) -> bool:
