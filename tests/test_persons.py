@@ -35,6 +35,10 @@ def names(sentence):
     ("Hương Dịu", []),
     ("Lê Chung", []),
     ("Chủ tịch nước Trần Đại Quang. (Ảnh: Nhan Sáng/TTXVN)", ["Trần Đại Quang"]),
+    # QH is Quốc hội (data/abbreviations.tsv); rarer family names (data/surnames.txt); corpus 2017
+    ("Chủ tịch QH Nguyễn Thị Kim Ngân đánh giá nợ xấu hiện nay không bình thường.", ["Nguyễn Thị Kim Ngân"]),
+    ("Phó Chủ tịch Quốc hội Uông Chu Lưu điều hành phiên họp.", ["Uông Chu Lưu"]),
+    ("Tại đây, Phó Bí thư Thường trực Thành ủy TP Tất Thành Cang đã ôn lại cuộc đời, sự nghiệp", ["Tất Thành Cang"]),
     # the ideology and the city are not the person
     ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
 ])

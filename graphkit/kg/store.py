@@ -130,6 +130,21 @@ def _unmerge(graph_iri: str) -> str:
             f"DROP SILENT GRAPH {g} ;\n")
 
 
+def _open_read_only(ox, path: Path, attempts: int = 5):
+    """Open ``path`` read-only. While another process writes the store, a file listed in the manifest
+    may be compacted away as it is read (RocksDB reports "Corruption ... No such file"): try again."""
+    import time
+
+    for attempt in range(attempts - 1):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as e:
+            if "No such file" not in str(e):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return ox.Store.read_only(str(path))
+
+
 def _check_new(path: Path) -> None:
     """Raise unless a new store can be made at ``path`` (missing, or an empty directory); make its parent."""
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
@@ -179,8 +194,8 @@ class GraphStore:
                                  f"'graphkit build INPUT --into {self.path}'")
             _check_new(self.path)
         try:
-            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
-        except OSError as e:
+            self._store = _open_read_only(ox, self.path) if read_only else ox.Store(str(self.path))
+        except (OSError, RuntimeError) as e:
             msg = str(e)
             if "lock" in msg.lower():
                 raise StoreError(f"{self.path}: the store is being written by another process; wait for it "
