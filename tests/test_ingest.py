@@ -250,6 +250,22 @@ def test_cp1258_message_names_the_files(tmp_path: Path) -> None:
     assert p.message.endswith(f"iconv -f CP1258 -t UTF-8 {tmp_path}/vn.txt > {tmp_path}/vn.utf8.txt")
 
 
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_line_not_in_utf8_is_one_problem(tmp_path: Path, defer: bool) -> None:
+    """After a good first line, a line in another encoding is a problem of its own; with ``defer`` (a
+    parallel build) the line travels as bytes and the worker's ``read()`` reports it."""
+    from graphkit.ingest.readers import CorpusLine
+
+    f = tmp_path / "c.jsonl"
+    good = json.dumps({"id": "a", "text": SAMPLE}, ensure_ascii=False).encode()
+    f.write_bytes(good + b"\n" + to_cp1258(json.dumps({"id": "b", "text": SAMPLE}, ensure_ascii=False)) + b"\n" + good.replace(b'"a"', b'"c"'))
+    items = []
+    for item in iter_articles([f], defer=defer):
+        items += item.read() if isinstance(item, CorpusLine) else [item]
+    assert [type(i).__name__ for i in items] == ["Article", "InputProblem", "Article"]
+    assert items[1].source == f"{f}:2" and "line is not UTF-8" in items[1].message
+
+
 def test_truncated_gzip(tmp_path: Path) -> None:
     f = tmp_path / "cut.jsonl.gz"
     records = [{"id": f"r{i}", "text": f"Bài {i}: {BODY} {os.urandom(3000).hex()}"} for i in range(3)]

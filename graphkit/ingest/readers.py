@@ -47,11 +47,15 @@ class CorpusLine:
 
     source: str
     lineno: int
-    line: str
+    line: bytes  # UTF-8, as in the file: decoded by read(), in the worker
     max_bytes: int
 
     def read(self) -> list[Article | InputProblem]:
-        return list(_record(self.line, self.source, self.lineno, self.max_bytes))
+        try:
+            line = self.line.decode("utf-8")
+        except UnicodeDecodeError:
+            return [_not_utf8_line(self.source, self.lineno)]
+        return list(_record(line, self.source, self.lineno, self.max_bytes))
 
 
 def iter_articles(
@@ -162,17 +166,20 @@ def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool,
                 if not raw.strip():
                     continue
                 nonblank = True
+                if defer and count:  # decoded (and checked) in the worker
+                    count += 1
+                    yield CorpusLine(source, lineno, raw, max_bytes)
+                    continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     if count == 0:  # the whole file is likely in another encoding
                         raise _Bad(f"line {lineno}: {_not_utf8(raw[:65536], path)}") from None
-                    yield InputProblem(f"{source}:{lineno}", "line is not UTF-8; fix its encoding "
-                                       "(iconv -f ENCODING -t UTF-8) or remove it")
+                    yield _not_utf8_line(source, lineno)
                     continue
                 if defer:
                     count += 1
-                    yield CorpusLine(source, lineno, line, max_bytes)
+                    yield CorpusLine(source, lineno, raw, max_bytes)
                     continue
                 for item in _record(line, source, lineno, max_bytes):
                     count += isinstance(item, Article)
@@ -188,6 +195,11 @@ def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool,
             return
     if not nonblank:
         raise _Bad("empty file; remove it or add articles, one JSON object a line")
+
+
+def _not_utf8_line(source: str, lineno: int) -> InputProblem:
+    return InputProblem(f"{source}:{lineno}", "line is not UTF-8; fix its encoding "
+                        "(iconv -f ENCODING -t UTF-8) or remove it")
 
 
 def _record(line: str, source: str, lineno: int, max_bytes: int) -> Iterator[Article | InputProblem]:
