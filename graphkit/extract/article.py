@@ -17,7 +17,7 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
                                     Place)
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import find_persons
+from graphkit.extract.persons import find_persons, may_name_person
 from graphkit.extract.posts import ParsedPost, to_post
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
@@ -90,7 +90,7 @@ def extract(article: Article) -> ArticleFacts:
 
     # a name taken as a person anywhere makes its bare mentions persons too: a second pass over the
     # sentences that contain such a name
-    first_pass = [hits_in(s, frozenset()) for s in sentences]
+    first_pass = [hits_in(s, frozenset()) if may_name_person(s.text) else [] for s in sentences]
     known = {h.name for hs in first_pass for h in hs}
     given = {n.rsplit(" ", 1)[-1] for n in known}
     all_hits = [hits_in(s, known) if known and any(n in s.text for n in (*known, *given)) else hs

@@ -93,45 +93,53 @@ def _run_rx() -> re.Pattern:
 
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
-    sn = surnames()
-    # only the words of runs of capitalised words matter: a run breaks at any other word
-    words = [(m.start(), m.end(), m.group(0)) for r in _run_rx().finditer(text) for m in _WORD.finditer(text, r.start(), r.end())]
     out = []
-    i = 0
-    while i < len(words):
-        s, e, w = words[i]
-        if not _is_name_word(w) or any(a <= s < b for a, b in blocked):
-            i += 1
-            continue
-        j = i
-        while (j + 1 < len(words) and _is_name_word(words[j + 1][2])
-               and text[words[j][1]:words[j + 1][0]] == " "
-               and not any(a <= words[j + 1][0] < b for a, b in blocked)):
-            j += 1
-        run = words[i:j + 1]
-        # find a family name inside the run (the run may start with a title word: "Thiếu tướng Nguyễn …")
-        k = 0
-        while k < len(run):
-            two = " ".join(x[2] for x in run[k:k + 2])
-            three = " ".join(x[2] for x in run[k:k + 3])
-            if three in _countries():  # 'Tây Ban Nha …', 'Thái Lan Arkhom …': a country before a foreign name
-                k += 3
-            elif two in _countries():
-                k += 2
-            elif run[k][2] in sn or two in sn:
-                break
+    for r in _run_rx().finditer(text):
+        # a run's words are separated by single spaces (see _run_rx); a blocked word breaks it
+        run, pos = [], r.start()
+        for w in r.group().split(" "):
+            if blocked and any(a <= pos < b for a, b in blocked):
+                _take(run, text, out)
+                run = []
             else:
-                k += 1
-        run = run[k:]
-        for cut, w in enumerate(run[1:], 1):
-            if w[2] in _stopwords():
-                run = run[:cut]
-                break
-        if 2 <= len(run):
-            run = run[:4] if len(run) <= 4 else run[:3]
-            out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
-        i = j + 1
+                run.append((pos, pos + len(w), w))
+            pos += len(w) + 1
+        _take(run, text, out)
     return out
+
+
+def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
+    """The name in a run of capitalised words, if any: from its family name (after a country's
+    name, or a title word: 'Thiếu tướng Nguyễn …'), up to a stop word, at most 4 words."""
+    if len(run) < 2:
+        return
+    sn, countries, firsts = surnames(), _countries(), _country_firsts()
+    words = [w for _s, _e, w in run]
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w in firsts and " ".join(words[k:k + 3]) in countries:  # 'Tây Ban Nha …', 'Thái Lan Arkhom …'
+            k += 3
+        elif w in firsts and " ".join(words[k:k + 2]) in countries:
+            k += 2
+        elif w in sn or (k + 1 < len(words) and f"{w} {words[k + 1]}" in sn):
+            break
+        else:
+            k += 1
+    run = run[k:]
+    stop = _stopwords()
+    for cut, w in enumerate(run[1:], 1):
+        if w[2] in stop:
+            run = run[:cut]
+            break
+    if 2 <= len(run):
+        run = run[:4] if len(run) <= 4 else run[:3]
+        out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+
+
+@cache
+def _country_firsts() -> frozenset[str]:
+    return frozenset(c.split(" ")[0] for c in _countries())
 
 
 @lru_cache(maxsize=1 << 12)
@@ -143,14 +151,20 @@ def canonical(name: str) -> str:
     return " ".join(fix_tones(nfc(name)).split())
 
 
+def may_name_person(sentence: str) -> bool:
+    """A cheap test: False when :func:`find_persons` finds nobody in ``sentence`` whatever it knows
+    (no family name followed by a capital, no form of address)."""
+    return _quick_rx().search(sentence) is not None
+
+
 def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                  known: set[str] = frozenset()) -> list[PersonHit]:
     """Persons named in one sentence, each with the posts written right after and before the name.
 
     ``blocked``: spans that cannot be part of a name (place names); found here when not given.
     """
-    if not _quick_rx().search(sentence):
-        return []  # no family name followed by a capital, no form of address: no person here
+    if not may_name_person(sentence):
+        return []
     if blocked is None:
         from graphkit.extract.places import find_districts, find_provinces
 
