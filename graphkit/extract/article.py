@@ -23,7 +23,7 @@ from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
 
-_CITE_LINK = re.compile(r"(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -12,7 +12,7 @@ from functools import cache
 from graphkit.extract.facts import Body, Place
 from graphkit.extract.posts import _body_label, _parse_place
 from graphkit.gazetteer import bodies
-from graphkit.nlp.patterns import alternation
+from graphkit.nlp.patterns import alternation, lead
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _TOO_GENERIC = {"Trung ương", "Trung ương Đảng", "Nhà nước", "Thanh tra", "Công an", "Mặt trận Tổ quốc"}
@@ -34,7 +34,7 @@ def _rx():
             if v in _TOO_GENERIC:
                 continue
             table[v] = b
-    return re.compile(rf"(?<![{_L}])(?:{alternation(table)})(?![{_L}])"), table
+    return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table)})(?![{_L}])"), table
 
 
 def find_bodies(text: str) -> list[BodyMatch]:

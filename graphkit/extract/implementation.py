@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from graphkit.gazetteer import load_list
-from graphkit.nlp.patterns import alternation
+from graphkit.nlp.patterns import alternation, lead
 
 # 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
 _ANAPHOR = re.compile(
@@ -25,7 +25,7 @@ ACTOR_REACH = 80  # a named actor is the verb's subject when written at most thi
 @cache
 def implement_verbs() -> re.Pattern:
     words = load_list("implement_verbs.txt")
-    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
 
 
 def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None):

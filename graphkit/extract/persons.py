@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from graphkit.extract.posts import ParsedPost, mentions_role, parse_title_list
 from graphkit.gazetteer import load_list, load_table, surnames
 from graphkit.nlp.normalize import fix_tones, nfc
-from graphkit.nlp.patterns import alternation
+from graphkit.nlp.patterns import alternation, lead
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
@@ -57,7 +57,10 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not)."""
-    return re.compile(rf"(?<![\w])(?:{alternation(surnames())})\s+[A-ZĐÀ-Ỹ]|(?<![\w])(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s")
+    address = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "Tổng thống", "Thủ tướng", "Ngoại trưởng",
+               "Quốc vương", "Đại sứ", "Tổng Thư ký"]
+    return re.compile(rf"{lead(surnames(), address)}(?:(?<![\w])(?:{alternation(surnames())})\s+[A-ZĐÀ-Ỹ]"
+                      rf"|(?<![\w])(?:{alternation(address)})\s)")
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 
 from graphkit.extract.facts import Place
 from graphkit.gazetteer import District, districts, provinces
-from graphkit.nlp.patterns import alternation
+from graphkit.nlp.patterns import alternation, lead
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
@@ -39,7 +39,7 @@ def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
     lookup[_HCM_BARE] = "Thành phố Hồ Chí Minh"
     names = [n for n in lookup if n[:1].isupper() or n[:1].isdigit()]
     prefix = r"(?P<prefix>(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?|[Tt]hủ đô)\s+)?"
-    pat = re.compile(rf"(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])")
+    pat = re.compile(rf"{lead(names, 'Tt')}(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])")
     return pat, lookup
 
 
@@ -50,7 +50,7 @@ def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str,
         by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind))
     kinds = r"(?P<kind>[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Tt]hành ủy|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)"
     names = {d.name for d in districts()}
-    pat = re.compile(rf"(?<![{_L}]){kinds}\s+(?P<name>{alternation(names)})(?![{_L}])")
+    pat = re.compile(rf"{lead('HhQqTt')}(?<![{_L}]){kinds}\s+(?P<name>{alternation(names)})(?![{_L}])")
     return pat, by_name
 
 

@@ -19,7 +19,7 @@ from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
 from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
-from graphkit.nlp.patterns import alternation
+from graphkit.nlp.patterns import alternation, lead
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
@@ -66,7 +66,7 @@ def _role_table():
 @cache
 def _any_role_rx() -> re.Pattern:
     table, _ = _role_table()
-    return re.compile(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
 
 
 def mentions_role(text: str) -> bool:
@@ -101,7 +101,7 @@ def _head_rx():
 @cache
 def _predicate_rx():
     words = load_list("predicates.txt")
-    return re.compile(rf"(?<![{_L}])(?:{alternation(words, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    return re.compile(rf"{lead(words)}(?<![{_L}])(?:{alternation(words, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
 
 
 _CENTRAL_HEADS = {"Bộ", "Vụ", "Cục", "Tổng cục", "Học viện", "Tập đoàn", "Tổng công ty", "Ngân hàng", "Báo",
