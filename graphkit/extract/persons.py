@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import ParsedPost, mentions_role, parse_title_list
+from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list
 from graphkit.gazetteer import load_list, load_table, surnames
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation, lead
@@ -174,6 +174,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
+    titled = may_name_post(sentence)  # else no title phrase around any name: none is parsed
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
     cands = sorted(set(_candidates(sentence, tuple(blocked))) | foreign | set(short))
@@ -185,11 +186,11 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if _CREDIT_BEFORE.search(before_text) or _place_noun_rx().search(before_text[-20:]):
             continue
         hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
-        m = _AFTER_SEP.match(sentence[e:])
+        m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
-        hit.before = list(_title_before(before_text))
+        hit.before = list(_title_before(before_text)) if titled else []
         if hit.foreign or _honorific_rx().search(before_text):
             hit.reason = "address"
         elif hit.after:
@@ -217,10 +218,10 @@ def _own_titles(segment: str) -> str:
     return segment
 
 
-_FOREIGN = re.compile(r"(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
+_FOREIGN = re.compile(r"(?=[ôbÔBTNQĐ])(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
 
 
-_GIVEN = re.compile(r"(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w])")
+_GIVEN = re.compile(r"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w])")
 
 
 def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, str], str]:

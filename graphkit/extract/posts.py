@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
+from graphkit.gazetteer import bodies, body_heads, load_list, load_table, provinces, qualifiers, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
 from graphkit.nlp.patterns import alternation, lead
 
@@ -67,6 +67,20 @@ def _role_table():
 def _any_role_rx() -> re.Pattern:
     table, _ = _role_table()
     return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+
+
+def may_name_post(text: str) -> bool:
+    """A cheap test on a whole sentence: False when no part of it names a role (no :func:`mentions_role`
+    of any piece of it, so no title phrase anywhere in it): no role word, and no abbreviation that
+    might spell one out."""
+    return _any_role_rx().search(fix_tones(text)) is not None or _abbreviation_anywhere().search(text) is not None
+
+
+@cache
+def _abbreviation_anywhere() -> re.Pattern:
+    """Any abbreviation of ``data/abbreviations.tsv``, inside words too (a superset of what is expanded)."""
+    rows = load_table("abbreviations.tsv", ("pattern", "expansion"))
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in rows))
 
 
 def mentions_role(text: str) -> bool:
