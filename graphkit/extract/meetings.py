@@ -65,15 +65,11 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
     chairs: dict[str, Evidence] = {}
     attendees: dict[str, Evidence] = {}
     speakers: dict[str, Evidence] = {}
-    events = []
     first_role = None
     for i, (sent, persons) in enumerate(zip(sentences, persons_by_sentence)):
-        t = sent.text
-        m = _EVENT.search(t) or _EVENT_NOUN.search(t)
-        if m:
-            events.append((m.group("ev").strip(), sent, i))
         if not persons:
             continue
+        t = sent.text
         bridge = _BRIDGE.search(t)
         chair_m = _CHAIR.search(t)
         chair_of = _CHAIR_OF.search(t)
@@ -111,6 +107,11 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 speakers.setdefault(n, sent.evidence)
     if not (chairs or attendees or subs):
         return []
+    events = []  # (name, sentence, index) of the events the story names
+    for i, sent in enumerate(sentences):
+        m = _EVENT.search(sent.text) or _EVENT_NOUN.search(sent.text)
+        if m:
+            events.append((m.group("ev").strip(), sent, i))
     # the meeting is the event named nearest before the first sentence that seats someone
     before = [e for e in events if first_role is not None and e[2] <= first_role]
     event = before[-1] if before else (events[0] if events else None)
