@@ -219,7 +219,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
 
     jobs = max(1, jobs or default_jobs())
     result = StoreBuildResult(Path(store))
-    total = count_articles(inputs) if on_progress else None
+    counted: dict[str, int | None] = {}
+    counter = None
     state = {"done": 0}
     seen: dict[str, str] = {}
 
@@ -246,6 +247,12 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         # start the workers now, before the store (and its threads) exists in this process
         for f in [pool.submit(_warm) for _ in range(jobs)]:
             f.result()
+    if on_progress:  # the total, for the progress bar's ETA, is counted on a thread (after the fork) as the build runs
+        import threading
+
+        counter = threading.Thread(target=lambda: counted.setdefault("total", count_articles(inputs)),
+                                   daemon=True, name="graphkit-count")
+        counter.start()
     fresh = not is_store(store)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
@@ -280,6 +287,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
                 if on_progress:
+                    total = counted.get("total")
                     t = max(total, state["done"]) if total else None
                     on_progress(Progress(state["done"], t, len(result.problems)))
 
@@ -301,7 +309,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 from graphkit.kg.resolve import apply as resolve_persons
 
                 if on_progress:
-                    on_progress(Progress(state["done"], max(total or 0, state["done"]) or None,
+                    counter.join()
+                    on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
                                          len(result.problems), "resolving"))
 
                 r = resolve_persons(gs)
