@@ -275,14 +275,10 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 if graphs and not wrote_places:
                     write_places(gs)
                     wrote_places = True
-                if fresh:  # a new store: nothing to replace, bulk loads
-                    gs.append_graphs(graphs)
-                    result.articles += ids
-                else:
-                    for aid, replaced in zip(ids, gs.put_graphs(graphs)):
-                        result.articles.append(aid)
-                        if replaced:
-                            result.replaced.append(aid)
+                for aid, replaced in zip(ids, gs.put_graphs(graphs)):
+                    result.articles.append(aid)
+                    if replaced:
+                        result.replaced.append(aid)
                 state["done"] += len(items)
                 if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
@@ -303,8 +299,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         write(_result(pending.popleft()))
                 while pending:
                     write(_result(pending.popleft()))
-            if fresh:
-                gs.finish_appends()
+            gs.finish_appends()  # a new store: the last bulk load (resolution reads the store)
             if resolve and result.articles:
                 from graphkit.kg.resolve import apply as resolve_persons
 

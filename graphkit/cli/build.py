@@ -84,9 +84,8 @@ def build(
 
 
 def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: int, quiet: bool) -> None:
-    from graphkit.pipeline import build_into
-
     from graphkit.kg.store import is_store
+    from graphkit.pipeline import build_into
 
     console = stderr_console()
     state = {"done": 0}

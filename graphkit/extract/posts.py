@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import bodies, body_heads, load_list, load_table, provinces, qualifiers, roles
-from graphkit.nlp.normalize import expand_abbreviations, fix_tones
+from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
+from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import alternation, lead
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
@@ -73,14 +73,7 @@ def may_name_post(text: str) -> bool:
     """A cheap test on a whole sentence: False when no part of it names a role (no :func:`mentions_role`
     of any piece of it, so no title phrase anywhere in it): no role word, and no abbreviation that
     might spell one out."""
-    return _any_role_rx().search(fix_tones(text)) is not None or _abbreviation_anywhere().search(text) is not None
-
-
-@cache
-def _abbreviation_anywhere() -> re.Pattern:
-    """Any abbreviation of ``data/abbreviations.tsv``, inside words too (a superset of what is expanded)."""
-    rows = load_table("abbreviations.tsv", ("pattern", "expansion"))
-    return re.compile("|".join(f"(?:{r['pattern']})" for r in rows))
+    return _any_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
 
 
 def mentions_role(text: str) -> bool:

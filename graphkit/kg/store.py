@@ -172,7 +172,7 @@ class GraphStore:
 
     #: whether opening this store added the merged default graph (a store of an older graphkit)
     merge_added = False
-    #: the bulk loads of a store being made (see :meth:`append_graphs`)
+    #: the bulk loads of a store being made (see :meth:`_append`)
     _appending: dict | None = None
 
     def __init__(self, path: str | Path | None, *, create: bool = False, read_only: bool = False):
@@ -259,28 +259,32 @@ class GraphStore:
         """Write buffered changes to disk files (they are already durable in the write-ahead log)."""
         self.oxigraph.flush()
 
-    def append_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
-        """Add named graphs that are not in the store, given as ``(graph IRI, N-Triples text)``, with
-        Oxigraph's bulk loader: only for a store being made by :func:`new_store`.
+    def _begin_appends(self) -> None:
+        """From now until :meth:`finish_appends`, :meth:`put_graphs` bulk-loads (see :func:`new_store`)."""
+        import concurrent.futures
+
+        self._appending = {"seen": set(), "buf": [], "lines": 0, "future": None,
+                           "pool": concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk")}
+
+    def _append(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Add named graphs that are not in the store with Oxigraph's bulk loader (a store being made).
 
         The bulk loader writes sorted files straight into the database (~3x less CPU than
         transactions) but is not atomic, which is why only a store that is not yet in place is
         written so. Loads run on a background thread (the loader releases the GIL) once
         ``_BULK_LINES`` lines are waiting; :meth:`finish_appends` loads the rest and waits.
-        The caller makes sure no two graphs share a name.
         """
-        if self._appending is None:
-            raise StoreError(f"{self.path}: append_graphs is for a store made by new_store(); "
-                             "use put_graphs to write an existing store")
-        known, buf = self._appending["seen"], self._appending["buf"]
+        app = self._appending
+        known, buf = app["seen"], app["buf"]
         for g, nt in graphs:
             buf.append(_nquads_of(g, nt))
-            for line in nt.splitlines():
+            lines = nt.splitlines()
+            app["lines"] += len(lines)
+            for line in lines:
                 if line not in known:
                     known.add(line)
                     buf.append(line + "\n")
-        self._appending["lines"] += sum(nt.count("\n") for _g, nt in graphs)
-        if self._appending["lines"] >= _BULK_LINES:
+        if app["lines"] >= _BULK_LINES:
             self._start_bulk_load()
 
     def _start_bulk_load(self) -> None:
@@ -317,10 +321,14 @@ class GraphStore:
         All of ``graphs`` go in one transaction, together with the matching change to the default
         graph (the merge): after a crash each is either wholly old or wholly new, and the default
         graph is the merge of what is there. Returns, for each graph, whether it replaced one already
-        in the store.
+        in the store. In a store being made by :func:`new_store` the graphs are new: they are
+        bulk-loaded instead (all or nothing is then the staging directory's job).
         """
         if not graphs:
             return []
+        if self._appending is not None:  # a store being made (new_store): nothing to replace
+            self._append(graphs)
+            return [False] * len(graphs)
         replaced = [self.has_graph(g) for g, _ in graphs]
         if not any(replaced):  # the common case, new articles: one N-Quads load (faster than SPARQL)
             known, fresh = self._known, {}
@@ -549,11 +557,11 @@ def new_store(path: str | Path) -> Iterator[GraphStore]:
     """Make a new store at ``path`` (missing, or an empty directory), the fast way, all or nothing.
 
     The store is written in a staging directory beside ``path`` (``.NAME.building-PID``), where
-    :meth:`GraphStore.append_graphs` may use the bulk loader, and moved to ``path`` (one rename)
+    :meth:`GraphStore.put_graphs` uses the bulk loader (until :meth:`GraphStore.finish_appends`: the
+    graphs written must be new and distinct), and moved to ``path`` (one rename)
     when the block ends. An error, Ctrl-C or ``kill`` leaves no store at ``path``: the staging
     directory is removed, or, after ``kill -9``, removed by the next ``new_store`` beside it.
     """
-    import concurrent.futures
     import shutil
 
     path = Path(path)
@@ -565,8 +573,7 @@ def new_store(path: str | Path) -> Iterator[GraphStore]:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         with GraphStore(staging, create=True) as gs:
-            gs._appending = {"seen": set(), "buf": [], "lines": 0, "future": None,
-                             "pool": concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk")}
+            gs._begin_appends()
             yield gs
             gs.finish_appends()
         try:

@@ -103,8 +103,9 @@ def slug(text: str) -> str:
 
 
 @cache
-def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
-    """One pattern per abbreviation, in the table's order, and one for 'any of them' (a quick test)."""
+def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str]], re.Pattern]:
+    """One pattern per abbreviation, in the table's order; one for 'any of them' (a quick test); and
+    one for any of them even inside words (a superset of what is expanded)."""
     from graphkit.gazetteer import load_table
 
     table, alts = [], []
@@ -113,13 +114,18 @@ def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
         table.append((pat, row["expansion"]))
         alts.append(f"(?:{row['pattern']})")
     anyone = re.compile(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
-    return anyone, table
+    return anyone, table, re.compile("|".join(alts))
+
+
+def may_abbreviate(text: str) -> bool:
+    """False when no piece of ``text`` has an abbreviation to expand (a cheap test on a whole sentence)."""
+    return _abbreviation_table()[2].search(text) is not None
 
 
 @lru_cache(maxsize=1 << 14)
 def expand_abbreviations(text: str) -> str:
     """Spell out the abbreviations of ``data/abbreviations.tsv``."""
-    anyone, table = _abbreviation_table()
+    anyone, table, _ = _abbreviation_table()
     if anyone.search(text):
         for pat, rep in table:
             text = pat.sub(rep, text)
