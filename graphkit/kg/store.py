@@ -299,7 +299,7 @@ class GraphStore:
                 self._write, lambda: store.bulk_load(data, format=ox.RdfFormat.N_QUADS), "write graphs")
 
     def finish_appends(self) -> None:
-        """Load what :meth:`append_graphs` still holds, and wait for the loads to end."""
+        """Load what the bulk loads of a store being made still hold, and wait for them (no-op otherwise)."""
         app = self._appending
         if app is None:
             return
