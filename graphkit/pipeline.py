@@ -170,14 +170,17 @@ def _warm() -> int:
     return os.getpid()
 
 
-def _extract_chunk(items: list) -> list:
+def _extract_chunk(items: list, with_mentions: bool = False) -> list:
     """Worker: read (corpus lines) and extract a chunk of articles.
 
-    Returns ``(id, source, graph IRI, N-Triples)`` per article, and the problems. Only strings
-    travel back to the parent (no spaCy objects, no rdflib graphs).
+    Returns ``(id, source, graph IRI, N-Triples, person mentions)`` per article (the mentions for
+    resolution, :func:`graphkit.kg.resolve.mentions_in`, when ``with_mentions``, else None), and
+    the problems. Only strings and small records travel back to the parent (no spaCy objects, no
+    rdflib graphs).
     """
     from graphkit.ingest.readers import CorpusLine
     from graphkit.kg.build import article_quads
+    from graphkit.kg.resolve import mentions_in
     from graphkit.kg.store import ntriples
 
     def articles():
@@ -193,7 +196,9 @@ def _extract_chunk(items: list) -> list:
             out.append(item)
             continue
         quads = article_quads(item)
-        out.append((item.article.id, item.article.source, str(quads[0][3]), ntriples(quads)))
+        graph = str(quads[0][3])
+        out.append((item.article.id, item.article.source, graph, ntriples(quads),
+                    mentions_in(graph, quads) if with_mentions else None))
     return out
 
 
@@ -254,6 +259,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                                    daemon=True, name="graphkit-count")
         counter.start()
     fresh = not is_store(store)
+    persons: list = []  # a new store: the person mentions of the articles written (for resolution)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
@@ -265,11 +271,13 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     if isinstance(item, InputProblem):
                         result.problems.append(item)
                         continue
-                    aid, source, graph, nt = item
+                    aid, source, graph, nt, found = item
                     if aid in seen:
                         result.problems.append(_duplicate(aid, source, seen[aid]))
                         continue
                     seen[aid] = source
+                    if found:
+                        persons.extend(found)
                     ids.append(aid)
                     graphs.append((graph, nt))
                 if graphs and not wrote_places:
@@ -289,12 +297,12 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
 
             if pool is None:
                 for chunk in chunks():
-                    write(_extract_chunk(chunk))
+                    write(_extract_chunk(chunk, fresh))
             else:
                 pending: deque = deque()
                 window = jobs * 4
                 for chunk in chunks():
-                    pending.append(pool.submit(_extract_chunk, chunk))
+                    pending.append(pool.submit(_extract_chunk, chunk, fresh))
                     while len(pending) >= window:
                         write(_result(pending.popleft()))
                 while pending:
@@ -308,7 +316,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
                                          len(result.problems), "resolving"))
 
-                r = resolve_persons(gs)
+                # a new store holds only this build's articles: their mentions came with them
+                r = resolve_persons(gs, known=persons if fresh else None)
                 result.renamed = sorted(r.renames())
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)

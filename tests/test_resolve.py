@@ -166,3 +166,58 @@ def test_resolution_does_not_depend_on_order():
     ms = [m(i, [p], [f"post {i}"]) for i, p in enumerate(["ha-noi", "hai-phong", "ha-noi", "nghe-an"])]
     a, b = resolve(ms), resolve(list(reversed(ms)))
     assert a.targets == b.targets and sorted(a.links) == sorted(b.links)
+
+
+# --- a new store's mentions come from the workers: they must be what the store query reads ---------
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
+
+
+def _both_ways(tmp_path: Path, inputs: list[str]) -> tuple[list, list]:
+    """The mentions :func:`mentions` reads from a store of ``inputs``, and those :func:`mentions_in`
+    reads from each article's quads, in the same order."""
+    from graphkit.ingest import iter_articles
+    from graphkit.kg.build import article_quads
+    from graphkit.kg.resolve import mentions, mentions_in
+    from graphkit.pipeline import extract_all
+
+    build_into(inputs, tmp_path / "st", jobs=1, resolve=False)
+    with GraphStore(tmp_path / "st", read_only=True) as s:
+        want = mentions(s)
+    got = []
+    for facts in extract_all(iter_articles(inputs)):
+        if hasattr(facts, "article"):
+            quads = article_quads(facts)
+            got += mentions_in(str(quads[0][3]), quads)
+    return sorted(got, key=lambda m: (m.name, m.graph, m.iri)), want
+
+
+def test_mentions_in_memory_are_the_store_query(tmp_path):
+    got, want = _both_ways(tmp_path, [str(DATA), str(SEEDS)])
+    assert got == want
+    assert len(want) > 20 and any(m.provinces for m in want) and any(m.posts - m.place_posts for m in want)
+    assert any(m.date for m in want)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpus/baomoi-2017.jsonl.gz (not in a user's clone)")
+def test_mentions_in_memory_are_the_store_query_on_corpus_articles(tmp_path):
+    import gzip
+
+    part = tmp_path / "part.jsonl"
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as src:
+        part.write_text("".join(line for _i, line in zip(range(1500), src)), encoding="utf-8")
+    got, want = _both_ways(tmp_path, [str(part)])
+    assert got == want
+    assert len(want) > 500
+
+
+def test_a_new_store_resolves_as_an_existing_one(tmp_path):
+    """New store: mentions from the workers; existing store: read back from it. Same store."""
+    a, b = subset(tmp_path, QUANG_TRI[:2] + NHAN[:3], "a"), subset(tmp_path, [LONG_AN, QUANG_TRI[2]] + NHAN[3:], "b")
+    build_into([str(a), str(b)], tmp_path / "one", jobs=1)
+    build_into([str(a)], tmp_path / "two", jobs=1)
+    build_into([str(b)], tmp_path / "two", jobs=1)
+    with GraphStore(tmp_path / "one", read_only=True) as one, GraphStore(tmp_path / "two", read_only=True) as two:
+        assert one.nquads() == two.nquads()
+        assert HUNG_LA in one.nquads()

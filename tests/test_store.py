@@ -418,7 +418,7 @@ def test_sigkill_midway_of_a_new_store_leaves_no_store(tmp_path):
 def test_a_failing_new_store_build_leaves_no_store(tmp_path, monkeypatch):
     from graphkit import pipeline
 
-    def boom(items):
+    def boom(items, with_mentions=False):
         raise RuntimeError("extraction failed")
 
     monkeypatch.setattr(pipeline, "_extract_chunk", boom)

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from graphkit.kg.namespaces import ID_URI  # noqa: F401  (re-exported)
 from graphkit.nlp.normalize import fix_tones, nfc, slug
@@ -35,11 +36,13 @@ def article_iri(article_id: str) -> str:
     return f"{ID_URI}article/{slug(article_id) or _h(article_id)}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def person_iri(name: str) -> str:
     name = canonical_name(name)
     return f"{ID_URI}person/{slug(name)}-{_h(name, n=6)}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def post_iri(label: str) -> str:
     """Readable slug plus a short hash of the exact label: one node, one label.
 
@@ -50,19 +53,23 @@ def post_iri(label: str) -> str:
     return f"{ID_URI}post/{slug(label)}-{_h(label, n=6)}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def org_iri(label: str) -> str:
     label = canonical_name(label)
     return f"{ID_URI}org/{slug(label)}-{_h(label, n=6)}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def province_iri(name: str) -> str:
     return f"{ID_URI}place/{slug(canonical_name(name))}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def district_iri(province: str, kind: str, name: str) -> str:
     return f"{province_iri(province)}/{slug(kind + ' ' + name)}"
 
 
+@lru_cache(maxsize=1 << 14)  # an entity recurs across articles
 def directive_iri(system: str, issuer_code: str, type_code: str, number: str, *,
                   term: str | None = None, year: int | None = None) -> str:
     """Party numbers restart each term and State numbers each year: the IRI carries them when known."""

@@ -126,6 +126,52 @@ def mentions(store) -> list[Mention]:
     return sorted(found.values(), key=lambda m: (m.name, m.graph, m.iri))
 
 
+_TYPE, _LABEL = PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "label"
+
+
+def mentions_in(graph: str, triples) -> list[Mention]:
+    """The person mentions of one article graph, from its ``(s, p, o, …)`` triples or quads, as
+    :func:`mentions` reads them from a store (the same query, answered in memory): a build that
+    makes a new store gets them from its workers instead of querying all the article graphs at the
+    end. Terms are compared as strings (rdflib terms are strings)."""
+    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for t in triples:  # as plain strings: an rdflib term is never equal to a str
+        props[str(t[0])][str(t[1])].append(str(t[2]))
+    if GK_URI + "Article" not in props.get(graph, {}).get(_TYPE, []):
+        return []
+    dates = props[graph].get(GK_URI + "publishedOn")
+    try:
+        day = _dt.date.fromisoformat(dates[0]) if dates else None
+    except ValueError:
+        day = None
+    holdings: dict[str, list[dict]] = defaultdict(list)
+    for ps in props.values():
+        for person in ps.get(GK_URI + "holder", ()):
+            holdings[person].append(ps)
+    found = []
+    for iri, ps in props.items():
+        if GK_URI + "Person" not in ps.get(_TYPE, ()):
+            continue
+        names = ps.get(_LABEL)
+        if not names:
+            continue
+        m = Mention(graph, iri, min(names), day)  # a person node has one label
+        found.append(m)
+        for t in holdings.get(iri, ()):
+            status = t.get(GK_URI + "status")
+            if status and all(x == "former" for x in status):
+                continue
+            for post in t.get(GK_URI + "post", ()):
+                pp = props.get(post, {})
+                labels = pp.get(_LABEL) or [post]
+                provinces = [x for p in pp.get(GK_URI + "place", ()) for x in (props.get(p, {}).get(GK_URI + "partOf") or [p])]
+                m.posts.update(labels)
+                if provinces:
+                    m.provinces.update(provinces)
+                    m.place_posts.update(labels)
+    return found
+
+
 def _far_apart(a: Group, b: Group, margin: int) -> bool:
     """Both groups dated, and their date ranges more than ``margin`` days apart."""
     da, db = a.dates, b.dates
@@ -306,21 +352,26 @@ def rename_ntriples(text: str, renames: dict[str, str]) -> str:
     return "".join(out)
 
 
-def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64) -> Resolution:
+def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64,
+          known: list[Mention] | None = None) -> Resolution:
     """Resolve the persons of ``store`` and rewrite the article graphs whose person IRIs change.
 
+    ``known``: the mentions of every article graph of the store when the caller has them already
+    (:func:`mentions_in` of each graph written); by default they are read from the store.
     Each rewritten graph is replaced whole, in one transaction (``batch`` graphs per transaction);
     the resolution graph is rewritten whole. Returns the resolution.
     """
     from graphkit.kg.store import ntriples
 
-    res = resolve(mentions(store), margin_days=margin_days)
+    found = mentions(store) if known is None else sorted(known, key=lambda m: (m.name, m.graph, m.iri))
+    res = resolve(found, margin_days=margin_days)
     todo = sorted(res.renames().items())
     for i in range(0, len(todo), batch):
-        graphs = []
+        graphs, current = [], {}
         for g, renames in todo[i:i + batch]:
-            graphs.append((g, rename_ntriples(store.graph_ntriples(g), renames)))
-        store.put_graphs(graphs)
+            current[g] = store.graph_ntriples(g)
+            graphs.append((g, rename_ntriples(current[g], renames)))
+        store.put_graphs(graphs, current=current)
     links = link_quads(res)
     if links:
         store.put_graphs([(RESOLUTION_GRAPH, ntriples(links))])

@@ -28,7 +28,7 @@ The store never prints; problems are :class:`~graphkit.errors.StoreError` saying
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -315,14 +315,16 @@ class GraphStore:
     def has_graph(self, graph_iri: str) -> bool:
         return self.oxigraph.contains_named_graph(self._ox.NamedNode(graph_iri))
 
-    def put_graphs(self, graphs: Sequence[tuple[str, str]]) -> list[bool]:
+    def put_graphs(self, graphs: Sequence[tuple[str, str]], *, current: Mapping[str, str] | None = None) -> list[bool]:
         """Write named graphs given as ``(graph IRI, N-Triples text)``, replacing any graph of the same name.
 
         All of ``graphs`` go in one transaction, together with the matching change to the default
         graph (the merge): after a crash each is either wholly old or wholly new, and the default
         graph is the merge of what is there. Returns, for each graph, whether it replaced one already
         in the store. In a store being made by :func:`new_store` the graphs are new: they are
-        bulk-loaded instead (all or nothing is then the staging directory's job).
+        bulk-loaded instead (all or nothing is then the staging directory's job). ``current``: the
+        N-Triples of graphs being replaced, as the caller has just read them with
+        :meth:`graph_ntriples` (they are not read again).
         """
         if not graphs:
             return []
@@ -343,12 +345,12 @@ class GraphStore:
             known.update(fresh)
             return replaced
         self._known.clear()  # a replaced graph may take triples out of the default graph
-        update = self._replacing(graphs, replaced)
+        update = self._replacing(graphs, replaced, current or {})
         if update:  # else every graph is as it was
             self._update(update, f"write {len(graphs)} graph(s)")
         return replaced
 
-    def _replacing(self, graphs: Sequence[tuple[str, str]], replaced: list[bool]) -> str:
+    def _replacing(self, graphs: Sequence[tuple[str, str]], replaced: list[bool], current: Mapping[str, str]) -> str:
         """The SPARQL update writing ``graphs`` when some replace graphs in the store ("" for no change).
 
         A replaced graph changes by the difference between its old and new triples (an article
@@ -362,7 +364,8 @@ class GraphStore:
         for (g, nt), was in zip(graphs, replaced):
             lines = _nt_lines(nt)
             if was:
-                old = set(self.graph_ntriples(g).splitlines())
+                text = current.get(g)
+                old = set((self.graph_ntriples(g) if text is None else text).splitlines())
                 old.discard("")
                 if not lines:
                     drops.append(g)
