@@ -1,7 +1,7 @@
 """Persons: names with the context that makes them persons; by-lines and credits are not persons."""
 import pytest
 
-from graphkit.extract.persons import find_persons, name_candidates
+from graphkit.extract.persons import find_persons, name_candidates, names_given_alone
 
 
 def names(sentence):
@@ -97,3 +97,28 @@ def test_given_name_refers_to_the_one_known_person():
     hits = find_persons("Hội nghị do ông Chung chủ trì.", known={"Nguyễn Đức Chung", "Lê Văn Thành"})
     assert [h.name for h in hits] == ["Nguyễn Đức Chung"]
     assert find_persons("Hội nghị do ông Chung chủ trì.", known={"Nguyễn Đức Chung", "Trần Văn Chung"}) == []
+
+
+@pytest.mark.parametrize("sentence, found, passed_over", [
+    # corpus (2017): a bare name beside a name with a form of address
+    ('"Giáo viên được trường chuyên nhận về là Dương Tiến Đạt, em trai ông Dương Hồng Tân.',
+     ["Dương Hồng Tân"], {"Dương Tiến Đạt"}),
+    ("Ngày 17.2.1947, Bác đã triệu tập cuộc làm việc với các đồng chí Võ Nguyên Giáp, Lê Đức Thọ, Lê Văn Hiến, "
+     "Hoàng Hữu Nam để thông báo về chuyến đi Thanh Hóa.",
+     ["Võ Nguyên Giáp"], {"Lê Đức Thọ", "Lê Văn Hiến", "Hoàng Hữu Nam"}),
+    ("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam Nguyễn Thiện Nhân và các đại biểu trồng cây.",
+     ["Nguyễn Thiện Nhân"], set()),
+])
+def test_names_passed_over_are_reported(sentence, found, passed_over):
+    """The article reads a sentence again knowing more names only where a passed-over name is one of them."""
+    missed: set = set()
+    assert [h.name for h in find_persons(sentence, missed=missed)] == found
+    assert missed == passed_over
+    again = find_persons(sentence, known=set(found) | passed_over)
+    assert [h.name for h in again] == sorted(set(found) | passed_over, key=sentence.index)
+
+
+def test_a_given_name_alone_is_seen():
+    assert names_given_alone("Hội nghị do ông Chung chủ trì.", [], {"Nguyễn Đức Chung"})
+    assert not names_given_alone("Hội nghị do ông Chung chủ trì.", [], {"Nguyễn Đức Chung", "Trần Văn Chung"})
+    assert not names_given_alone("Hội nghị do Bộ trưởng chủ trì.", [], {"Nguyễn Đức Chung"})

@@ -17,7 +17,7 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
                                     Place)
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import find_persons, may_name_person
+from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
 from graphkit.extract.posts import ParsedPost, to_post
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
@@ -84,17 +84,21 @@ def extract(article: Article) -> ArticleFacts:
 
     blocked = [(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists]
 
-    def hits_in(s: Sentence, known) -> list:
-        b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
-        return find_persons(s.text, blocked=b, known=known)
+    def blocked_in(s: Sentence) -> list[tuple[int, int]]:
+        return [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
 
     # a name taken as a person anywhere makes its bare mentions persons too: a second pass over the
-    # sentences that contain such a name
-    first_pass = [hits_in(s, frozenset()) if may_name_person(s.text) else [] for s in sentences]
+    # sentences that contain such a name, where it was passed over (or named by its given name alone)
+    first_pass, missed = [], []
+    for s in sentences:
+        missed.append(set())
+        first_pass.append(find_persons(s.text, blocked=blocked_in(s), missed=missed[-1])
+                          if may_name_person(s.text) else [])
     known = {h.name for hs in first_pass for h in hs}
     given = {n.rsplit(" ", 1)[-1] for n in known}
-    all_hits = [hits_in(s, known) if known and any(n in s.text for n in (*known, *given)) else hs
-                for s, hs in zip(sentences, first_pass)]
+    all_hits = [find_persons(s.text, blocked=blocked_in(s), known=known)
+                if known and any(n in s.text for n in (*known, *given)) and _may_change(s, ms, blocked_in, known)
+                else hs for s, hs, ms in zip(sentences, first_pass, missed)]
 
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}
@@ -160,6 +164,11 @@ def extract(article: Article) -> ArticleFacts:
                 seen_imp.add(k)
                 facts.implementations.append(Implementation(actor, d, s.evidence))
     return facts
+
+
+def _may_change(s: Sentence, missed: set[str], blocked_in, known: set[str]) -> bool:
+    """Whether knowing the names of ``known`` can change the persons found in ``s`` (see find_persons)."""
+    return bool(missed & known) or names_given_alone(s.text, blocked_in(s), known)
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> str:

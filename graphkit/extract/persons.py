@@ -161,10 +161,14 @@ def may_name_person(sentence: str) -> bool:
 
 
 def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
-                 known: set[str] = frozenset()) -> list[PersonHit]:
+                 known: set[str] = frozenset(), missed: set[str] | None = None) -> list[PersonHit]:
     """Persons named in one sentence, each with the posts written right after and before the name.
 
     ``blocked``: spans that cannot be part of a name (place names); found here when not given.
+    ``known``: names taken as persons elsewhere (a bare mention of one is a person too).
+    ``missed``: when given, the names not taken for want of context (no form of address, post, or
+    ``known``) are added to it: knowing more names can change the answer only if one of them is there,
+    or a given name alone follows a form of address.
     """
     if not may_name_person(sentence):
         return []
@@ -202,7 +206,14 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if hit.reason:
             hits.append(hit)
             prev_end = e
+        elif missed is not None:
+            missed.add(name)
     return hits
+
+
+def names_given_alone(sentence: str, blocked: list[tuple[int, int]], known: set[str]) -> bool:
+    """Whether ``sentence`` names one of ``known`` by the given name alone ('ông Chung')."""
+    return bool(_given_name_references(sentence, blocked, known))
 
 
 def _own_titles(segment: str) -> str:
