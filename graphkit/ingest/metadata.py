@@ -70,7 +70,7 @@ def _stamp_date(line: str) -> tuple[bool, _dt.date | None]:
     return True, (valid[0] if valid else None)
 
 
-_LONG_LINE = 4 * _MAX_TITLE_CHARS  # raw characters of a line read before deciding it is body text
+_LONG_LINE = _MAX_TITLE_CHARS + 60  # raw characters of a line read before deciding it is body text
 
 
 @lru_cache(maxsize=8)
