@@ -211,7 +211,7 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
 
 def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | None = None,
                max_bytes: int = 10_000_000, on_progress: Callable[[Progress], None] | None = None,
-               chunk_size: int = 16, resolve: bool = True) -> StoreBuildResult:
+               chunk_size: int = 64, resolve: bool = True) -> StoreBuildResult:
     """Build ``inputs`` into the on-disk store ``store`` (created when missing), on ``jobs`` processes.
 
     Articles already in the store are replaced, new ones added; the others are left alone. Worker
@@ -219,7 +219,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     writes the store: an existing store a chunk of whole article graphs per transaction, so an
     interrupted build leaves whole articles only; a new store with bulk loads in a staging
     directory moved into place at the end (:func:`~graphkit.kg.store.new_store`), so an interrupted
-    build leaves no store. ``on_progress`` is called with a :class:`Progress` after each chunk.
+    build leaves no store. ``chunk_size`` articles go to a worker at a time (and, in an existing
+    store, into one transaction). ``on_progress`` is called with a :class:`Progress` after each chunk.
     With ``resolve``, persons are then resolved across the whole store (:mod:`graphkit.kg.resolve`):
     the article graphs whose person IRIs change are rewritten, each in one transaction.
     Never prints.
