@@ -272,7 +272,7 @@ class GraphStore:
         The bulk loader writes sorted files straight into the database (~3x less CPU than
         transactions) but is not atomic, which is why only a store that is not yet in place is
         written so. Loads run on a background thread (the loader releases the GIL) once
-        ``_BULK_LINES`` lines are waiting, or fewer when the loader is idle (so that little is left
+        ``_BULK_LINES`` lines are waiting, or ``_BULK_LINES_IDLE`` when the loader is idle (so that less is left
         for the end); :meth:`finish_appends` loads the rest and waits.
         """
         app = self._appending
@@ -556,7 +556,8 @@ def literal_value(text: str, datatype: str | None):
 # lines (N-Quads of the article graphs and new default-graph triples) per bulk load: ~10-15 MB of text;
 # 9 loads of the corpus's 1.1M quads took 7.3 s of CPU, against 21 s for transactions of 500 lines
 _BULK_LINES = 150_000
-_BULK_LINES_IDLE = 20_000  # … or this many when the loader is idle: the last load, at the end of a build, is short
+_BULK_LINES_IDLE = 60_000  # … or this many when the loader is idle, so the last load (at the end) is short; 20,000 made
+# ~55 loads of the corpus, and RocksDB compactions cost the parent ~6 s more CPU
 _STAGING = ".building-"
 
 
