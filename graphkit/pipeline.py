@@ -331,8 +331,11 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
             result.quads = len(gs)
             result.article_graphs = len(gs.article_graphs())
     except BaseException:
-        if pool is not None:  # Ctrl-C or an error: drop the queued chunks, do not wait for them
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            # Ctrl-C or an error: drop the queued chunks and wait only for those the workers hold
+            # (a second or so). Not waiting races the pool's own exit handler at interpreter exit
+            # ("OSError: Bad file descriptor" from its thread wake-up pipe, Python 3.11).
+            pool.shutdown(wait=True, cancel_futures=True)
         raise
     if pool is not None:
         pool.shutdown(wait=True)
