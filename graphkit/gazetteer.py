@@ -162,15 +162,19 @@ class Role:
     body: str = ""
     label: str = ""
     variants: tuple[str, ...] = ()
+    joined: bool = False  # held in the next role's body when joined to it without a body of its own
 
 
 @cache
 def roles() -> list[Role]:
     out = []
     known = {b.canonical for b in bodies()}
-    for row in load_table("roles.tsv", ("role", "kind", "body", "label", "variants")):
+    for row in load_table("roles.tsv", ("role", "kind", "body", "label", "variants", "joined")):
         if row["kind"] not in ("head", "member", "self", "implied"):
             raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: bad kind {row['kind']}")
+        if row["joined"] not in ("yes", "no", ""):
+            raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: joined must be yes, no or empty, "
+                                f"not {row['joined']!r}")
         if row["kind"] == "head" and row["body"]:
             if row["body"] not in {h for h, _ in body_heads()}:
                 raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: head noun {row['body']} not in "
@@ -178,7 +182,7 @@ def roles() -> list[Role]:
         elif row["body"] and row["body"] not in known:
             raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: body {row['body']} not in bodies.tsv")
         variants = tuple(v for v in row["variants"].split("|") if v)
-        out.append(Role(row["role"], row["kind"], row["body"], row["label"], variants))
+        out.append(Role(row["role"], row["kind"], row["body"], row["label"], variants, row["joined"] == "yes"))
     return out
 
 

@@ -39,6 +39,11 @@ def names(sentence):
     ("Chủ tịch QH Nguyễn Thị Kim Ngân đánh giá nợ xấu hiện nay không bình thường.", ["Nguyễn Thị Kim Ngân"]),
     ("Phó Chủ tịch Quốc hội Uông Chu Lưu điều hành phiên họp.", ["Uông Chu Lưu"]),
     ("Tại đây, Phó Bí thư Thường trực Thành ủy TP Tất Thành Cang đã ôn lại cuộc đời, sự nghiệp", ["Tất Thành Cang"]),
+    # 'Theo' (according to) before a title (corpus 21478615), titles joined by 'kiêm' and ' - ' (22540504, 22603486)
+    ("Theo Bí thư Quận ủy kiêm Chủ tịch UBND quận Nam Từ Liêm Nguyễn Văn Hải, quận lấy yếu tố con người làm trung tâm",
+     ["Nguyễn Văn Hải"]),
+    ("Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam Trần Thanh Mẫn dự lễ.", ["Trần Thanh Mẫn"]),
+    ("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Phạm Bình Minh tiếp đoàn.", ["Phạm Bình Minh"]),
     # the ideology and the city are not the person
     ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
 ])

@@ -59,6 +59,30 @@ def test_title_phrases(phrase, expected):
     assert [to_post(p, CONTEXT).label for p in posts] == expected
 
 
+@pytest.mark.parametrize("phrase, expected", [
+    # titles joined by ' - ' or 'kiêm' (corpus 2017, ids given): each is a post; a role written without a
+    # body holds the next one's (roles.tsv: joined)
+    ("Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam",  # 22540504
+     ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    ("Phó Chủ tịch kiêm Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam",
+     ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    ("Ủy viên T.Ư Đảng - Bí thư Tỉnh ủy Bình Dương",  # 21469367
+     ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Bình Dương"]),
+    ("Bí thư Trung ương Đảng - Trưởng Ban Tuyên giáo Trung ương",  # 21486478
+     ["Bí thư Trung ương Đảng", "Trưởng Ban Tuyên giáo Trung ương"]),
+    ("Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao", ["Phó Thủ tướng Chính phủ", "Bộ trưởng Bộ Ngoại giao"]),
+    ("Tổng Thư ký Quốc hội - Chủ nhiệm Văn phòng Quốc hội",  # 22515716
+     ["Tổng Thư ký Quốc hội", "Chủ nhiệm Văn phòng Quốc hội"]),
+    # not joined: a Party secretary is not the secretary of the State body after it (21471842, 21508454)
+    ("Phó Bí thư, Chủ tịch UBND huyện Phú Xuyên", ["Chủ tịch Ủy ban nhân dân huyện Phú Xuyên"]),
+    ("Bí thư kiêm Chủ tịch UBND huyện Phú Xuyên", ["Chủ tịch Ủy ban nhân dân huyện Phú Xuyên"]),
+    ("Tổng Thư ký - Chủ nhiệm Văn phòng Quốc hội", ["Chủ nhiệm Văn phòng Quốc hội"]),  # 22556605
+])
+def test_joined_titles(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [to_post(p, CONTEXT).label for p in posts] == expected
+
+
 @pytest.mark.parametrize("phrase, status", [
     ("nguyên Bí thư Tỉnh ủy Yên Bái", "former"),  # corpus: former posts are ended tenures
     ("tân Bí thư Thành ủy TP.HCM", "new"),
@@ -104,3 +128,16 @@ def test_more_bodies(phrase, expected):
 def test_generic_bodies(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [to_post(p, CONTEXT).label for p in posts] == expected
+
+
+def test_joined_titles_in_an_article_share_the_place():
+    """Corpus 21478615: the Quận ủy takes the quận of the post it is joined to."""
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    text = ("Nam Từ Liêm lấy con người làm trung tâm\nBí thư Quận ủy kiêm Chủ tịch UBND quận Nam Từ Liêm "
+            "Nguyễn Văn Hải cho biết, định hướng chung của quận là phấn đấu để trở thành quận văn minh.")
+    facts = extract(Article(id="21478615", text=text, source="test"))
+    assert sorted((h.person, h.post.label) for h in facts.holdings) == [
+        ("Nguyễn Văn Hải", "Bí thư Quận ủy Nam Từ Liêm"),
+        ("Nguyễn Văn Hải", "Chủ tịch Ủy ban nhân dân quận Nam Từ Liêm")]

@@ -265,7 +265,7 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b)\s*")
+_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b|\b[Tt]heo\b)\s*")
 
 
 @lru_cache(maxsize=1 << 12)

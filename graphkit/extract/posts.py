@@ -201,7 +201,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         rest = text[pos:]
         place, _, used = _parse_place(rest)
         tail = rest[used:]
-        if re.match(rf"^\s*(?:$|[,;.)]|khóa\b|nhiệm kỳ\b|Việt Nam\b)", tail) or _predicate_rx().match(tail.strip()):
+        if re.match(rf"^\s*(?:$|[,;.)]|khóa\b|nhiệm kỳ\b|Việt Nam\b|[-–]\s|kiêm\b)", tail) or _predicate_rx().match(tail.strip()):
             label = ("Phó " + role.label) if pho else role.label
             return ParsedPost(role_label, role.role, "self", role.body, "central", "none", None, None, status,
                               text[:pos + used], label_override=label), pos + used
@@ -293,7 +293,49 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     return None, 0
 
 
-_SEP = re.compile(r"^\s*(?:,|và)\s*")
+_SEP = re.compile(r"^\s*(?:,|và|kiêm(?!\w)|[-–](?=\s))\s*")
+# a role joined to the next one with its body: 'Phó Chủ tịch - Tổng Thư ký Ủy ban …', '… kiêm …' (not a comma:
+# 'Phó Bí thư, Chủ tịch UBND huyện' is the deputy secretary of the huyện's Party committee)
+_JOIN = re.compile(r"^\s*(?:kiêm(?!\w)|[-–](?=\s))\s*")
+
+
+def _joined_role(text: str):
+    """A role written without a body, then a join: (status, 'Phó ' or '', role, end of the role, end of
+    the join), or None."""
+    pos, status = 0, "current"
+    m = _STATUS.match(text)
+    if m:
+        status = "former" if m.group("s").lower() in ("nguyên", "cựu") else "new"
+        pos = m.end()
+    pho = ""
+    m = _PHO.match(text[pos:])
+    if m:
+        pho, pos = "Phó ", pos + m.end()
+    table, rrx = _role_table()
+    m = rrx.match(text[pos:])
+    if not m:
+        return None
+    end = pos + m.end()
+    j = _JOIN.match(text[end:])
+    return (status, pho, table[m.group(0).lower()], end, end + j.end()) if j else None
+
+
+def _role_sharing_body(text: str) -> tuple[ParsedPost | None, int]:
+    """A role written without a body, joined to a post of the next role: a role ``joined`` in
+    roles.tsv is held in that post's body too. 'Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt
+    Nam' gives Phó Chủ tịch of that body (and the list goes on with Tổng Thư ký …). Returns the post
+    and the length of the role (the join is the list's separator)."""
+    bare = _joined_role(text)
+    if bare is None or not bare[2].joined:
+        return None, 0
+    status, pho, role, end, after = bare
+    nxt, _ = parse_post(text[after:])
+    if nxt is None:
+        nxt, _ = _role_sharing_body(text[after:])
+    if nxt is None or nxt.kind not in ("head", "member") or nxt.body is None:
+        return None, 0
+    return replace(nxt, role=pho + role.role, base=role.role, kind=role.kind, status=status,
+                   surface=text[:end]), end
 _NAME_NEXT = re.compile(r"^\s(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?![\w])")
 
 
@@ -315,12 +357,18 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     while pos < len(exp):
         p, used = parse_post(exp[pos:])
         if p is None:
+            p, used = _role_sharing_body(exp[pos:])
+        if p is None:
             # a title of a body we cannot name ('Ủy viên Ban cán sự Đảng'): skip it, keep the next ones
             rest = _STATUS.sub("", exp[pos:], count=1)
             rest = _PHO.sub("", rest, count=1)
             comma = exp.find(",", pos)
             if _role_table()[1].match(rest) and comma > pos and not re.search(r"[;.]", exp[pos:comma]):
                 pos = comma + 1 + (len(exp[comma + 1:]) - len(exp[comma + 1:].lstrip()))
+                continue
+            bare = _joined_role(exp[pos:])
+            if bare is not None:  # 'Bí thư kiêm Chủ tịch UBND …': the Party post is not named; the next one is
+                pos += bare[4]
                 continue
             break
         if _NAME_NEXT.match(exp[pos + used:]):
