@@ -56,3 +56,16 @@ def test_alternation_matches_what_the_longest_first_alternation_matches(words, f
     plain = re.compile(rf"(?<!\w)(?:{_plain(words)})(?!\w)", flags)
     for text in [*list(_texts())[:300], "Bí thư Tỉnh ủy Hà Nam, bí thư tỉnh ủy, Thành phố Hà Nội"]:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # data/abbreviations.tsv, on corpus 2017 spellings
+    ("thành viên Ủy ban Thường vụ Quốc hội (UB TVQH) đã băn khoăn", "thành viên Ủy ban Thường vụ Quốc hội (Ủy ban Thường vụ Quốc hội) đã băn khoăn"),
+    ("nên Ủy ban TVQH xin ý kiến Quốc hội", "nên Ủy ban Thường vụ Quốc hội xin ý kiến Quốc hội"),
+    ("Ủy viên UBTVQH, Chủ tịch QH", "Ủy viên Ủy ban Thường vụ Quốc hội, Chủ tịch Quốc hội"),
+    ("Chủ tịch UBND TP.HCM", "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+])
+def test_expand_abbreviations(text, expected):
+    from graphkit.nlp.normalize import expand_abbreviations
+
+    assert expand_abbreviations(text) == expected
