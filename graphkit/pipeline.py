@@ -204,8 +204,9 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
             continue
         quads = article_quads(item)
         graph = str(quads[0][3])
+        named = item.persons or item.holdings or item.meetings  # the facts that make person nodes (kg.build)
         out.append((item.article.id, item.article.source, graph, ntriples(quads),
-                    mentions_in(graph, quads) if with_mentions else None))
+                    mentions_in(graph, quads) if with_mentions and named else None))
     return out
 
 
