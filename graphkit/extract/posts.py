@@ -172,15 +172,10 @@ def _generic_body_end(s: str) -> int:
     return stop
 
 
-def parse_post(text: str) -> tuple[ParsedPost | None, int]:
-    """Parse one post at the start of ``text`` (already abbreviation-expanded).
-
-    >>> p, _ = parse_post("Phó Bí thư Thường trực Tỉnh ủy Bắc Giang")
-    >>> (p.role, p.body, p.place.name)
-    ('Phó Bí thư Thường trực', 'Tỉnh ủy', 'Bắc Giang')
-    """
-    pos = 0
-    status = "current"
+def _role_front(text: str):
+    """The role a title opens with: (status, 'Phó ' or '', role, the role as written, where it ends), or None.
+    ``nguyên``/``cựu`` make the post former, ``tân`` new."""
+    pos, status = 0, "current"
     m = _STATUS.match(text)
     if m:
         status = "former" if m.group("s").lower() in ("nguyên", "cựu") else "new"
@@ -192,9 +187,21 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     table, rrx = _role_table()
     m = rrx.match(text[pos:])
     if not m:
+        return None
+    return status, pho, table[m.group(0).lower()], m.group(0), pos + m.end()
+
+
+def parse_post(text: str) -> tuple[ParsedPost | None, int]:
+    """Parse one post at the start of ``text`` (already abbreviation-expanded).
+
+    >>> p, _ = parse_post("Phó Bí thư Thường trực Tỉnh ủy Bắc Giang")
+    >>> (p.role, p.body, p.place.name)
+    ('Phó Bí thư Thường trực', 'Tỉnh ủy', 'Bắc Giang')
+    """
+    front = _role_front(text)
+    if front is None:
         return None, 0
-    role = table[m.group(0).lower()]
-    pos += m.end()
+    status, pho, role, written, pos = front
     role_label = pho + role.role
     if role.kind == "self":
         # must end the title (a place or 'khóa …' may follow)
@@ -208,8 +215,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         if role.role != "Bí thư Trung ương Đảng":
             return None, 0
         # "Bí thư Trung ương Đoàn …": fall back to the plain role
-        role = table["bí thư"]
-        pos = pos - len(m.group(0)) + len("Bí thư")
+        role = _role_table()[0]["bí thư"]
+        pos = pos - len(written) + len("Bí thư")
         role_label = pho + "Bí thư"
     qrx, qkeep = _qualifier_rx()
     pos += len(text[pos:]) - len(text[pos:].lstrip())
@@ -302,22 +309,12 @@ _JOIN = re.compile(r"^\s*(?:kiêm(?!\w)|[-–](?=\s))\s*")
 def _joined_role(text: str):
     """A role written without a body, then a join: (status, 'Phó ' or '', role, end of the role, end of
     the join), or None."""
-    pos, status = 0, "current"
-    m = _STATUS.match(text)
-    if m:
-        status = "former" if m.group("s").lower() in ("nguyên", "cựu") else "new"
-        pos = m.end()
-    pho = ""
-    m = _PHO.match(text[pos:])
-    if m:
-        pho, pos = "Phó ", pos + m.end()
-    table, rrx = _role_table()
-    m = rrx.match(text[pos:])
-    if not m:
+    front = _role_front(text)
+    if front is None:
         return None
-    end = pos + m.end()
+    status, pho, role, _written, end = front
     j = _JOIN.match(text[end:])
-    return (status, pho, table[m.group(0).lower()], end, end + j.end()) if j else None
+    return (status, pho, role, end, end + j.end()) if j else None
 
 
 def _role_sharing_body(text: str) -> tuple[ParsedPost | None, int]:
