@@ -127,3 +127,21 @@ def test_a_given_name_alone_is_seen():
     assert names_given_alone("Hội nghị do ông Chung chủ trì.", [], {"Nguyễn Đức Chung"})
     assert not names_given_alone("Hội nghị do ông Chung chủ trì.", [], {"Nguyễn Đức Chung", "Trần Văn Chung"})
     assert not names_given_alone("Hội nghị do Bộ trưởng chủ trì.", [], {"Nguyễn Đức Chung"})
+
+
+@pytest.mark.parametrize("sentence, name, posts", [
+    # a title right before a name inside a clause, not at its start (corpus 2017, ids given)
+    ("Ngân hàng Nhà nước cũng thể hiện quan điểm điều hành thận trọng khi Thống đốc Ngân hàng Nhà nước Lê Minh Hưng "
+     "nêu rõ mục tiêu", "Lê Minh Hưng", ["Thống đốc Ngân hàng Nhà nước Việt Nam"]),  # 21479108
+    ("Khi tham quan Khu sản xuất nông nghiệp công nghệ cao của Vingroup, Thủ tướng quay sang Bí thư Tỉnh ủy Hà Nam "
+     "Nguyễn Đình Khang, hỏi", "Nguyễn Đình Khang", ["Bí thư Tỉnh ủy Hà Nam"]),  # 21472858
+    ("Đó là ý kiến của Bộ trưởng Bộ GD&ĐT Phùng Xuân Nhạ khi làm việc với lãnh đạo UBND TP Cần Thơ vào ngày 7-2",
+     "Phùng Xuân Nhạ", ["Bộ trưởng Bộ Giáo dục và Đào tạo"]),  # 21484612
+    ("Dự lễ khai hội có nguyên Phó Chủ tịch nước Nguyễn Thị Doan, cùng hàng nghìn tăng ni, phật tử, du khách thập phương.",
+     "Nguyễn Thị Doan", ["Phó Chủ tịch nước"]),  # 21473561, a former post
+])
+def test_title_before_a_name_inside_a_clause(sentence, name, posts):
+    from graphkit.extract.posts import to_post
+
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert [to_post(p).label for p in hit.before] == posts

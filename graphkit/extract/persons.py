@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list
+from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
 from graphkit.gazetteer import load_list, load_table, surnames
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation, lead
@@ -275,7 +275,9 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     tail = before.rstrip()
     if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
         return ()
-    starts = [m.end() for m in _CLAUSE_START.finditer(tail)]
+    # from the earliest start whose title list runs to the name: a clause's start, or a role word
+    # within the clause ('Hội nghị do Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường chủ trì')
+    starts = sorted({m.end() for m in _CLAUSE_START.finditer(tail)} | set(title_starts(tail)))
     for st in starts:
         seg = tail[st:]
         if not seg:

@@ -76,6 +76,20 @@ def may_name_post(text: str) -> bool:
     return _any_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
 
 
+_OPENS_BEFORE = re.compile(r"(?:(?:nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+)?(?:[Pp]hó\s+)?$")
+
+
+def title_starts(text: str) -> list[int]:
+    """Where a title phrase may start in ``text`` (raw, tone placement of any age): at each role word,
+    or at the ``Phó`` and ``nguyên``/``cựu``/``tân`` written before it. 'Hội nghị do Chủ tịch UBND
+    tỉnh …' has one, at 'Chủ tịch'."""
+    out = []
+    for m in _any_role_rx().finditer(fix_tones(text)):  # length-preserving: offsets hold
+        b = _OPENS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        out.append(b.start() if b else m.start())
+    return out
+
+
 def mentions_role(text: str) -> bool:
     """Whether ``text`` (raw) names a role anywhere: no title phrase can start in a text that does not."""
     return _any_role_rx().search(expand_abbreviations(fix_tones(text))) is not None
