@@ -187,6 +187,13 @@ def roles() -> list[Role]:
 
 
 @cache
+def address_words() -> frozenset[str]:
+    """The lower-case one-word forms of address of ``honorifics.tsv``: ông, bà, anh, chị."""
+    return frozenset(r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))
+                     if r["kind"] == "address" and r["word"].islower() and " " not in r["word"])
+
+
+@cache
 def qualifiers() -> list[tuple[str, bool]]:
     return [(r["qualifier"], r["keep"] == "yes") for r in load_table("qualifiers.tsv", ("qualifier", "keep"))]
 

@@ -141,3 +141,12 @@ def test_joined_titles_in_an_article_share_the_place():
     assert sorted((h.person, h.post.label) for h in facts.holdings) == [
         ("Nguyễn Văn Hải", "Bí thư Quận ủy Nam Từ Liêm"),
         ("Nguyễn Văn Hải", "Chủ tịch Ủy ban nhân dân quận Nam Từ Liêm")]
+
+
+def test_a_body_name_stops_at_a_form_of_address():
+    """Corpus 21490265: a photo caption glued to the next sentence ('Bộ GTVTLê Đình Thọ Theo anh …')."""
+    from graphkit.extract.persons import find_persons
+
+    s = "Thứ trưởng Bộ GTVTLê Đình Thọ Theo anh Lê Đình Huy, Phó giám đốc Ban QLDA hầm đường bộ cho biết."
+    hit = next(h for h in find_persons(s) if h.name == "Lê Đình Huy")
+    assert not any("Theo anh" in p.surface for p in hit.before)

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import bodies, body_heads, load_list, provinces, qualifiers, roles
+from graphkit.gazetteer import address_words, bodies, body_heads, load_list, provinces, qualifiers, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import alternation, lead
 
@@ -167,11 +167,13 @@ def _generic_body_end(s: str) -> int:
     lower-case word that is not used in body names (``data/body_words.txt``)."""
     stop = len(s)
     prev_upper = True
+    address = address_words()
     for m in re.finditer(r"[^\W\d_]+", s):
         w = m.group(0)
         lower = w[:1].islower()
-        # a lower-case syllable right after a capitalised one is the same word (Quân đội, Liên minh)
-        if m.start() > 0 and lower and not prev_upper and w not in _body_words():
+        # a lower-case syllable right after a capitalised one is the same word (Quân đội, Liên minh),
+        # but not a form of address: 'Bộ GTVT … Theo anh Lê Đình Huy' names a person after it
+        if m.start() > 0 and lower and ((not prev_upper and w not in _body_words()) or w in address):
             stop = m.start()
             break
         prev_upper = not lower
