@@ -145,3 +145,18 @@ def test_title_before_a_name_inside_a_clause(sentence, name, posts):
 
     hit = next(h for h in find_persons(sentence) if h.name == name)
     assert [to_post(p).label for p in hit.before] == posts
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the role word is another's (data/title_of_another.txt): corpus 22641383, 22572377
+    ("Theo Trợ lý Bộ trưởng Ngoại giao Phạm Sanh Châu, Cơ chế rà soát định kỳ phổ quát đã bước sang chu kỳ mới.",
+     "Phạm Sanh Châu"),
+    ("Báo cáo với Tổ công tác Thủ tướng Chính phủ, Chủ tịch Tập đoàn Dệt may Việt Nam Trần Quang Nghị cam kết",
+     "Trần Quang Nghị"),
+])
+def test_no_title_of_another(sentence, name):
+    from graphkit.extract.posts import to_post
+
+    hits = [h for h in find_persons(sentence) if h.name == name]
+    labels = [getattr(to_post(p), "label", None) for h in hits for p in h.before]
+    assert "Bộ trưởng Bộ Ngoại giao" not in labels and "Thủ tướng Chính phủ" not in labels

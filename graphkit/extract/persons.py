@@ -275,9 +275,12 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     tail = before.rstrip()
     if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
         return ()
-    # from the earliest start whose title list runs to the name: a clause's start, or a role word
-    # within the clause ('Hội nghị do Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường chủ trì')
-    starts = sorted({m.end() for m in _CLAUSE_START.finditer(tail)} | set(title_starts(tail)))
+    # the earliest start whose title list runs to the name: a clause's start, else a role word within
+    # the clause ('Hội nghị do Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường chủ trì'); clauses first:
+    # in 'Báo cáo với Tổ công tác Thủ tướng Chính phủ, Chủ tịch Tập đoàn … Trần Quang Nghị' the
+    # title is the last clause's
+    clauses = [m.end() for m in _CLAUSE_START.finditer(tail)]
+    starts = clauses + sorted(set(title_starts(tail)) - set(clauses))
     for st in starts:
         seg = tail[st:]
         if not seg:

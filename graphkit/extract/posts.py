@@ -79,14 +79,24 @@ def may_name_post(text: str) -> bool:
 _OPENS_BEFORE = re.compile(r"(?:(?:nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+)?(?:[Pp]hó\s+)?$")
 
 
+@cache
+def _of_another_rx() -> re.Pattern:
+    """data/title_of_another.txt: 'Trợ lý', 'Văn phòng' … right before a role word."""
+    return re.compile(rf"(?<![{_L}])(?:{alternation(load_list('title_of_another.txt'), ignore_case=True)})\s+$",
+                      re.IGNORECASE)
+
+
 def title_starts(text: str) -> list[int]:
     """Where a title phrase may start in ``text`` (raw, tone placement of any age): at each role word,
-    or at the ``Phó`` and ``nguyên``/``cựu``/``tân`` written before it. 'Hội nghị do Chủ tịch UBND
+    or at the ``Phó`` and ``nguyên``/``cựu``/``tân`` written before it; not after a word that makes it
+    another's title (``data/title_of_another.txt``: 'Trợ lý Bộ trưởng …'). 'Hội nghị do Chủ tịch UBND
     tỉnh …' has one, at 'Chủ tịch'."""
     out = []
     for m in _any_role_rx().finditer(fix_tones(text)):  # length-preserving: offsets hold
         b = _OPENS_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        out.append(b.start() if b else m.start())
+        start = b.start() if b else m.start()
+        if not _of_another_rx().search(text, max(0, start - 20), start):
+            out.append(start)
     return out
 
 
