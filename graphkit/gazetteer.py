@@ -187,6 +187,13 @@ def roles() -> list[Role]:
 
 
 @cache
+def unit_kinds() -> frozenset[str]:
+    """The kind words of the units the gazetteer lists in full (tỉnh, thành phố, huyện, quận, thị xã):
+    after one, a name that is not one of its units is not a place of that kind."""
+    return frozenset({p.kind for p in provinces().values()} | {d.kind for d in districts()})
+
+
+@cache
 def address_words() -> frozenset[str]:
     """The lower-case one-word forms of address of ``honorifics.tsv``: ông, bà, anh, chị."""
     return frozenset(r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))

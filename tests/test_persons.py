@@ -1,6 +1,8 @@
 """Persons: names with the context that makes them persons; by-lines and credits are not persons."""
 import pytest
 
+from graphkit.extract.facts import Place
+
 from graphkit.extract.persons import find_persons, name_candidates, names_given_alone
 
 
@@ -139,12 +141,19 @@ def test_a_given_name_alone_is_seen():
      "Phùng Xuân Nhạ", ["Bộ trưởng Bộ Giáo dục và Đào tạo"]),  # 21484612
     ("Dự lễ khai hội có nguyên Phó Chủ tịch nước Nguyễn Thị Doan, cùng hàng nghìn tăng ni, phật tử, du khách thập phương.",
      "Nguyễn Thị Doan", ["Phó Chủ tịch nước"]),  # 21473561, a former post
+    # the province left implicit: after 'tỉnh' a name that is no province is a person's (21488865, 21474102)
+    ("Chủ tịch UBND tỉnh Đặng Quốc Khánh vừa thay mặt UBND tỉnh ký quyết định", "Đặng Quốc Khánh", []),
+    ("Tin tức đăng tải trên báo Tuổi Trẻ, ngày 5/2, chủ tịch UBND tỉnh Nguyễn Dương Thái vừa ký quyết định xử phạt",
+     "Nguyễn Dương Thái", []),
 ])
 def test_title_before_a_name_inside_a_clause(sentence, name, posts):
     from graphkit.extract.posts import to_post
 
     hit = next(h for h in find_persons(sentence) if h.name == name)
-    assert [to_post(p).label for p in hit.before] == posts
+    if posts:
+        assert [to_post(p).label for p in hit.before] == posts
+    else:  # a local post whose place the article gives
+        assert [to_post(p, Place("Hà Tĩnh")).label for p in hit.before] == ["Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"]
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -160,3 +169,8 @@ def test_no_title_of_another(sentence, name):
     hits = [h for h in find_persons(sentence) if h.name == name]
     labels = [getattr(to_post(p), "label", None) for h in hits for p in h.before]
     assert "Bộ trưởng Bộ Ngoại giao" not in labels and "Thủ tướng Chính phủ" not in labels
+
+
+def test_a_name_after_a_commune_is_still_a_place():
+    """'xã' is not a unit the gazetteer lists in full: 'xã Lê Lợi' stays a place, title or not."""
+    assert names("Chủ tịch UBND xã Lê Lợi cho biết.") == []
