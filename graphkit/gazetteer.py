@@ -194,6 +194,16 @@ def unit_kinds() -> frozenset[str]:
 
 
 @cache
+def unit_names() -> frozenset[str]:
+    """The names of every province and district, whatever their kind word: a unit's kind may have changed
+    since the text was written (thị xã Từ Sơn in 2017, thành phố Từ Sơn since 2021)."""
+    names = {d.name for d in districts()}
+    for p in provinces().values():
+        names |= {p.name, *p.aliases}
+    return frozenset(names)
+
+
+@cache
 def address_words() -> frozenset[str]:
     """The lower-case one-word forms of address of ``honorifics.tsv``: ông, bà, anh, chị."""
     return frozenset(r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))

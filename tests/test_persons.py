@@ -174,3 +174,9 @@ def test_no_title_of_another(sentence, name):
 def test_a_name_after_a_commune_is_still_a_place():
     """'xã' is not a unit the gazetteer lists in full: 'xã Lê Lợi' stays a place, title or not."""
     assert names("Chủ tịch UBND xã Lê Lợi cho biết.") == []
+
+
+def test_a_unit_under_an_older_kind_word_is_no_person():
+    """Corpus 22477407: thị xã Từ Sơn in 2017 is thành phố Từ Sơn in the gazetteer; 'Từ' is also a family name."""
+    hits = find_persons("Đại tá Nguyễn Văn Huệ, Trưởng Công an thị xã Từ Sơn, tỉnh Bắc Ninh cho biết")
+    assert "Từ Sơn" not in [h.name for h in hits]

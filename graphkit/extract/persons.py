@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
-from graphkit.gazetteer import load_list, load_table, surnames, unit_kinds
+from graphkit.gazetteer import load_list, load_table, surnames, unit_kinds, unit_names
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation, lead
 
@@ -191,8 +191,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             continue
         noun = _place_noun_rx().search(before_text[-20:])
         # 'xã Lê Lợi' is a place; after 'tỉnh' a known province would be blocked, so in 'Chủ tịch UBND
-        # tỉnh Nguyễn Xuân Đường' the name is a person's, when the title before it parses
-        if noun and not (titled and noun.group(0).strip() in unit_kinds() and _title_before(before_text)):
+        # tỉnh Nguyễn Xuân Đường' the name is a person's, when the title before it parses and the name
+        # is no unit's under another kind word ('Trưởng Công an thị xã Từ Sơn': thành phố Từ Sơn now)
+        if noun and not (titled and noun.group(0).strip() in unit_kinds() and surface not in unit_names()
+                         and _title_before(before_text)):
             continue
         hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
