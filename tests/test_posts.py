@@ -150,3 +150,30 @@ def test_a_body_name_stops_at_a_form_of_address():
     s = "Thứ trưởng Bộ GTVTLê Đình Thọ Theo anh Lê Đình Huy, Phó giám đốc Ban QLDA hầm đường bộ cho biết."
     hit = next(h for h in find_persons(s) if h.name == "Lê Đình Huy")
     assert not any("Theo anh" in p.surface for p in hit.before)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a commune's officials are not the province's (data/commune_kinds.txt; corpus 21478875, 21485823)
+    ("Nghệ An: mưa lớn\nChiều ngày 6/2, trao đổi với PV, ông Lô Văn Đồng -Chủ tịch UBND xã Liên Hợp cho biết: "
+     "\"Sau khi sự việc xảy ra, xã đã báo cáo lên huyện\".", "Lô Văn Đồng"),
+    ("Nghệ An: điều tra vụ án\nDây anh Ngôn treo cổ là 2 dây giày”, ông Nguyễn Quang Biên – Trưởng công an xã "
+     "Thọ Thành cho biết.", "Nguyễn Quang Biên"),
+])
+def test_commune_posts_are_not_the_provinces(text, name):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text=text, source="test"))
+    assert name in [p.name for p in facts.persons]
+    assert [h.post.label for h in facts.holdings if h.person == name] == []
+
+
+@pytest.mark.parametrize("phrase, statuses", [
+    # a status carries over a join ('kiêm', ' - '), not over a comma (corpus 22638478)
+    ("nguyên Chủ tịch kiêm Giám đốc Công ty TNHH MTV Cấp thoát nước Kiên Giang", ["former", "former"]),
+    ("nguyên Phó Thủ tướng kiêm Bộ trưởng Bộ Ngoại giao", ["former", "former"]),
+    ("nguyên Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An", ["former", "current"]),
+])
+def test_status_over_joined_titles(phrase, statuses):
+    posts, _ = parse_title_list(phrase)
+    assert [p.status for p in posts] == statuses

@@ -198,6 +198,12 @@ def _generic_body_end(s: str) -> int:
     return stop
 
 
+@cache
+def _commune_rx() -> re.Pattern:
+    """``data/commune_kinds.txt`` right after a body: 'Ủy ban nhân dân xã …'."""
+    return re.compile(rf"^\s*(?:{alternation(load_list('commune_kinds.txt'))})(?![{_L}])")
+
+
 def _role_front(text: str):
     """The role a title opens with: (status, 'Phó ' or '', role, the role as written, where it ends), or None.
     ``nguyên``/``cựu`` make the post former, ``tân`` new."""
@@ -287,6 +293,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         used = b.end() - skipped
         place, kw, pused = (None, None, 0)
         if body.place != "none":
+            if _commune_rx().match(rest[used:]):
+                return None, 0  # a commune's body: not modelled, and not the province's either
             place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
         level = body.level
         if level == "local" and place is not None:
@@ -377,6 +385,7 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     exp = expand_abbreviations(fix_tones(text))
     posts: list[ParsedPost] = []
     pos = 0
+    carry = None  # a join carries a status on: 'nguyên Chủ tịch kiêm Giám đốc …' ended both
     while pos < len(exp):
         p, used = parse_post(exp[pos:])
         if p is None:
@@ -391,16 +400,20 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
                 continue
             bare = _joined_role(exp[pos:])
             if bare is not None:  # 'Bí thư kiêm Chủ tịch UBND …': the Party post is not named; the next one is
+                carry = bare[0] if bare[0] != "current" else None
                 pos += bare[4]
                 continue
             break
         if _NAME_NEXT.match(exp[pos + used:]):
             break  # 'Chủ tịch Quốc hội Tòng Thị Phóng': this title is the next person's
+        if carry and p.status == "current" and not _STATUS.match(exp[pos:]):
+            p = replace(p, status=carry)
         posts.append(p)
         pos += used
         m = _SEP.match(exp[pos:])
         if not m:
             break
+        carry = p.status if p.status != "current" and _JOIN.match(exp[pos:]) else None
         pos += m.end()
     return tuple(posts), pos
 
