@@ -204,6 +204,13 @@ def unit_names() -> frozenset[str]:
 
 
 @cache
+def rank_words() -> tuple[str, ...]:
+    """The ranks and academic titles of ``honorifics.tsv`` (Thiếu tướng, Đại tá, GS, TS …): written before a
+    name, never inside a body's name."""
+    return tuple(r["word"] for r in load_table("honorifics.tsv", ("word", "kind")) if r["kind"] == "title")
+
+
+@cache
 def address_words() -> frozenset[str]:
     """The lower-case one-word forms of address of ``honorifics.tsv``: ông, bà, anh, chị."""
     return frozenset(r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))

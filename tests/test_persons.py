@@ -180,3 +180,18 @@ def test_a_unit_under_an_older_kind_word_is_no_person():
     """Corpus 22477407: thị xã Từ Sơn in 2017 is thành phố Từ Sơn in the gazetteer; 'Từ' is also a family name."""
     hits = find_persons("Đại tá Nguyễn Văn Huệ, Trưởng Công an thị xã Từ Sơn, tỉnh Bắc Ninh cho biết")
     assert "Từ Sơn" not in [h.name for h in hits]
+
+
+@pytest.mark.parametrize("sentence, name, posts", [
+    # a rank between the title and the name (honorifics.tsv): corpus 22547448
+    ("Cục Cứu hộ - Cứu nạn/BTTM đã có điện số 19Tk do Cục trưởng Cục Cứu hộ - Cứu nạn Thiếu tướng Trương Đức Nghĩa "
+     "ký điện gửi các đơn vị", "Trương Đức Nghĩa", ["Cục trưởng Cục Cứu hộ - Cứu nạn"]),
+    # '… và PGS. Y': the title before 'và' is another person's (corpus 21488581)
+    ("GS Trần Xuân Nhĩ - nguyên bộ trưởng Bộ Giáo dục và PGS. Văn Như Cương - Hiệu trưởng trường THPT Lương Thế Vinh",
+     "Văn Như Cương", []),
+])
+def test_ranks_between_title_and_name(sentence, name, posts):
+    from graphkit.extract.posts import to_post
+
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert [getattr(to_post(p), "label", p.surface) for p in hit.before] == posts

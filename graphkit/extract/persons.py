@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
-from graphkit.gazetteer import load_list, load_table, surnames, unit_kinds, unit_names
+from graphkit.gazetteer import load_list, load_table, rank_words, surnames, unit_kinds, unit_names
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation, lead
 
@@ -275,6 +275,15 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b|\b[Tt]heo\b)\s*")
 
 
+_AND_END = re.compile(r"(?<![^\W\d_])(?:và|cùng|với)$")
+
+
+@cache
+def _trailing_rank_rx() -> re.Pattern:
+    """A rank or academic title (honorifics.tsv) ending the text before a name."""
+    return re.compile(rf"(?:^|(?<=[\s,]))(?:{alternation(rank_words())})\.?$")
+
+
 @lru_cache(maxsize=1 << 12)
 def _title_before(before: str) -> tuple[ParsedPost, ...]:
     """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'. (Cached: an article's
@@ -282,6 +291,11 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     tail = before.rstrip()
     if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
         return ()
+    rank = _trailing_rank_rx().search(tail)  # 'Giám đốc Công an tỉnh, Đại tá Nguyễn Văn A': the title ends before the rank
+    if rank:
+        tail = tail[:rank.start()].rstrip(" ,")
+        if _AND_END.search(tail):  # 'nguyên Bộ trưởng … và PGS. Văn Như Cương': two persons
+            return ()
     # the earliest start whose title list runs to the name: a clause's start, else a role word within
     # the clause ('Hội nghị do Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường chủ trì'); clauses first:
     # in 'Báo cáo với Tổ công tác Thủ tướng Chính phủ, Chủ tịch Tập đoàn … Trần Quang Nghị' the

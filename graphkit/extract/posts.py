@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import address_words, bodies, body_heads, load_list, provinces, qualifiers, roles
+from graphkit.gazetteer import address_words, bodies, body_heads, load_list, provinces, qualifiers, rank_words, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import alternation, lead
 
@@ -172,6 +172,13 @@ def _body_words() -> frozenset[str]:
     return frozenset(load_list("body_words.txt"))
 
 
+@cache
+def _rank_rx() -> re.Pattern:
+    """A rank or academic title (honorifics.tsv) before a name: 'Cục Cứu hộ - Cứu nạn Thiếu tướng Trương
+    Đức Nghĩa' ends the body before 'Thiếu tướng'."""
+    return re.compile(rf"(?<![{_L}])(?:{alternation(rank_words())})\.?(?:\s+[A-ZĐÀ-Ỹ]|\s*$)")
+
+
 def _generic_body_end(s: str) -> int:
     """Where a body name not in the gazetteer ends: at a predicate, a comma, a place, or a
     lower-case word that is not used in body names (``data/body_words.txt``)."""
@@ -187,7 +194,8 @@ def _generic_body_end(s: str) -> int:
             stop = m.start()
             break
         prev_upper = not lower
-    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]")):
+    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]"),
+                _rank_rx()):
         m = pat.search(s, 1)
         if m:
             stop = min(stop, m.start())
