@@ -46,6 +46,9 @@ def names(sentence):
      ["Nguyễn Văn Hải"]),
     ("Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ Việt Nam Trần Thanh Mẫn dự lễ.", ["Trần Thanh Mẫn"]),
     ("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Phạm Bình Minh tiếp đoàn.", ["Phạm Bình Minh"]),
+    # a sentence glued on after the name without a full stop (data/name_stopwords.txt; corpus 22511766)
+    ("ĐBQH, Thiếu tướng Lâm Quang Đại Nói về việc mở rộng sân bay Tân Sơn Nhất, giới chuyên gia cho rằng",
+     ["Lâm Quang Đại"]),
     # the ideology and the city are not the person
     ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
 ])
