@@ -105,6 +105,22 @@ def _nquads_of(graph_iri: str, nt: str) -> str:
     return "".join(line[:-2] + suffix for line in sorted(_nt_lines(nt)))
 
 
+def _with_merge(graphs: Sequence[tuple[str, str]], known: set[str]) -> tuple[str, dict[str, None], int]:
+    """New named graphs ``(IRI, N-Triples)`` as N-Quads, followed by their triples for the default graph
+    (the merge) that are not in ``known``, each once. Returns the text, those triples (the caller adds
+    them to ``known`` once written) and how many lines the graphs hold."""
+    fresh: dict[str, None] = {}
+    lines = 0
+    for _g, nt in graphs:
+        split = nt.splitlines()
+        lines += len(split)
+        for line in split:
+            if line not in known:
+                fresh[line] = None
+    text = "".join(_nquads_of(g, nt) for g, nt in graphs) + "".join(ln + "\n" for ln in fresh)
+    return text, fresh, lines
+
+
 def _nt_lines(nt: str) -> set[str]:
     """The lines of N-Triples text, each as ``s p o .`` (no comments, no blank lines)."""
     out = set()
@@ -130,10 +146,13 @@ def _unmerge(graph_iri: str) -> str:
             f"DROP SILENT GRAPH {g} ;\n")
 
 
-def _open_read_only(ox, path: Path, attempts: int = 5):
-    """Open ``path`` read-only. While another process writes the store, a file listed in the manifest
-    may be compacted away as it is read (RocksDB reports "Corruption ... No such file"): try again."""
+def open_read_only(path: str | Path, attempts: int = 5):
+    """The ``pyoxigraph.Store`` in ``path``, read-only. While another process writes the store, a file
+    listed in the manifest may be compacted away as it is read (RocksDB reports "Corruption ... No
+    such file"): try again. Raises what Oxigraph raises (OSError, RuntimeError)."""
     import time
+
+    import pyoxigraph as ox
 
     for attempt in range(attempts - 1):
         try:
@@ -143,6 +162,15 @@ def _open_read_only(ox, path: Path, attempts: int = 5):
                 raise
             time.sleep(0.05 * (attempt + 1))
     return ox.Store.read_only(str(path))
+
+
+def store_has_merge(store) -> bool:
+    """Whether a ``pyoxigraph.Store``'s default graph stands for the merge of its named graphs: it has
+    triples, or there is no named graph (a store of a graphkit that keeps the merge, or a plain one)."""
+    import pyoxigraph as ox
+
+    return (next(iter(store.named_graphs()), None) is None
+            or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None)
 
 
 def _check_new(path: Path) -> None:
@@ -194,7 +222,7 @@ class GraphStore:
                                  f"'graphkit build INPUT --into {self.path}'")
             _check_new(self.path)
         try:
-            self._store = _open_read_only(ox, self.path) if read_only else ox.Store(str(self.path))
+            self._store = open_read_only(self.path) if read_only else ox.Store(str(self.path))
         except (OSError, RuntimeError) as e:
             msg = str(e)
             if "lock" in msg.lower():
@@ -237,9 +265,7 @@ class GraphStore:
         empty default graph. Such a store can be read as it is; opening it for writing adds the merge.
         """
         if "_merged" not in self.__dict__:
-            ox, store = self._ox, self.oxigraph
-            self._merged = (next(iter(store.named_graphs()), None) is None
-                            or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None)
+            self._merged = store_has_merge(self.oxigraph)
         return self._merged
 
     def add_merge(self) -> None:
@@ -276,15 +302,10 @@ class GraphStore:
         for the end); :meth:`finish_appends` loads the rest and waits.
         """
         app = self._appending
-        known, buf = app["seen"], app["buf"]
-        for g, nt in graphs:
-            buf.append(_nquads_of(g, nt))
-            lines = nt.splitlines()
-            app["lines"] += len(lines)
-            for line in lines:
-                if line not in known:
-                    known.add(line)
-                    buf.append(line + "\n")
+        text, fresh, lines = _with_merge(graphs, app["seen"])
+        app["buf"].append(text)
+        app["seen"].update(fresh)
+        app["lines"] += lines
         idle = app["future"] is None or app["future"].done()
         if app["lines"] >= _BULK_LINES or (idle and app["lines"] >= _BULK_LINES_IDLE):
             self._start_bulk_load()
@@ -337,12 +358,8 @@ class GraphStore:
             return [False] * len(graphs)
         replaced = [self.has_graph(g) for g, _ in graphs]
         if not any(replaced):  # the common case, new articles: one N-Quads load (faster than SPARQL)
-            known, fresh = self._known, {}
-            for _g, nt in graphs:
-                for line in nt.splitlines():
-                    if line not in known:
-                        fresh[line] = None
-            text = "".join(_nquads_of(g, nt) for g, nt in graphs) + "".join(ln + "\n" for ln in fresh)
+            known = self._known
+            text, fresh, _lines = _with_merge(graphs, known)
             self._load(text.encode("utf-8"), f"write {len(graphs)} graph(s)")
             if len(known) + len(fresh) > _KNOWN_LINES:
                 known.clear()
@@ -439,8 +456,7 @@ class GraphStore:
         store = self.oxigraph
         if not self.has_merge:
             return len(store)
-        sols = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # faster than counting GRAPH ?g
-        return len(store) - int(next(iter(sols))["n"].value)
+        return len(store) - self.triple_count()  # the default graph's count: faster than counting GRAPH ?g
 
     def triple_count(self) -> int:
         """The distinct triples of all graphs (the size of the merge)."""

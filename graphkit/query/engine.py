@@ -295,6 +295,7 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
     if not path.exists():
         raise QueryError(f"{path}: no such graph file or store; build one with 'graphkit build … --out {path.name}'")
     if path.is_dir():
+        from graphkit.kg.store import store_has_merge
         from graphkit.query import stores
 
         if not stores.is_store_dir(path):
@@ -303,7 +304,7 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
                 f"({', '.join(GRAPH_FORMATS)}) or a store directory"
             )
         store = stores.open_store_dir(path)
-        merged = stores.has_merge(store)
+        merged = store_has_merge(store)
         if not ((not merged) if in_memory is None else in_memory):  # queried where it is
             return QueryGraph(str(path), store=store)
         data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)

@@ -1,11 +1,12 @@
-"""The one place that knows about on-disk Oxigraph stores.
+"""Opening on-disk Oxigraph stores for querying (the store itself: :mod:`graphkit.kg.store`).
 
 A store directory (made by ``pyoxigraph.Store(path)``, a RocksDB database) is opened read-only,
 so that querying never changes it and never takes the writer's lock.
 
 A store written by ``graphkit build --into`` keeps, as its default graph, the merge of its named
 graphs (:mod:`graphkit.kg.store`): such a store is queried where it is. One written before graphkit
-kept the merge has named graphs and an empty default graph (:func:`has_merge` tells).
+kept the merge has named graphs and an empty default graph (:func:`graphkit.kg.store.store_has_merge`
+tells).
 """
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ def is_store_dir(path: str | Path) -> bool:
 
 
 def open_store_dir(path: str | Path):
-    """The ``pyoxigraph.Store`` in ``path``, read-only."""
-    import pyoxigraph
+    """The ``pyoxigraph.Store`` in ``path``, read-only (see :func:`graphkit.kg.store.open_read_only`)."""
+    from graphkit.kg.store import open_read_only
 
     try:
-        return pyoxigraph.Store.read_only(str(path))
-    except OSError as e:
+        return open_read_only(path)
+    except (OSError, RuntimeError) as e:
         raise QueryError(f"{path}: cannot open the Oxigraph store ({e}); is it a graphkit store directory?") from e
 
 
@@ -36,7 +37,3 @@ def default_graph_is_empty(store) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
 
 
-def has_merge(store) -> bool:
-    """Whether a ``pyoxigraph.Store``'s default graph can stand for the merge of its graphs: it has
-    triples, or there is no named graph (a store of graphkit ≥ the merged default graph, or a plain one)."""
-    return next(iter(store.named_graphs()), None) is None or not default_graph_is_empty(store)
