@@ -204,17 +204,22 @@ def unit_names() -> frozenset[str]:
 
 
 @cache
+def honorifics() -> tuple[tuple[str, str], ...]:
+    """``honorifics.tsv``: (word, kind) — forms of address, ranks and titles written before a name."""
+    return tuple((r["word"], r["kind"]) for r in load_table("honorifics.tsv", ("word", "kind")))
+
+
+@cache
 def rank_words() -> tuple[str, ...]:
     """The ranks and academic titles of ``honorifics.tsv`` (Thiếu tướng, Đại tá, GS, TS …): written before a
     name, never inside a body's name."""
-    return tuple(r["word"] for r in load_table("honorifics.tsv", ("word", "kind")) if r["kind"] == "title")
+    return tuple(w for w, kind in honorifics() if kind == "title")
 
 
 @cache
 def address_words() -> frozenset[str]:
     """The lower-case one-word forms of address of ``honorifics.tsv``: ông, bà, anh, chị."""
-    return frozenset(r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))
-                     if r["kind"] == "address" and r["word"].islower() and " " not in r["word"])
+    return frozenset(w for w, kind in honorifics() if kind == "address" and w.islower() and " " not in w)
 
 
 @cache

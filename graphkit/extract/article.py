@@ -84,21 +84,24 @@ def extract(article: Article) -> ArticleFacts:
 
     blocked = [(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists]
 
-    def blocked_in(s: Sentence) -> list[tuple[int, int]]:
-        return [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
-
     # a name taken as a person anywhere makes its bare mentions persons too: a second pass over the
     # sentences that contain such a name, where it was passed over (or named by its given name alone)
-    first_pass, missed = [], []
+    first_pass, missed, in_sentence = [], [], []
     for s in sentences:
         missed.append(set())
-        first_pass.append(find_persons(s.text, blocked=blocked_in(s), missed=missed[-1])
-                          if may_name_person(s.text) else [])
+        if may_name_person(s.text):
+            b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
+            first_pass.append(find_persons(s.text, blocked=b, missed=missed[-1]))
+        else:
+            b = None  # no person, whatever is known: never read again
+            first_pass.append([])
+        in_sentence.append(b)
     known = {h.name for hs in first_pass for h in hs}
     given = {n.rsplit(" ", 1)[-1] for n in known}
-    all_hits = [find_persons(s.text, blocked=blocked_in(s), known=known)
-                if known and any(n in s.text for n in (*known, *given)) and _may_change(s, ms, blocked_in, known)
-                else hs for s, hs, ms in zip(sentences, first_pass, missed)]
+    all_hits = [find_persons(s.text, blocked=b, known=known)
+                if b is not None and known and any(n in s.text for n in (*known, *given))
+                and (ms & known or names_given_alone(s.text, b, known))
+                else hs for s, hs, ms, b in zip(sentences, first_pass, missed, in_sentence)]
 
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}
@@ -164,11 +167,6 @@ def extract(article: Article) -> ArticleFacts:
                 seen_imp.add(k)
                 facts.implementations.append(Implementation(actor, d, s.evidence))
     return facts
-
-
-def _may_change(s: Sentence, missed: set[str], blocked_in, known: set[str]) -> bool:
-    """Whether knowing the names of ``known`` can change the persons found in ``s`` (see find_persons)."""
-    return bool(missed & known) or names_given_alone(s.text, blocked_in(s), known)
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> str:

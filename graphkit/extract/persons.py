@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
-from graphkit.gazetteer import load_list, load_table, rank_words, surnames, unit_kinds, unit_names
+from graphkit.gazetteer import honorifics, load_list, rank_words, surnames, unit_kinds, unit_names
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import alternation, lead
 
@@ -40,7 +40,7 @@ class PersonHit:
 
 @cache
 def _honorific_rx() -> re.Pattern:
-    words = [r["word"] for r in load_table("honorifics.tsv", ("word", "kind"))]
+    words = [w for w, _kind in honorifics()]
     return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alternation(words)})\s*:?\s*$")
 
 
