@@ -342,10 +342,11 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     return None, 0
 
 
-_SEP = re.compile(r"^\s*(?:,|và|kiêm(?!\w)|[-–](?=\s))\s*")
 # a role joined to the next one with its body: 'Phó Chủ tịch - Tổng Thư ký Ủy ban …', '… kiêm …' (not a comma:
 # 'Phó Bí thư, Chủ tịch UBND huyện' is the deputy secretary of the huyện's Party committee)
-_JOIN = re.compile(r"^\s*(?:kiêm(?!\w)|[-–](?=\s))\s*")
+_JOINS = r"kiêm(?!\w)|[-–](?=\s)"
+_JOIN = re.compile(rf"^\s*(?:{_JOINS})\s*")
+_SEP = re.compile(rf"^\s*(?:,|và|{_JOINS})\s*")  # between the titles of a list
 
 
 def _joined_role(text: str):
