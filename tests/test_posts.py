@@ -130,6 +130,48 @@ def test_generic_bodies(phrase, expected):
     assert [to_post(p, CONTEXT).label for p in posts] == expected
 
 
+@pytest.mark.parametrize("sentence, person, label", [
+    # a body name is not cut inside a word of several syllables (data/body_words.txt)
+    ("Ông Nguyễn Hùng Tân - Chánh Văn phòng Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Bình "
+     "Thuận cho biết: Bình Thuận đã chuẩn bị lực lượng.", "Nguyễn Hùng Tân",
+     "Chánh Văn phòng Ban chỉ huy phòng chống"),  # 22520228
+    ("Bà Nguyễn Thị Xuân Thu - Chủ tịch Hội chữ thập đỏ Việt Nam ghi nhận: “Nhờ có đóng góp thầm lặng của "
+     "những người hiến máu”.", "Nguyễn Thị Xuân Thu", "Chủ tịch Hội chữ thập đỏ Việt Nam"),  # 22532243
+    ("Luật sư Võ Hồng Nam - Chủ nhiệm Đoàn luật sư tỉnh Bình Định cho rằng có dấu hiệu phạm tội.",
+     "Võ Hồng Nam", "Chủ nhiệm Đoàn luật sư tỉnh Bình Định"),  # 22540630
+    ("Ông Khuất Việt Hùng, Phó Chủ tịch Ủy ban An toàn giao thông quốc gia, cho rằng, xe đạp là phương thức đi "
+     "lại mang lại nhiều lợi ích.", "Khuất Việt Hùng", "Phó Chủ tịch Ủy ban An toàn giao thông quốc gia"),  # 22551600
+    ("Ông Phạm Tiến Dũng, Chủ tịch Hội đồng quản trị, cho biết công ty đã hoàn thành kế hoạch.", "Phạm Tiến Dũng",
+     "Chủ tịch Hội đồng quản trị"),  # 22521536
+    ("Ông Nguyễn Minh Nhạn, Vụ trưởng Vụ Tổ chức cán bộ, cho biết như vậy.", "Nguyễn Minh Nhạn",
+     "Vụ trưởng Vụ Tổ chức cán bộ"),  # 22581600
+    # nor run on into the verb after it, even right after a capitalised word (data/predicates.txt,
+    # data/body_stops.txt), nor end with 'và' or a sentence's period
+    ("Giáo sư Vũ Quang Côn, Chủ tịch Hội Côn trùng học Việt Nam cho rằng, loài bọ xít hút máu người ở Việt Nam "
+     "đã phát tán.", "Vũ Quang Côn", "Chủ tịch Hội Côn trùng học Việt Nam"),  # 21510187
+    ("Ông Võ Thiên Lăng - Phó Chủ tịch Hội Nghề cá Việt Nam cảm thấy rất bức xúc.", "Võ Thiên Lăng",
+     "Phó Chủ tịch Hội Nghề cá Việt Nam"),  # 22509364
+    ("Ông Nguyễn Anh Tuấn, Giám đốc Ngân hàng Agribank chi nhánh Tây Sơn mong muốn người dân hiểu rõ.",
+     "Nguyễn Anh Tuấn", "Giám đốc Ngân hàng Agribank chi nhánh Tây Sơn"),  # 22544339
+    ("Minh Nhựa cũng chính là con trai duy nhất của ông Phạm Văn Mười - Tổng giám đốc Công ty Nhựa Long Thành "
+     "và là người kế thừa để phát triển doanh nghiệp này.", "Phạm Văn Mười",
+     "Tổng Giám đốc Công ty Nhựa Long Thành"),  # 22478569
+    ("Đó là ý kiến của bà Ngô Thị Hòa, Hiệu trưởng Trường mầm non Tuổi Ngọc. Bà cho biết thêm.", "Ngô Thị Hòa",
+     "Hiệu trưởng Trường mầm non Tuổi Ngọc"),  # 21510355
+    # 'Hàng không', 'Tiếng nói': a lower-case syllable of a capitalised word is no verb
+    ("Ông Lại Xuân Thanh, Cục trưởng Cục Hàng không Việt Nam cho biết thêm.", "Lại Xuân Thanh",
+     "Cục trưởng Cục Hàng không Việt Nam"),  # 22535998
+    ("Ông Nguyễn Thế Kỷ, Tổng Giám đốc Đài Tiếng nói Việt Nam phát biểu.", "Nguyễn Thế Kỷ",
+     "Tổng Giám đốc Đài Tiếng nói Việt Nam"),  # 21511126
+])
+def test_generic_body_names_in_sentences(sentence, person, label):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
+    assert label in [h.post.label for h in facts.holdings if h.person == person]
+
+
 def test_joined_titles_in_an_article_share_the_place():
     """Corpus 21478615: the Quận ủy takes the quận of the post it is joined to."""
     from graphkit.extract.article import extract

@@ -168,8 +168,21 @@ def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, st
 
 
 @cache
-def _body_words() -> frozenset[str]:
-    return frozenset(load_list("body_words.txt"))
+def _body_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """``data/body_words.txt``: the syllables a body name goes on over, and the pairs of syllables
+    within its words of several syllables ('quản trị': 'trị' goes on after 'quản', not elsewhere)."""
+    single, pairs = set(), set()
+    for entry in load_list("body_words.txt"):
+        parts = entry.split()
+        if len(parts) == 1:
+            single.add(entry)
+        pairs.update(zip(parts, parts[1:]))
+    return frozenset(single), frozenset(pairs)
+
+
+@cache
+def _body_stops() -> frozenset[str]:
+    return frozenset(load_list("body_stops.txt"))
 
 
 @cache
@@ -179,22 +192,29 @@ def _rank_rx() -> re.Pattern:
     return re.compile(rf"(?<![{_L}])(?:{alternation(rank_words())})\.?(?:\s+[A-ZĐÀ-Ỹ]|\s*$)")
 
 
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:và|của|thuộc|[-–]))+$")
+
+
 def _generic_body_end(s: str) -> int:
     """Where a body name not in the gazetteer ends: at a predicate, a comma, a place, or a
     lower-case word that is not used in body names (``data/body_words.txt``)."""
     stop = len(s)
-    prev_upper = True
+    prev = ""
     address = address_words()
+    single, pairs = _body_words()
+    stops = _body_stops()
     for m in re.finditer(r"[^\W\d_]+", s):
         w = m.group(0)
         lower = w[:1].islower()
-        # a lower-case syllable right after a capitalised one is the same word (Quân đội, Liên minh),
-        # but not a form of address: 'Bộ GTVT … Theo anh Lê Đình Huy' names a person after it
-        if m.start() > 0 and lower and ((not prev_upper and w not in _body_words()) or w in address):
+        # a lower-case syllable right after a capitalised one is the same word (Quân đội, Liên minh), and
+        # so is one that ends a word of body_words.txt (Ban tổ chức, Hội đồng quản trị); not a form of
+        # address ('Bộ GTVT … Theo anh Lê Đình Huy' names a person after it) or a word of body_stops.txt
+        if m.start() > 0 and lower and ((prev[:1].islower() and w not in single and (prev, w) not in pairs)
+                                        or w in address or w in stops):
             stop = m.start()
             break
-        prev_upper = not lower
-    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]"),
+        prev = w
+    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]"),
                 _rank_rx()):
         m = pat.search(s, 1)
         if m:
@@ -318,6 +338,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     if h and role.kind in ("head", "member"):
         end = _generic_body_end(rest)
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
+        name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
         if trailing_kind:
             name = name[: trailing_kind.start()]
