@@ -179,6 +179,31 @@ def test_a_name_after_a_commune_is_still_a_place():
     assert names("Chủ tịch UBND xã Lê Lợi cho biết.") == []
 
 
+@pytest.mark.parametrize("sentence, name, posts", [
+    # a place noun ending a word of the body's name before the name ('Môi trường', 'nông thôn'): the title
+    # runs up to the name, which is a person's (corpus 2017, ids given); '&' is 'và'
+    ("Bộ trưởng Tài nguyên và Môi trường Trần Hồng Hà cho biết, trong năm 2016, công tác thanh tra, kiểm tra của Bộ "
+     "bước đầu đã có những đổi mới", "Trần Hồng Hà", ["Bộ trưởng Bộ Tài nguyên và Môi trường"]),  # 21474390
+    ("“Muôn hình muôn vẻ”, đó là mô tả của Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Quốc Doanh về thực "
+     "trạng tích tụ đất đai", "Lê Quốc Doanh", ["Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn"]),  # 22532660
+    ("Tới dự có Phó Thủ tướng Chính phủ Vương Đình Huệ, Bộ trưởng Bộ Nông nghiệp & Phát triển nông thôn Nguyễn Xuân "
+     "Cường, Thứ trưởng Bộ TT&TT Nguyễn Minh Hồng", "Nguyễn Xuân Cường",
+     ["Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"]),  # 22591883
+])
+def test_a_place_noun_inside_a_body_name(sentence, name, posts):
+    from graphkit.extract.posts import to_post
+
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert [to_post(p).label for p in hit.before] == posts
+
+
+def test_a_commune_after_a_title_is_still_a_place():
+    """Corpus 21472814: in 'Bí thư Đảng ủy xã Ninh Lai' the title parses, but a commune's name is a place's."""
+    hits = find_persons("Nhận xét về chương trình tín dụng NS VSMT, ông Trương Viết Hùng – Bí thư Đảng ủy xã Ninh Lai "
+                        "bày tỏ: “Chương trình đã tạo sự chuyển biến trong nhận thức”.")
+    assert [h.name for h in hits] == ["Trương Viết Hùng"]
+
+
 def test_a_unit_under_an_older_kind_word_is_no_person():
     """Corpus 22477407: thị xã Từ Sơn in 2017 is thành phố Từ Sơn in the gazetteer; 'Từ' is also a family name."""
     hits = find_persons("Đại tá Nguyễn Văn Huệ, Trưởng Công an thị xã Từ Sơn, tỉnh Bắc Ninh cho biết")

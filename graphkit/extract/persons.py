@@ -74,6 +74,11 @@ def _place_noun_rx() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation(words)})\s$")
 
 
+@cache
+def _commune_kinds() -> frozenset[str]:
+    return frozenset(load_list("commune_kinds.txt"))
+
+
 def _is_name_word(w: str) -> bool:
     return w[:1].isupper() and (len(w) == 1 or w[1:].islower())
 
@@ -190,12 +195,14 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if _CREDIT_BEFORE.search(before_text):
             continue
         noun = _place_noun_rx().search(before_text[-20:])
-        # 'xã Lê Lợi' is a place; after 'tỉnh' a known province would be blocked, so in 'Chủ tịch UBND
-        # tỉnh Nguyễn Xuân Đường' the name is a person's, when the title before it parses and the name
-        # is no unit's under another kind word ('Trưởng Công an thị xã Từ Sơn': thành phố Từ Sơn now)
-        if noun and not (titled and noun.group(0).strip() in unit_kinds() and surface not in unit_names()
-                         and _title_before(before_text)):
-            continue
+        # 'xã Lê Lợi' is a place, but the name is a person's when a title before it runs up to it: 'Bộ
+        # trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà' (the noun ends a word of the body's name);
+        # after 'tỉnh' a known province would be blocked, so in 'Chủ tịch UBND tỉnh Nguyễn Xuân Đường'
+        # too, unless the name is a unit's under another kind word ('Trưởng Công an thị xã Từ Sơn')
+        if noun and (noun.group(0).strip() in _commune_kinds() or not (
+                titled and not (noun.group(0).strip() in unit_kinds() and surface in unit_names())
+                and _title_before(before_text))):
+            continue  # a commune's name ('Bí thư Đảng ủy xã Ninh Lai') is always a place's
         hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
