@@ -223,3 +223,32 @@ def test_ranks_between_title_and_name(sentence, name, posts):
 
     hit = next(h for h in find_persons(sentence) if h.name == name)
     assert [getattr(to_post(p), "label", p.surface) for p in hit.before] == posts
+
+
+@pytest.mark.parametrize("sentence, name, posts", [
+    # corpus 22496568: without a comma, a person's titles after the name stop where the next one's start
+    ("Phát biểu tại hội trường, đại biểu Dương Văn Thống - Phó Bí thư Thường trực Tỉnh ủy Yên Bái - dành nhiều "
+     "thời gian đề cập đến báo cáo của Phó Thủ tướng Trương Hòa Bình.", "Dương Văn Thống",
+     ["Phó Bí thư Thường trực Tỉnh ủy Yên Bái"]),
+    # corpus 22539074: a title read before a name runs up to it, not one at the clause's start whose words the
+    # end repeats
+    ("“Thủ tướng cũng đã thành lập ban chỉ đạo do một Phó Thủ tướng làm trưởng ban để chỉ đạo việc khắc phục hậu "
+     "quả này”, Phó Thủ tướng Trương Hòa Bình khẳng định.", "Trương Hòa Bình", ["Phó Thủ tướng Chính phủ"]),
+])
+def test_whose_title_it_is(sentence, name, posts):
+    from graphkit.extract.posts import to_post
+
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert [to_post(p).label for p in (*hit.before, *hit.after)] == posts
+
+
+@pytest.mark.parametrize("text, names", [
+    # a caption glued to the next sentence: a capitalised word opening a role or a predicate is not part of
+    # the name before it (corpus 22573549, 22626856)
+    ("Thủ tướng Nguyễn Xuân Phúc trao huy hiệu 50 năm tuổi Đảng cho nguyên Thủ tướng Nguyễn Tấn Dũng Thủ tướng "
+     "Nguyễn Xuân Phúc nhấn mạnh", ["Nguyễn Xuân Phúc", "Nguyễn Tấn Dũng", "Nguyễn Xuân Phúc"]),
+    ("cho nguyên Bí thư Trung ương Đảng Nguyễn Văn Trân Cùng dự có nguyên Thủ tướng", ["Nguyễn Văn Trân"]),
+    ("ông Nguyễn Văn Trưởng, Giám đốc Sở cho biết", ["Nguyễn Văn Trưởng"]),  # 'Trưởng' alone is no title here
+])
+def test_a_glued_caption_does_not_lengthen_a_name(text, names):
+    assert [c[2] for c in name_candidates(text)] == names

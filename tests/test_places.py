@@ -34,3 +34,22 @@ def test_hue_is_a_province_only_from_2025():
 ])
 def test_districts(text, expected):
     assert [(m.place.name, m.place.province) for m in find_districts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's name that ends in a province's: after a family name that opens it, with a role, a form of
+    # address or a rank before (corpus 2017, ids given)
+    ("Đầu năm 2017, Phó Thủ tướng Thường trực Trương Hòa Bình, Chủ tịch Ủy ban ATGT Quốc gia", []),  # 21471136
+    ("Chánh án Tòa án Nhân dân Tối cao Nguyễn Hòa Bình và Chánh án Tòa án", []),
+    ("Quyết định do Phó chủ tịch UBND TP. Hà Nội Phí Thái Bình ký ngày 7/4/2009", ["Hà Nội"]),  # 21486965
+    ("Theo chia sẻ của PGS TS Trịnh Hòa Bình - Chuyên gia về xã hội học", []),  # 21475010
+    # not a place's or a body's name before the province, nor a family name without a person's context
+    ("khoa Ngoại (Bệnh viện Đại học Y Hà Nội) cho biết", ["Hà Nội"]),
+    ("Hiệu trưởng Trường ĐH Sư Phạm Hà Nội cho biết", ["Hà Nội"]),
+    ("sư trụ trì chùa Tương Mai Hà Nội cũng lấy làm tiếc", ["Hà Nội"]),
+    ("Đại biểu Quốc hội Dương Trung Quốc (Đoàn Đồng Nai) phát biểu", ["Đồng Nai"]),
+    ("Từ Hà Nội, bạn đi thẳng quốc lộ 6", ["Hà Nội"]),
+    ("Lễ hội đền Trần Thái Bình xuân Đinh Dậu 2017 sẽ diễn ra", ["Thái Bình"]),
+])
+def test_a_name_ending_in_a_province_is_a_persons(text, expected):
+    assert [m.place.name for m in find_provinces(text)] == expected

@@ -142,7 +142,17 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             break
     if 2 <= len(run):
         run = run[:4] if len(run) <= 4 else run[:3]
+        if len(run) >= 3 and _opens_a_title_or_verb(text, run[-1][0], run[-1][1]):
+            run = run[:-1]  # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …'
         out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+
+
+def _opens_a_title_or_verb(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` opens a role or a predicate of several words ('Thủ tướng', 'Cùng
+    dự', 'Chất vấn'): then it starts a sentence, and is not the last syllable of a name."""
+    from graphkit.extract.posts import role_or_predicate_at
+
+    return role_or_predicate_at(text, start) > end
 
 
 @cache
@@ -239,7 +249,10 @@ def _own_titles(segment: str) -> str:
     tail = segment.rstrip()
     if segment and segment.endswith(" ") and tail and tail[-1] not in ",;:-–(":
         cut = max(tail.rfind(","), tail.rfind(";"))
-        return segment[:cut] if cut >= 0 else ""
+        if cut < 0:  # no comma: up to where the next one's title starts ('A - Phó Bí thư …, Yên Bái - nói
+            starts = title_starts(tail)  # về báo cáo của Phó Thủ tướng B': A's is the first)
+            cut = starts[-1] if len(starts) > 1 else 0
+        return segment[:cut]
     return segment
 
 
@@ -314,12 +327,16 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
         if not seg:
             continue
         posts, used = parse_title_list(seg)
-        if posts and posts[-1].surface and _ends_with(seg, posts[-1]):
+        if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
             return tuple(posts)
     return ()
 
 
-def _ends_with(seg: str, post: ParsedPost) -> bool:
+def _runs_to_the_end(seg: str, post: ParsedPost, used: int) -> bool:
+    """Whether the title list read from ``seg`` (``used`` characters of its expanded text, ending with
+    ``post``) runs up to its end: not a title at its start whose words the end repeats ('“Thủ tướng
+    cũng đã … do một Phó Thủ tướng …”, Phó Thủ tướng Trương Hòa Bình')."""
     from graphkit.nlp.normalize import expand_abbreviations
 
-    return expand_abbreviations(fix_tones(seg)).rstrip().endswith(post.surface.rstrip())
+    exp = expand_abbreviations(fix_tones(seg)).rstrip()
+    return exp.endswith(post.surface.rstrip()) and used >= len(exp)

@@ -75,9 +75,49 @@ def find_provinces(text: str, *, on: _dt.date | None = None) -> list[PlaceMatch]
             continue  # the person or the ideology
         if name == "Huế" and (on is None or on < _dt.date(2025, 1, 1)):
             continue  # before 2025 Huế is a district-level city of Thừa Thiên Huế
+        if not prefix and _after_family_name(text, m.start("name"), out[-1].end if out else -1):
+            continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
         out.append(PlaceMatch(start, m.end(), Place(name), bool(prefix)))
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ]{2})\.\s|[!?;\n]")  # not 'TP. Hà Nội'
+_WORD_BEFORE = re.compile(rf"(?:^|(?<=[^{_L}]))(?P<w>[{_L}]+)\.?\s+$")
+
+
+@cache
+def _person_context() -> tuple[re.Pattern, frozenset[str]]:
+    """A role, form of address or rank (roles.tsv, honorifics.tsv), and the lower-cased words that may
+    stand right before a family name (forms of address and ranks)."""
+    from graphkit.gazetteer import honorifics, roles
+
+    words = {w for w, _kind in honorifics()} | {v for r in roles() for v in (r.role, *r.variants)}
+    rx = re.compile(rf"(?<![{_L}])(?:{alternation(words, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    return rx, frozenset(w.lower() for w, _kind in honorifics())
+
+
+def _after_family_name(text: str, at: int, prev_end: int) -> bool:
+    """Whether the province name at ``at`` ends a person's name: right after a family name
+    (surnames.txt) that opens the name (after a lower-case word, a form of address or rank, or a
+    place: not 'Bệnh viện Bạch Mai Hà Nội', 'Trường ĐH Sư Phạm Hà Nội'), with a role, a form of
+    address or a rank shortly before it ('Phó Thủ tướng Thường trực Trương Hòa Bình', 'ông Nguyễn Thái
+    Bình', 'Phó Chủ tịch UBND TP Hà Nội Phí Thái Bình'; not 'Đại học Y Hà Nội', 'Từ Hà Nội, …').
+    ``prev_end``: where the province named before ends."""
+    from graphkit.gazetteer import body_heads, surnames
+
+    m = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    w = m.group("w") if m else ""
+    if len(w) < 2 or w not in surnames() or w in {h for h, _ in body_heads()} or text[m.end("w"):at].strip():
+        return False  # (not 'Y': 'Đại học Y Hà Nội'; not a body's head noun: 'Đại biểu … (Đoàn Gia Lai)')
+    context, before_name = _person_context()
+    p = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if p is not None and p.group("w")[:1].isupper() and p.group("w").lower() not in before_name \
+            and not (prev_end >= 0 and not text[prev_end:m.start()].strip()):
+        return False
+    window = text[max(0, m.start() - 60):m.start()]
+    window = _SENTENCE_END.split(window)[-1]  # this sentence's
+    return context.search(window) is not None
 
 
 def find_districts(text: str) -> list[PlaceMatch]:

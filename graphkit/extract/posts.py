@@ -76,6 +76,13 @@ def may_name_post(text: str) -> bool:
     return _any_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
 
 
+def role_or_predicate_at(text: str, pos: int) -> int:
+    """Where a role (roles.tsv) or a predicate (predicates.txt) written at ``pos`` ends, or ``pos``."""
+    m = _role_table()[1].match(fix_tones(text[pos:pos + 40]))
+    n = _predicate_rx().match(text, pos)
+    return max(pos + m.end() if m else pos, n.end() if n else pos)
+
+
 _OPENS_BEFORE = re.compile(r"(?:(?:nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+)?(?:[Pp]hó\s+)?$")
 
 
