@@ -252,3 +252,13 @@ def test_whose_title_it_is(sentence, name, posts):
 ])
 def test_a_glued_caption_does_not_lengthen_a_name(text, names):
     assert [c[2] for c in name_candidates(text)] == names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # a role without its body right before a name says it is a person's (corpus 22477759, 22546633)
+    ("Theo Thống đốc Lê Minh Hưng, nếu tính gộp nợ xấu nội bảng và nợ xấu của VAMC đã mua chưa xử lý", "Lê Minh Hưng"),
+    ("3 trong số 4 đương sự của bị đơn là nguyên Giám đốc Nhà hát kịch TPHCM Trần Khánh Hoàng, Phó Giám đốc Trần "
+     "Quý Bình và đại diện Công ty Ánh Dương", "Trần Quý Bình"),
+])
+def test_a_role_without_its_body_before_a_name(sentence, name):
+    assert name in [h.name for h in find_persons(sentence)]

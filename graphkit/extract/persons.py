@@ -45,6 +45,17 @@ def _honorific_rx() -> re.Pattern:
 
 
 @cache
+def _role_before_rx() -> re.Pattern:
+    """A role of roles.tsv (with 'Phó' and the qualifiers of qualifiers.tsv) written right before a name,
+    without its body: 'Thống đốc', 'Phó Giám đốc', 'Phó Bí thư Thường trực'."""
+    from graphkit.gazetteer import qualifiers, roles
+
+    words = alternation({v for r in roles() for v in (r.role, *r.variants)}, ignore_case=True)
+    quals = alternation({q for q, _keep in qualifiers()}, ignore_case=True)
+    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:[Pp]hó\s+)?(?:{words})(?:\s+(?:{quals}))*\s$", re.IGNORECASE)
+
+
+@cache
 def _not_persons() -> frozenset[str]:
     return frozenset(load_list("not_persons.txt"))
 
@@ -225,6 +236,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "post after"
         elif hit.before:
             hit.reason = "post before"
+        elif titled and _role_before_rx().search(before_text):
+            hit.reason = "role before"  # 'Theo Thống đốc Lê Minh Hưng': a role without its body
         elif name in known:
             hit.reason = "named before"
         if hit.reason:
