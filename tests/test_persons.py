@@ -249,6 +249,12 @@ def test_whose_title_it_is(sentence, name, posts):
      "Nguyễn Xuân Phúc nhấn mạnh", ["Nguyễn Xuân Phúc", "Nguyễn Tấn Dũng", "Nguyễn Xuân Phúc"]),
     ("cho nguyên Bí thư Trung ương Đảng Nguyễn Văn Trân Cùng dự có nguyên Thủ tướng", ["Nguyễn Văn Trân"]),
     ("ông Nguyễn Văn Trưởng, Giám đốc Sở cho biết", ["Nguyễn Văn Trưởng"]),  # 'Trưởng' alone is no title here
+    ("Đại biểu Quốc hội Nguyễn Thị Kim Thúy Bộ trưởng nêu rõ", ["Nguyễn Thị Kim Thúy"]),  # 22535772
+    # a run of capitalised words longer than a name ends with the name (corpus 22482980, 22473013)
+    ("Đích thân Giám đốc Bệnh viện Bạch Mai Nguyễn Quốc Anh đã dẫn đầu đoàn công tác này.", ["Nguyễn Quốc Anh"]),
+    ("Theo Phó Hiệu trưởng Trường ĐH Hoa Lư Nguyễn Mạnh Quỳnh, DA mở rộng trường", ["Nguyễn Mạnh Quỳnh"]),
+    # … unless that end is too short for a name ('ĐBQH Đặng Hoài Tân Văn Kiên': a caption, then a by-line)
+    ("ĐBQH Đặng Hoài Tân Văn Kiên ", ["Đặng Hoài Tân"]),
 ])
 def test_a_glued_caption_does_not_lengthen_a_name(text, names):
     assert [c[2] for c in name_candidates(text)] == names

@@ -151,10 +151,12 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
         if w[2] in stop:
             run = run[:cut]
             break
+    if len(run) >= 3 and _opens_a_title_or_verb(text, run[-1][0], run[-1][1]):
+        run = run[:-1]  # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …'
     if 2 <= len(run):
-        run = run[:4] if len(run) <= 4 else run[:3]
-        if len(run) >= 3 and _opens_a_title_or_verb(text, run[-1][0], run[-1][1]):
-            run = run[:-1]  # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …'
+        if len(run) > 4:  # no name is that long: the name is its end, from a family name ('… Bệnh viện Bạch
+            ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
+            run = run[ends[-1]:] if ends else run[:3]
         out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
 
 
