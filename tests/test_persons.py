@@ -268,3 +268,21 @@ def test_a_glued_caption_does_not_lengthen_a_name(text, names):
 ])
 def test_a_role_without_its_body_before_a_name(sentence, name):
     assert name in [h.name for h in find_persons(sentence)]
+
+
+@pytest.mark.parametrize("sentence, name, post", [
+    # abbreviated national bodies (abbreviations.tsv, bodies.tsv; corpus 22523634, 22529628, 22530674, 22478527)
+    ("Cũng tại lễ ký kết, Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi cho biết", "Nguyễn Đức Lợi",
+     "Tổng Giám đốc Thông tấn xã Việt Nam"),  # 'xã' here ends a body's name, not a commune's kind
+    ("Tổng Giám đốc TTXVN Nguyễn Đức Lợi và Tổng Giám đốc APS Abdelhamid", "Nguyễn Đức Lợi",
+     "Tổng Giám đốc Thông tấn xã Việt Nam"),
+    ("Còn Tổng Giám đốc BHXH Việt Nam Nguyễn Thị Minh chia sẻ, Luật BHYT mà QH thông qua", "Nguyễn Thị Minh",
+     "Tổng Giám đốc Bảo hiểm xã hội Việt Nam"),
+    ("Thống đốc NHNN Lê Minh Hưng nêu ra nguyên nhân khách quan", "Lê Minh Hưng",
+     "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+])
+def test_abbreviated_national_bodies(sentence, name, post):
+    from graphkit.extract.posts import to_post
+
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert [to_post(p).label for p in hit.before] == [post]

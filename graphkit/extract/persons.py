@@ -86,6 +86,13 @@ def _place_noun_rx() -> re.Pattern:
 
 
 @cache
+def _body_names() -> frozenset[str]:
+    from graphkit.gazetteer import bodies
+
+    return frozenset(b.canonical for b in bodies())
+
+
+@cache
 def _commune_kinds() -> frozenset[str]:
     return frozenset(load_list("commune_kinds.txt"))
 
@@ -222,10 +229,13 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         # trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà' (the noun ends a word of the body's name);
         # after 'tỉnh' a known province would be blocked, so in 'Chủ tịch UBND tỉnh Nguyễn Xuân Đường'
         # too, unless the name is a unit's under another kind word ('Trưởng Công an thị xã Từ Sơn')
-        if noun and (noun.group(0).strip() in _commune_kinds() or not (
-                titled and not (noun.group(0).strip() in unit_kinds() and surface in unit_names())
-                and _title_before(before_text))):
-            continue  # a commune's name ('Bí thư Đảng ủy xã Ninh Lai') is always a place's
+        if noun:
+            word = noun.group(0).strip()
+            title = _title_before(before_text) if titled else ()
+            if not title or (word in unit_kinds() and surface in unit_names()):
+                continue
+            if word in _commune_kinds() and not (title[-1].body in _body_names()):
+                continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
         hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
