@@ -98,6 +98,9 @@ class District:
 
     @property
     def with_kind(self) -> str:
+        """``huyện Lương Sơn``, ``Quận 1`` (a name that holds its kind word)."""
+        if self.name.lower().startswith(self.kind + " "):
+            return self.name
         return f"{self.kind} {self.name}"
 
 

@@ -28,7 +28,7 @@ def test_hue_is_a_province_only_from_2025():
 
 @pytest.mark.parametrize("text, expected", [
     ("Đồng chí Nguyễn Đức Dũng, Bí thư Huyện ủy Lương Sơn cho biết", [("Lương Sơn", "Hòa Bình")]),  # seed 004
-    ("phường Phú Mỹ, quận 7, TP.HCM", []),  # numbered urban districts are not in the gazetteer by number
+    ("phường Phú Mỹ, quận 7, TP.HCM", [("Quận 7", "Thành phố Hồ Chí Minh")]),  # a numbered district, by its number
     ("ông Mai Sơn", []),  # a bare district name is not a place: here it is a person
     ("Thị ủy Buôn Hồ (Đắk Lắk)", [("Buôn Hồ", "Đắk Lắk")]),
 ])
@@ -53,3 +53,12 @@ def test_districts(text, expected):
 ])
 def test_a_name_ending_in_a_province_is_a_persons(text, expected):
     assert [m.place.name for m in find_provinces(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the numbered districts of Thành phố Hồ Chí Minh hold their kind word in their name ('Quận 1')
+    ("Ông Trần Thế Thuận, Chủ tịch UBND Quận 1 cho biết", [("Quận 1", "Thành phố Hồ Chí Minh")]),  # 22531770
+    ("Phó Chủ tịch UBND quận 10 và quận 1", [("Quận 10", "Thành phố Hồ Chí Minh"), ("Quận 1", "Thành phố Hồ Chí Minh")]),
+])
+def test_numbered_districts(text, expected):
+    assert [(m.place.name, m.place.province) for m in find_districts(text)] == expected

@@ -159,6 +159,9 @@ def test_generic_bodies(phrase, expected):
     ("Đó là ý kiến của bà Ngô Thị Hòa, Hiệu trưởng Trường mầm non Tuổi Ngọc. Bà cho biết thêm.", "Ngô Thị Hòa",
      "Hiệu trưởng Trường mầm non Tuổi Ngọc"),  # 21510355
     # 'Hàng không', 'Tiếng nói': a lower-case syllable of a capitalised word is no verb
+    # a numbered district's name holds its kind word (corpus 22598650)
+    ("Theo bà Vũ Thị Mỹ Ngọc, Phó Chủ tịch Ủy ban Nhân dân Quận 3, hiện nay Quận đang quản lý 1.932 người có công.",
+     "Vũ Thị Mỹ Ngọc", "Phó Chủ tịch Ủy ban nhân dân Quận 3"),
     ("Ông Lại Xuân Thanh, Cục trưởng Cục Hàng không Việt Nam cho biết thêm.", "Lại Xuân Thanh",
      "Cục trưởng Cục Hàng không Việt Nam"),  # 22535998
     ("Ông Nguyễn Thế Kỷ, Tổng Giám đốc Đài Tiếng nói Việt Nam phát biểu.", "Nguyễn Thế Kỷ",

@@ -44,13 +44,15 @@ def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @cache
-def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str, str]]]]:
-    by_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
+def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str, str, str]]]]:
+    by_name: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for d in districts():
-        by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind))
+        by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind, d.name))
+        if d.name.lower().startswith(d.kind + " "):  # 'Quận 1': its kind word, then the number
+            by_name.setdefault((d.kind, d.name[len(d.kind) + 1:]), []).append((d.province, d.kind, d.name))
     kinds = r"(?P<kind>[Hh]uyện ủy|[Qq]uận ủy|[Tt]hị ủy|[Tt]hành ủy|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|TP\.?)"
-    names = {d.name for d in districts()}
-    pat = re.compile(rf"{lead('HhQqTt')}(?<![{_L}]){kinds}\s+(?P<name>{alternation(names)})(?![{_L}])")
+    names = {n for _kind, n in by_name}
+    pat = re.compile(rf"{lead('HhQqTt')}(?<![{_L}]){kinds}\s+(?P<name>{alternation(names)})(?![{_L}\d])")
     return pat, by_name
 
 
@@ -131,8 +133,8 @@ def find_districts(text: str) -> list[PlaceMatch]:
             continue  # a centrally-run city (Hà Nội, Đà Nẵng …) is a province
         if len(cands) != 1:
             continue  # unknown, or the same name in several provinces: not resolvable alone
-        province, kind = cands[0]
-        out.append(PlaceMatch(m.start(), m.end(), Place(m.group("name"), "district", province, kind), True))
+        province, kind, name = cands[0]
+        out.append(PlaceMatch(m.start(), m.end(), Place(name, "district", province, kind), True))
     return out
 
 

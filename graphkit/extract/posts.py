@@ -461,7 +461,7 @@ def _body_label(canonical: str, form: str, place: Place | None) -> str:
     if form == "bare":
         return f"{canonical} {place.name}"
     if place.level == "district":
-        return f"{canonical} {place.kind} {place.name}"
+        return f"{canonical} {place.name if place.name.lower().startswith(place.kind + ' ') else place.kind + ' ' + place.name}"
     p = provinces().get(place.name)
     return f"{canonical} {p.with_kind if p else place.name}"
 
