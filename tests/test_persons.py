@@ -286,3 +286,20 @@ def test_abbreviated_national_bodies(sentence, name, post):
 
     hit = next(h for h in find_persons(sentence) if h.name == name)
     assert [to_post(p).label for p in hit.before] == [post]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a foreign leader's title, the country's name, then the name (countries.txt; corpus 2017)
+    ("Tổng thống Mỹ Donald Trump (trái) và Tổng thống Ba Lan Andrzej Duda (phải) tại hội nghị NATO ở Bỉ",
+     ["Donald Trump", "Andrzej Duda"]),
+    ("Thủ tướng Nhật Bản Shinzo Abe cho biết", ["Shinzo Abe"]),
+    ("Trước đó cùng ngày, Ngoại trưởng Iran Mohammad Javad Zarif cho biết", ["Mohammad Javad Zarif"]),
+    # a country's name before a name too short to be sure of is no name ('Nga Putin', 'Syria Bashar')
+    ("Ngày 6/6, Tổng thống Nga Putin cũng đã có cuộc điện đàm", []),
+    ("Những lực lượng này đều ủng hộ Tổng thống Syria Bashar al-Assad.", []),
+    # a hyphenated name is no Vietnamese one ('Kim' is a Vietnamese family name too)
+    ("Nhà lãnh đạo Kim Jong-un tuyên bố", []),
+    ("Văn bản trên do ông Lê Hoàng Phong-Giám đốc Công ty Hoàng Gia Phát ký.", ["Lê Hoàng Phong"]),
+])
+def test_foreign_names(sentence, names):
+    assert [h.name for h in find_persons(sentence)] == names

@@ -158,6 +158,8 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
         if w[2] in stop:
             run = run[:cut]
             break
+    if run and text[run[-1][1]:run[-1][1] + 1] == "-" and text[run[-1][1] + 1:run[-1][1] + 2].islower():
+        return  # 'Kim Jong-un': a hyphenated name is no Vietnamese one (but 'Lê Hoàng Phong-Giám đốc …' is)
     if len(run) >= 3 and _opens_a_title_or_verb(text, run[-1][0], run[-1][1]):
         run = run[:-1]  # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …'
     if 2 <= len(run):
@@ -281,7 +283,13 @@ def _own_titles(segment: str) -> str:
     return segment
 
 
-_FOREIGN = re.compile(r"(?=[ôbÔBTNQĐ])(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|Đại sứ|Tổng Thư ký)\s+(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){1,2})(?![\w])")
+@cache
+def _foreign_rx() -> re.Pattern:
+    """A form of address or a foreign leader's title, a country's name (countries.txt) or none, then a name of
+    two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
+    countries = alternation(_countries())
+    return re.compile(rf"(?=[ôbÔBTNQĐ])(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|"
+                      rf"Đại sứ|Tổng Thư ký)\s+(?:(?:{countries})\s+)?(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])")
 
 
 _GIVEN = re.compile(r"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w])")
@@ -306,12 +314,14 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     """Names without a Vietnamese family name, right after a form of address or a title (ông Gennady Ziuganov)."""
     out = []
-    for m in _FOREIGN.finditer(text):
+    for m in _foreign_rx().finditer(text):
         a, b = m.start("n"), m.end("n")
         words = m.group("n").split()
-        while len(words) > 2 and words[0] in _countries():
+        while len(words) > 1 and words[0] in _countries():
             a += len(words[0]) + 1
             words = words[1:]
+        if len(words) < 2:
+            continue  # 'Tổng thống Nga Putin': a country, then a name too short to be sure of
         if not any(x <= a < y for x, y in blocked):
             out.append((a, b, text[a:b]))
     return out
