@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from graphkit.extract import directives as dirs
 from graphkit.extract.bodies import find_bodies
+from graphkit.extract.changes import find_changes, may_change, person_of
 from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
                                     Place)
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
-from graphkit.extract.posts import ParsedPost, to_post
+from graphkit.extract.posts import ParsedPost, parse_title_list, to_post
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
@@ -114,24 +116,56 @@ def extract(article: Article) -> ArticleFacts:
     # holdings, with implicit places from context
     person_places: dict[str, dict[str, Place]] = {}
     pending = []
+    # a name read as a foreigner's anywhere (ông Gennady Ziuganov) takes no Vietnamese post, nor by its short
+    # form ('bà May từ chức')
+    foreign = {h.name for hits in all_hits for h in hits if h.foreign}
     for s, hits in zip(sentences, all_hits):
         for h in hits:
-            if h.foreign:
+            if h.name in foreign:
                 continue
             for group in (h.before, h.after):
                 if group:
-                    pending.append((s, h, group))
+                    pending.append((s, h, group, False))
                     for p in group:
                         if p.place is not None:
                             person_places.setdefault(h.name, {}).setdefault(p.place.level, p.place)
-    for s, h, group in pending:
+    # post changes (changes.py): a post given or ended by an election, appointment, dismissal … ('bổ nhiệm
+    # ông X giữ chức Y'), and the posts written next to a person whose post the sentence ends
+    ended: set[tuple[int, str]] = set()
+    for s, hits in zip(sentences, all_hits):
+        if not hits or not may_change(s.text):
+            continue
+        named = [h for h in hits if h.name not in foreign]
+        untitled, titled = set(), set()
+        for c in find_changes(s.text):
+            h = person_of(c, named, s.text)
+            if h is None:
+                continue
+            if c.post_at < 0:
+                if c.kind == "end":
+                    untitled.add(h.name)
+                continue
+            posts, _ = parse_title_list(s.text[c.post_at:])
+            if posts:
+                status = "new" if c.kind == "start" else "former"
+                pending.append((s, h, [replace(p, status=status) for p in posts], True))
+                if c.kind == "end":
+                    titled.add(h.name)
+        # 'cho ông X, Ủy viên Bộ Chính trị, … thôi giữ chức Chủ tịch …' ends that post only
+        ended |= {(s.start, name) for name in untitled - titled}
+    for s, h, group, from_change in pending:
+        is_ended = (s.start, h.name) in ended
         for p in group:
             place = _context_place(p, group, person_places.get(h.name, {}), s, provs, dists, h.start,
                                    main_place, main_district)
             post = to_post(p, place)
             if post is None:
                 continue
-            facts.holdings.append(Holding(h.name, post, p.status, s.evidence))
+            status = "former" if is_ended else p.status
+            changed = from_change or is_ended  # the change is dated by the article
+            facts.holdings.append(Holding(h.name, post, status, s.evidence,
+                                          start=article.date if changed and status == "new" else None,
+                                          end=article.date if changed and status == "former" else None))
     facts.holdings = _dedupe_holdings(facts.holdings)
 
     # directives
@@ -210,11 +244,15 @@ def _context_place(p: ParsedPost, group: list[ParsedPost], person_places: dict, 
 
 
 def _dedupe_holdings(holdings: list[Holding]) -> list[Holding]:
-    """One holding per (person, post); a current statement wins over a former one in the same article."""
+    """One holding per (person, post): a dated change wins ('… thôi giữ chức …'), then a current statement
+    over a former one in the same article."""
+    def rank(h: Holding) -> tuple[bool, bool]:  # a dated change first, then a current statement
+        return (h.start is not None or h.end is not None, h.status != "former")
+
     best: dict[tuple[str, str], Holding] = {}
     for h in holdings:
         k = (h.person, h.post.label)
-        if k not in best or (best[k].status == "former" and h.status != "former"):
+        if k not in best or rank(h) > rank(best[k]):
             best[k] = h
     return list(best.values())
 

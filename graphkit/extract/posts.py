@@ -76,6 +76,11 @@ def may_name_post(text: str) -> bool:
     return _any_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
 
 
+def predicates_in(text: str) -> list[str]:
+    """The predicates (data/predicates.txt) written in ``text``, in order."""
+    return [m.group(0) for m in _predicate_rx().finditer(text)]
+
+
 def role_or_predicate_at(text: str, pos: int) -> int:
     """Where a role (roles.tsv) or a predicate (predicates.txt) written at ``pos`` ends, or ``pos``."""
     m = _role_table()[1].match(fix_tones(text[pos:pos + 40]))
@@ -327,9 +332,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         body = btable[b.group(0).lower()]
         used = b.end() - skipped
         place, kw, pused = (None, None, 0)
+        if _commune_rx().match(rest[used:]):
+            return None, 0  # a commune's body ('Mặt trận Tổ quốc Việt Nam xã Quế Long'): not modelled, not the province's
         if body.place != "none":
-            if _commune_rx().match(rest[used:]):
-                return None, 0  # a commune's body: not modelled, and not the province's either
             place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
         level = body.level
         if level == "local" and place is not None:

@@ -1,0 +1,152 @@
+"""Post changes: the sentences that say a post starts or ends (``data/post_changes.tsv``).
+
+Two readings, sentence by sentence:
+
+* a cue followed by the words that introduce a post (``giữ chức``, ``làm``) gives that post to the person
+  named last before those words: ``Thủ tướng … bổ nhiệm ông Lê Quang Hùng giữ chức Thứ trưởng Bộ Giao
+  thông vận tải`` (a start), ``cho ông Nguyễn Văn Đọc thôi giữ chức Bí thư Tỉnh ủy Bạc Liêu`` (an end:
+  the end cue introduces the post itself);
+* an end cue without a post after it ends the posts written next to the person it names: the person
+  right after it (``cách chức ông Lương Duy Hanh - Cục trưởng …``), else the person named last before
+  it (``ông Trần Văn Minh, Chủ tịch UBND tỉnh Quảng Nam đã nghỉ hưu``).
+
+The date of the change is the article's: personnel news reports what was just decided.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A cue in a sentence: ``kind`` start or end; ``post_at``: where the post it introduces starts (-1: none)."""
+
+    start: int
+    end: int
+    kind: str
+    post_at: int = -1
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The start cues, the end cues and the post-introducing words, as regexes."""
+    from graphkit.gazetteer import load_table
+
+    by_kind: dict[str, list[str]] = {"start": [], "end": [], "post": []}
+    for row in load_table("post_changes.tsv", ("change", "cue")):
+        if row["change"] not in by_kind:
+            from graphkit.errors import DataFileError
+            from graphkit.gazetteer import data_path
+
+            raise DataFileError(f"{data_path('post_changes.tsv')}: change must be start, end or post, "
+                                f"not {row['change']!r}")
+        by_kind[row["change"]].append(row["cue"])
+    return tuple(re.compile(rf"(?<![{_L}])(?:{'|'.join(by_kind[k])})(?![{_L}])", re.IGNORECASE)
+                 for k in ("start", "end", "post"))
+
+
+def may_change(sentence: str) -> bool:
+    """A cheap test: False when ``sentence`` has no start or end cue."""
+    start, end, _post = _cues()
+    return start.search(sentence) is not None or end.search(sentence) is not None
+
+
+def find_changes(sentence: str) -> list[Change]:
+    """The cues of ``sentence``, in order. An end cue introduces a post when a role follows it (after
+    ``chức``/``chức vụ``); a start cue introduces the post written after the next ``giữ chức``/``làm``
+    (before any other cue)."""
+    from graphkit.extract.posts import mentions_role
+
+    start_rx, end_rx, post_rx = _cues()
+    cues = sorted([(m.start(), m.end(), "start") for m in start_rx.finditer(sentence)]
+                  + [(m.start(), m.end(), "end") for m in end_rx.finditer(sentence)])
+    out = []
+    for i, (a, b, kind) in enumerate(cues):
+        limit = cues[i + 1][0] if i + 1 < len(cues) else len(sentence)
+        post_at = -1
+        if kind == "end":
+            rest = re.match(r"\s*(?:(?:các\s+)?chức(?:\s+vụ)?\s+)?", sentence[b:])
+            at = b + rest.end()
+            if mentions_role(sentence[at:at + 40]) and _starts_with_role(sentence[at:]):
+                post_at = at
+        m = post_rx.search(sentence, b, limit)
+        if post_at < 0 and m is not None:
+            at = m.end() + len(sentence[m.end():]) - len(sentence[m.end():].lstrip())
+            if _starts_with_role(sentence[at:]):
+                post_at = at
+        out.append(Change(a, b, kind, post_at))
+    return out
+
+
+def _starts_with_role(text: str) -> bool:
+    from graphkit.extract.posts import parse_title_list
+
+    posts, _used = parse_title_list(text)
+    return bool(posts)
+
+
+def person_of(change: Change, hits: list, sentence: str):
+    """The person ``change`` is about, among ``hits`` (in order, with ``start``/``end`` offsets), or None:
+
+    * the person right after the cue, only forms of address or ranks between ('bổ nhiệm ông X giữ chức …',
+      'cách chức ông X - …', 'cho ông X thôi giữ chức …' names X before the end cue, below);
+    * else the person right before it, only their own titles and auxiliaries between: 'ông X được bầu giữ
+      chức …' (a start needs 'được': in 'bà Y ký quyết định bổ nhiệm làm …' Y appoints), 'ông X, Chủ tịch
+      UBND tỉnh Quảng Nam đã nghỉ hưu'; not across a verb of another clause ('ông X cho biết, … cách chức');
+    * for an end cue that introduces the post, else the person after it: 'cách chức Cục trưởng … đối với
+      ông X'.
+    """
+    limit = change.post_at if change.post_at >= 0 else len(sentence)
+    for h in hits:
+        if change.end <= h.start < limit and _address_gap().match(sentence[change.end:h.start]):
+            return h
+    before = [h for h in hits if h.end <= change.start]
+    if before and _own_gap(sentence[before[-1].end:change.start], change.kind):
+        return before[-1]
+    if change.kind == "end" and change.post_at >= 0:
+        for h in hits:
+            if h.start >= change.post_at:
+                gap = sentence[change.post_at:h.start]
+                against = _AGAINST.search(gap)
+                return h if against and not _other_clause(gap[:against.start()]) else None
+    return None
+
+
+_AGAINST = re.compile(r"(?<![\w])(?:đối với|với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?$", re.IGNORECASE)
+_AUX = ("được", "đã", "vừa", "sẽ", "cũng", "đang", "mới", "bị", "xin", "chính thức", "tiếp tục", "lại")
+_PASSIVE_END = re.compile(r"được(?:\s+(?:lại|tiếp tục|chính thức))?(?:\s+\w+(?:\s\w+)?\s*(?:,|và))*\s*$")
+
+
+@cache
+def _address_gap() -> re.Pattern:
+    """Forms of address and ranks (honorifics.tsv), or nothing, between a cue and the name after it."""
+    from graphkit.gazetteer import honorifics
+    from graphkit.nlp.patterns import alternation
+
+    words = alternation({w for w, _kind in honorifics()} | {"lại", "đối với", "các"}, ignore_case=True)
+    return re.compile(rf"^\s*(?:(?:{words})\.?[\s,]+)*$", re.IGNORECASE)
+
+
+def _other_clause(gap: str) -> bool:
+    """Whether ``gap`` holds a verb of another clause (predicates.txt, but the auxiliaries)."""
+    from graphkit.extract.posts import predicates_in
+
+    for rx in _cues():  # the cues themselves ('thôi giữ chức …') are no other clause's verbs
+        gap = rx.sub(" ", gap)
+    return any(w.lower() not in _AUX for w in predicates_in(gap))
+
+
+def _own_gap(gap: str, kind: str) -> bool:
+    """Whether the text between a name and a cue after it is the person's own: their titles (set off by a
+    comma or dash) and auxiliaries, and for a start cue the passive 'được' ('ông X, …, được điều động, …')."""
+    if len(gap) > 160 or _other_clause(gap) or re.search(r"[;:]|\b(?:của|do|bởi)\b", gap):
+        return False
+    start_rx, end_rx, _post = _cues()
+    if gap.strip() and not (re.match(r"^\s*(?:[,–-]|\(|$)|^\s*(?:" + "|".join(_AUX) + r")\b", gap)
+                            or start_rx.match(gap.lstrip()) or end_rx.match(gap.lstrip())):
+        return False  # (a change of the same person may come first: 'ông X thôi giữ chức … và được điều động …')
+    return kind == "end" or _PASSIVE_END.search(gap) is not None
