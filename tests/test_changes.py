@@ -69,3 +69,17 @@ def test_the_change_reaches_the_graph():
                             source="test", title="Tin tức", date=DAY))
     ends = [str(o) for _s, p, o, _g in article_quads(facts) if str(p) == GK_URI + "endDate"]
     assert ends == ["2017-06-20"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the date written in the sentence, the year from the article when not written (corpus 22640265-like,
+    # 22629901-like); a birth date is no change's date
+    ("Ông Phạm Sỹ Quý được bổ nhiệm làm Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái vào ngày 9-9-2016.",
+     [("Phạm Sỹ Quý", "Giám đốc Sở Tài nguyên và Môi trường tỉnh Yên Bái", "new", dt.date(2016, 9, 9), None)]),
+    ("Theo đó, từ ngày 1/6, ông Lê Ba Trình, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam nghỉ hưu theo chế độ.",
+     [("Lê Ba Trình", "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "former", None, dt.date(2017, 6, 1))]),
+    ("Bổ nhiệm lại ông Nguyễn Văn Hiếu, sinh ngày 26/11/1967, giữ chức Hiệu trưởng Trường THPT Thuận Thành số 1.",
+     [("Nguyễn Văn Hiếu", "Hiệu trưởng Trường THPT Thuận Thành số 1", "new", DAY, None)]),
+])
+def test_the_date_of_a_change(sentence, expected):
+    assert holdings(sentence) == sorted(expected)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from graphkit.extract import directives as dirs
 from graphkit.extract.bodies import find_bodies
-from graphkit.extract.changes import find_changes, may_change, person_of
+from graphkit.extract.changes import change_date, find_changes, may_change, person_of
 from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
                                     Place)
 from graphkit.extract.implementation import find_actor
@@ -125,18 +125,19 @@ def extract(article: Article) -> ArticleFacts:
                 continue
             for group in (h.before, h.after):
                 if group:
-                    pending.append((s, h, group, False))
+                    pending.append((s, h, group, None))
                     for p in group:
                         if p.place is not None:
                             person_places.setdefault(h.name, {}).setdefault(p.place.level, p.place)
     # post changes (changes.py): a post given or ended by an election, appointment, dismissal … ('bổ nhiệm
     # ông X giữ chức Y'), and the posts written next to a person whose post the sentence ends
-    ended: set[tuple[int, str]] = set()
+    ended: dict[tuple[int, str], object] = {}  # (sentence, person) → the date of the change (or None)
     for s, hits in zip(sentences, all_hits):
         if not hits or not may_change(s.text):
             continue
         named = [h for h in hits if h.name not in foreign]
         untitled, titled = set(), set()
+        when = change_date(s.text, article.date)
         for c in find_changes(s.text):
             h = person_of(c, named, s.text)
             if h is None:
@@ -148,13 +149,14 @@ def extract(article: Article) -> ArticleFacts:
             posts, _ = parse_title_list(s.text[c.post_at:])
             if posts:
                 status = "new" if c.kind == "start" else "former"
-                pending.append((s, h, [replace(p, status=status) for p in posts], True))
+                pending.append((s, h, [replace(p, status=status) for p in posts], when))
                 if c.kind == "end":
                     titled.add(h.name)
         # 'cho ông X, Ủy viên Bộ Chính trị, … thôi giữ chức Chủ tịch …' ends that post only
-        ended |= {(s.start, name) for name in untitled - titled}
-    for s, h, group, from_change in pending:
+        ended.update({(s.start, name): when for name in untitled - titled})
+    for s, h, group, changed_on in pending:
         is_ended = (s.start, h.name) in ended
+        when = ended[(s.start, h.name)] if is_ended else changed_on
         for p in group:
             place = _context_place(p, group, person_places.get(h.name, {}), s, provs, dists, h.start,
                                    main_place, main_district)
@@ -162,10 +164,9 @@ def extract(article: Article) -> ArticleFacts:
             if post is None:
                 continue
             status = "former" if is_ended else p.status
-            changed = from_change or is_ended  # the change is dated by the article
             facts.holdings.append(Holding(h.name, post, status, s.evidence,
-                                          start=article.date if changed and status == "new" else None,
-                                          end=article.date if changed and status == "former" else None))
+                                          start=when if status == "new" else None,
+                                          end=when if status == "former" else None))
     facts.holdings = _dedupe_holdings(facts.holdings)
 
     # directives

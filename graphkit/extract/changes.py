@@ -10,10 +10,13 @@ Two readings, sentence by sentence:
   right after it (``cách chức ông Lương Duy Hanh - Cục trưởng …``), else the person named last before
   it (``ông Trần Văn Minh, Chủ tịch UBND tỉnh Quảng Nam đã nghỉ hưu``).
 
-The date of the change is the article's: personnel news reports what was just decided.
+The date of the change is the first date written in the sentence (``ngày 9-9-2016``, ``từ ngày 1/7``, the
+year from the article when not written; not a birth date, ``sinh ngày …``), else the article's: personnel
+news reports what was just decided.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -150,3 +153,23 @@ def _own_gap(gap: str, kind: str) -> bool:
                             or start_rx.match(gap.lstrip()) or end_rx.match(gap.lstrip())):
         return False  # (a change of the same person may come first: 'ông X thôi giữ chức … và được điều động …')
     return kind == "end" or _PASSIVE_END.search(gap) is not None
+
+
+_DAY = re.compile(r"(?<![\w/])(?P<before>\w+\s+)?ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?![\d/])",
+                  re.IGNORECASE)
+
+
+def change_date(sentence: str, article_date: _dt.date | None) -> _dt.date | None:
+    """The date of a change the sentence reports: the first date written in it that is no birth date, the
+    year from ``article_date`` when not written; else ``article_date``."""
+    for m in _DAY.finditer(sentence):
+        if (m.group("before") or "").strip().lower() == "sinh":
+            continue
+        year = int(m.group("y")) if m.group("y") else (article_date.year if article_date else None)
+        if year is None:
+            continue
+        try:
+            return _dt.date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return article_date
