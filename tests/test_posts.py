@@ -175,6 +175,17 @@ def test_generic_body_names_in_sentences(sentence, person, label):
     assert label in [h.post.label for h in facts.holdings if h.person == person]
 
 
+@pytest.mark.parametrize("phrase", [
+    # corpus 2017: a title followed by lower-case words that start with a letter past 'Z' ('đã', 'đề nghị') is no
+    # title of a next person's (the class of capitals is Vietnamese's, not the code-point range À-Ỹ)
+    "Giám đốc Sở Kế hoạch và Đầu tư Hà Nội đã được bổ nhiệm giữ chức vụ",
+    "Trưởng ban Tổ chức Trung ương đã đến thăm và chúc mừng",
+])
+def test_a_title_before_lower_case_words_is_read(phrase):
+    posts, _ = parse_title_list(phrase)
+    assert len(posts) == 1
+
+
 def test_joined_titles_in_an_article_share_the_place():
     """Corpus 21478615: the Quận ủy takes the quận of the post it is joined to."""
     from graphkit.extract.article import extract

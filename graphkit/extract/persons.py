@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
 from graphkit.gazetteer import honorifics, load_list, rank_words, surnames, unit_kinds, unit_names
 from graphkit.nlp.normalize import fix_tones, nfc
-from graphkit.nlp.patterns import alternation, lead
+from graphkit.nlp.patterns import UPPER, alternation, lead
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
@@ -292,7 +292,7 @@ def _foreign_rx() -> re.Pattern:
                       rf"Đại sứ|Tổng Thư ký)\s+(?:(?:{countries})\s+)?(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])")
 
 
-_GIVEN = re.compile(r"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?![\w])")
+_GIVEN = re.compile(rf"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])")
 
 
 def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, str], str]:

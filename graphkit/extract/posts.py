@@ -19,7 +19,7 @@ from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
 from graphkit.gazetteer import address_words, bodies, body_heads, load_list, provinces, qualifiers, rank_words, roles
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import alternation, lead
+from graphkit.nlp.patterns import UPPER, alternation, lead
 
 _L = "a-zA-Zà-ỹÀ-ỸđĐ"
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
@@ -409,7 +409,7 @@ def _role_sharing_body(text: str) -> tuple[ParsedPost | None, int]:
         return None, 0
     return replace(nxt, role=pho + role.role, base=role.role, kind=role.kind, status=status,
                    surface=text[:end]), end
-_NAME_NEXT = re.compile(r"^\s(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?![\w])")
+_NAME_NEXT = re.compile(rf"^\s(?:[{UPPER}][a-zà-ỹđ]+\s){{1,3}}[{UPPER}][a-zà-ỹđ]+(?![\w])")
 
 
 def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:

@@ -24,6 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: the capital letters of Vietnamese, for a character class (``[A-ZĐÀ-Ỹ]`` is not one: that range of code
+#: points holds lower-case letters too, ``đ`` and ``ư`` among them)
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
 
 def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
     """A regex (no groups) matching any of ``words``, the longest one where several match.
