@@ -13,11 +13,11 @@ import re
 from functools import cache
 
 from graphkit.gazetteer import load_list
-from graphkit.nlp.patterns import alternation, lead
+from graphkit.nlp.patterns import UPPER, alternation, lead
 
 # 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
 _ANAPHOR = re.compile(
-    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[A-ZĐÀ-Ỹ]))")
+    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[" + UPPER + "]))")
 VERB_REACH = 90  # the verb governs a directive written at most this far after it
 ACTOR_REACH = 80  # a named actor is the verb's subject when written at most this far before it
 

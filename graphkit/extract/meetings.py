@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from graphkit.extract.facts import Evidence, Meeting
+from graphkit.nlp.patterns import UPPER
 
 _CHAIR = re.compile(r"(?=[đc])(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", re.IGNORECASE)
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
@@ -32,7 +33,7 @@ _EVENT = re.compile(
 _EVENT_NOUN = re.compile(
     r"(?P<ev>(?:Hội nghị|Hội thảo|Lễ|Đại hội|Kỳ họp|Phiên họp|Tọa đàm)\s[^.;]{5,})")
 _WHEN = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Tt]rưa)(?:\s+nay)?\s*\(?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)?")
-_AT = re.compile(r"\btại\s+(?P<loc>[A-ZĐÀ-Ỹ][^,.;()]{2,70})")
+_AT = re.compile(rf"\btại\s+(?P<loc>[{UPPER}][^,.;()]{{2,70}})")
 
 
 @dataclass

@@ -70,7 +70,7 @@ def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not)."""
     address = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "Tổng thống", "Thủ tướng", "Ngoại trưởng",
                "Quốc vương", "Đại sứ", "Tổng Thư ký"]
-    return re.compile(rf"{lead(surnames(), address)}(?:(?<![\w])(?:{alternation(surnames())})\s+[A-ZĐÀ-Ỹ]"
+    return re.compile(rf"{lead(surnames(), address)}(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]"
                       rf"|(?<![\w])(?:{alternation(address)})\s)")
 
 

@@ -201,7 +201,7 @@ def _body_stops() -> frozenset[str]:
 def _rank_rx() -> re.Pattern:
     """A rank or academic title (honorifics.tsv) before a name: 'Cục Cứu hộ - Cứu nạn Thiếu tướng Trương
     Đức Nghĩa' ends the body before 'Thiếu tướng'."""
-    return re.compile(rf"(?<![{_L}])(?:{alternation(rank_words())})\.?(?:\s+[A-ZĐÀ-Ỹ]|\s*$)")
+    return re.compile(rf"(?<![{_L}])(?:{alternation(rank_words())})\.?(?:\s+[{UPPER}]|\s*$)")
 
 
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|của|thuộc|[-–]))+$")
@@ -226,7 +226,7 @@ def _generic_body_end(s: str) -> int:
             stop = m.start()
             break
         prev = w
-    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[A-ZĐÀ-Ỹ]"),
+    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
                 _rank_rx()):
         m = pat.search(s, 1)
         if m:
