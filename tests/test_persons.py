@@ -303,3 +303,18 @@ def test_abbreviated_national_bodies(sentence, name, post):
 ])
 def test_foreign_names(sentence, names):
     assert [h.name for h in find_persons(sentence)] == names
+
+
+@pytest.mark.parametrize("sentence, name, foreign", [
+    # a title, a few words and another country's name before a name: a foreign official, whose name may look
+    # Vietnamese, and who takes no Vietnamese post (corpus 2017)
+    ("Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Singapore Lý Hiển Long.", "Lý Hiển Long", True),
+    ("Đón Chủ tịch nước tại sân bay có Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương (Luo Shugang)", "Lạc Thụ Cương", True),
+    # not Việt Nam's own officials, nor a country's name that is a syllable of a Vietnamese name
+    ("Đại sứ Việt Nam tại Mỹ, ông Phạm Quang Vinh cho biết.", "Phạm Quang Vinh", False),
+    ("Chánh Văn phòng UBND huyện Đông Anh Hoàng Hải Đăng cho biết", "Hoàng Hải Đăng", False),
+    ("Nguyên Bộ trưởng Tư Pháp Hà Hùng Cường đã trả nhà công vụ", "Hà Hùng Cường", False),
+])
+def test_foreign_officials_with_names_that_look_vietnamese(sentence, name, foreign):
+    hit = next(h for h in find_persons(sentence) if h.name == name)
+    assert hit.foreign is foreign

@@ -86,6 +86,30 @@ def _place_noun_rx() -> re.Pattern:
 
 
 @cache
+def _foreign_official_rx() -> re.Pattern:
+    """A role, form of address or rank, a few words, and another country's name (countries.txt) right before a
+    name: 'Thủ tướng Singapore Lý Hiển Long', 'Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì' name foreign
+    officials, whose names may look Vietnamese (not 'Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh')."""
+    from graphkit.gazetteer import roles
+
+    words = alternation({w for w, _kind in honorifics()} | {v for r in roles() for v in (r.role, *r.variants)},
+                        ignore_case=True)
+    countries = alternation(_countries() - {"Việt Nam"})
+    return re.compile(rf"(?i:(?<![^\W\d_])(?:{words}))(?:\s+(?!(?:tại|ở|Việt)\b)[^\s,;.:()]+){{0,3}}?\s+(?P<country>{countries})\s+$")
+
+
+def _foreign_official(before: str) -> bool:
+    """Whether ``before`` ends with a foreign official's title (:func:`_foreign_official_rx`): the word before
+    the country's name is no capitalised one, or the country's name would be a syllable of a Vietnamese one
+    ('huyện Đông Anh', 'Bộ Tư Pháp', 'huyện Mộ Đức')."""
+    m = _foreign_official_rx().search(before)
+    if m is None:
+        return False
+    prev = before[:m.start("country")].split()
+    return bool(prev) and prev[-1][:1].islower()
+
+
+@cache
 def _body_names() -> frozenset[str]:
     from graphkit.gazetteer import bodies
 
@@ -238,7 +262,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                 continue
             if word in _commune_kinds() and not (title[-1].body in _body_names()):
                 continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
-        hit = PersonHit(s, e, name, surface, foreign=(s, e, surface) in foreign)
+        hit = PersonHit(s, e, name, surface,
+                        foreign=(s, e, surface) in foreign or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
