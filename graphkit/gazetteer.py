@@ -85,9 +85,7 @@ class Province:
     @property
     def with_kind(self) -> str:
         """``tỉnh Bắc Giang``, ``thành phố Hà Nội``, ``Thành phố Hồ Chí Minh``."""
-        if self.name.lower().startswith(self.kind):
-            return self.name
-        return f"{self.kind} {self.name}"
+        return with_kind(self.kind, self.name)
 
 
 @dataclass(frozen=True)
@@ -98,10 +96,17 @@ class District:
 
     @property
     def with_kind(self) -> str:
-        """``huyện Lương Sơn``, ``Quận 1`` (a name that holds its kind word)."""
-        if self.name.lower().startswith(self.kind + " "):
-            return self.name
-        return f"{self.kind} {self.name}"
+        """``huyện Lương Sơn``, ``Quận 1``."""
+        return with_kind(self.kind, self.name)
+
+
+def with_kind(kind: str, name: str) -> str:
+    """A unit's name with its kind word, which a name may already hold (``Thành phố Hồ Chí Minh``, ``Quận 1``).
+
+    >>> with_kind("huyện", "Lương Sơn"), with_kind("quận", "Quận 1")
+    ('huyện Lương Sơn', 'Quận 1')
+    """
+    return name if name.lower().startswith(kind + " ") else f"{kind} {name}"
 
 
 @cache
@@ -217,6 +222,19 @@ def rank_words() -> tuple[str, ...]:
     """The ranks and academic titles of ``honorifics.tsv`` (Thiếu tướng, Đại tá, GS, TS …): written before a
     name, never inside a body's name."""
     return tuple(w for w, kind in honorifics() if kind == "title")
+
+
+@cache
+def person_title_words() -> frozenset[str]:
+    """The words that say the name after them is a person's: the roles of ``roles.tsv`` (all spellings) and the
+    forms of address, ranks and titles of ``honorifics.tsv``."""
+    return frozenset({w for w, _kind in honorifics()} | {v for r in roles() for v in (r.role, *r.variants)})
+
+
+@cache
+def commune_kinds() -> frozenset[str]:
+    """``commune_kinds.txt``: xã, phường, thị trấn (communes are not modelled)."""
+    return frozenset(load_list("commune_kinds.txt"))
 
 
 @cache

@@ -12,9 +12,9 @@ from functools import cache
 from graphkit.extract.facts import Body, Place
 from graphkit.extract.posts import _body_label, _parse_place
 from graphkit.gazetteer import bodies
-from graphkit.nlp.patterns import alternation, lead
+from graphkit.nlp.patterns import LETTERS, alternation, lead
 
-_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_L = LETTERS
 _TOO_GENERIC = {"Trung ương", "Trung ương Đảng", "Nhà nước", "Thanh tra", "Công an", "Mặt trận Tổ quốc"}
 
 

@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+from graphkit.nlp.patterns import LETTERS
+
+_L = LETTERS
 
 
 @dataclass(frozen=True)

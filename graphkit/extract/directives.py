@@ -16,8 +16,9 @@ from functools import cache
 from graphkit.extract.facts import Directive, Evidence
 from graphkit.gazetteer import directive_issuers, directive_types, party_terms
 from graphkit.nlp.normalize import expand_abbreviations
+from graphkit.nlp.patterns import LETTERS
 
-_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_L = LETTERS
 TYPE_WORDS = {
     "nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT", "quy định": "QĐ", "quyết định": "QĐ",
     "kế hoạch": "KH", "hướng dẫn": "HD", "thông báo": "TB", "nghị định": "NĐ", "thông tư": "TT",

@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import ParsedPost, may_name_post, mentions_role, parse_title_list, title_starts
-from graphkit.gazetteer import honorifics, load_list, rank_words, surnames, unit_kinds, unit_names
+from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, parse_title_list, role_or_predicate_at,
+                                    title_starts)
+from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
+                                unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import UPPER, alternation, lead
 
@@ -90,10 +92,7 @@ def _foreign_official_rx() -> re.Pattern:
     """A role, form of address or rank, a few words, and another country's name (countries.txt) right before a
     name: 'Thủ tướng Singapore Lý Hiển Long', 'Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì' name foreign
     officials, whose names may look Vietnamese (not 'Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh')."""
-    from graphkit.gazetteer import roles
-
-    words = alternation({w for w, _kind in honorifics()} | {v for r in roles() for v in (r.role, *r.variants)},
-                        ignore_case=True)
+    words = alternation(person_title_words(), ignore_case=True)
     countries = alternation(_countries() - {"Việt Nam"})
     return re.compile(rf"(?i:(?<![^\W\d_])(?:{words}))(?:\s+(?!(?:tại|ở|Việt)\b)[^\s,;.:()]+){{0,3}}?\s+(?P<country>{countries})\s+$")
 
@@ -114,11 +113,6 @@ def _body_names() -> frozenset[str]:
     from graphkit.gazetteer import bodies
 
     return frozenset(b.canonical for b in bodies())
-
-
-@cache
-def _commune_kinds() -> frozenset[str]:
-    return frozenset(load_list("commune_kinds.txt"))
 
 
 def _is_name_word(w: str) -> bool:
@@ -184,21 +178,15 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             break
     if run and text[run[-1][1]:run[-1][1] + 1] == "-" and text[run[-1][1] + 1:run[-1][1] + 2].islower():
         return  # 'Kim Jong-un': a hyphenated name is no Vietnamese one (but 'Lê Hoàng Phong-Giám đốc …' is)
-    if len(run) >= 3 and _opens_a_title_or_verb(text, run[-1][0], run[-1][1]):
-        run = run[:-1]  # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …'
+    # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …': a last word that opens a
+    # role or a predicate of several words ('Thủ tướng', 'Cùng dự', 'Chất vấn') starts a sentence
+    if len(run) >= 3 and role_or_predicate_at(text, run[-1][0]) > run[-1][1]:
+        run = run[:-1]
     if 2 <= len(run):
         if len(run) > 4:  # no name is that long: the name is its end, from a family name ('… Bệnh viện Bạch
             ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
             run = run[ends[-1]:] if ends else run[:3]
         out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
-
-
-def _opens_a_title_or_verb(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` opens a role or a predicate of several words ('Thủ tướng', 'Cùng
-    dự', 'Chất vấn'): then it starts a sentence, and is not the last syllable of a name."""
-    from graphkit.extract.posts import role_or_predicate_at
-
-    return role_or_predicate_at(text, start) > end
 
 
 @cache
@@ -260,7 +248,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             title = _title_before(before_text) if titled else ()
             if not title or (word in unit_kinds() and surface in unit_names()):
                 continue
-            if word in _commune_kinds() and not (title[-1].body in _body_names()):
+            if word in commune_kinds() and not (title[-1].body in _body_names()):
                 continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
         hit = PersonHit(s, e, name, surface,
                         foreign=(s, e, surface) in foreign or _foreign_official(before_text))

@@ -14,9 +14,9 @@ from functools import cache
 
 from graphkit.extract.facts import Place
 from graphkit.gazetteer import District, districts, provinces
-from graphkit.nlp.patterns import alternation, lead
+from graphkit.nlp.patterns import LETTERS, alternation, lead
 
-_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_L = LETTERS
 _NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
 _HCM_BARE = "Hồ Chí Minh"
 
@@ -92,10 +92,9 @@ _WORD_BEFORE = re.compile(rf"(?:^|(?<=[^{_L}]))(?P<w>[{_L}]+)\.?\s+$")
 def _person_context() -> tuple[re.Pattern, frozenset[str]]:
     """A role, form of address or rank (roles.tsv, honorifics.tsv), and the lower-cased words that may
     stand right before a family name (forms of address and ranks)."""
-    from graphkit.gazetteer import honorifics, roles
+    from graphkit.gazetteer import honorifics, person_title_words
 
-    words = {w for w, _kind in honorifics()} | {v for r in roles() for v in (r.role, *r.variants)}
-    rx = re.compile(rf"(?<![{_L}])(?:{alternation(words, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    rx = re.compile(rf"(?<![{_L}])(?:{alternation(person_title_words(), ignore_case=True)})(?![{_L}])", re.IGNORECASE)
     return rx, frozenset(w.lower() for w, _kind in honorifics())
 
 

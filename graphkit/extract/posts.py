@@ -17,11 +17,12 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import address_words, bodies, body_heads, load_list, provinces, qualifiers, rank_words, roles
+from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, provinces, qualifiers,
+                                rank_words, roles, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import UPPER, alternation, lead
+from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead
 
-_L = "a-zA-Zà-ỹÀ-ỸđĐ"
+_L = LETTERS
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
 _PHO = re.compile(r"^(?P<p>[Pp]hó)\s+")
 _KIND_WORD = re.compile(rf"^,?\s*(?P<k>tỉnh|thành phố|huyện|quận|thị xã)(?![{_L}])")
@@ -241,7 +242,7 @@ def _generic_body_end(s: str) -> int:
 @cache
 def _commune_rx() -> re.Pattern:
     """``data/commune_kinds.txt`` right after a body: 'Ủy ban nhân dân xã …'."""
-    return re.compile(rf"^\s*(?:{alternation(load_list('commune_kinds.txt'))})(?![{_L}])")
+    return re.compile(rf"^\s*(?:{alternation(commune_kinds())})(?![{_L}])")
 
 
 def _role_front(text: str):
@@ -409,6 +410,8 @@ def _role_sharing_body(text: str) -> tuple[ParsedPost | None, int]:
         return None, 0
     return replace(nxt, role=pho + role.role, base=role.role, kind=role.kind, status=status,
                    surface=text[:end]), end
+
+
 _NAME_NEXT = re.compile(rf"^\s(?:[{UPPER}][a-zà-ỹđ]+\s){{1,3}}[{UPPER}][a-zà-ỹđ]+(?![\w])")
 
 
@@ -466,7 +469,7 @@ def _body_label(canonical: str, form: str, place: Place | None) -> str:
     if form == "bare":
         return f"{canonical} {place.name}"
     if place.level == "district":
-        return f"{canonical} {place.name if place.name.lower().startswith(place.kind + ' ') else place.kind + ' ' + place.name}"
+        return f"{canonical} {with_kind(place.kind, place.name)}"
     p = provinces().get(place.name)
     return f"{canonical} {p.with_kind if p else place.name}"
 

@@ -23,7 +23,9 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-_LETTER = "a-zA-Zà-ỹÀ-ỸđĐ"
+from graphkit.nlp.patterns import LETTERS
+
+_LETTER = LETTERS
 # old placement: tone on the second vowel of oa/oe/uy in an open syllable -> modern: on the first
 _OLD_TONE = re.compile(
     rf"(?<![{_LETTER}])([^\W\d_]*?)([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?![{_LETTER}])"

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: the letters of Vietnamese (both cases), for a character class: ``(?<![{LETTERS}])`` is a word's start
+LETTERS = "a-zA-Zà-ỹÀ-ỸđĐ"
 #: the capital letters of Vietnamese, for a character class (``[A-ZĐÀ-Ỹ]`` is not one: that range of code
 #: points holds lower-case letters too, ``đ`` and ``ư`` among them)
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
