@@ -101,6 +101,9 @@ def _foreign_official(before: str) -> bool:
     """Whether ``before`` ends with a foreign official's title (:func:`_foreign_official_rx`): the word before
     the country's name is no capitalised one, or the country's name would be a syllable of a Vietnamese one
     ('huyện Đông Anh', 'Bộ Tư Pháp', 'huyện Mộ Đức')."""
+    words = before.split()
+    if not words or words[-1] not in _country_lasts():  # the quick test: no country's name ends the text
+        return False
     m = _foreign_official_rx().search(before)
     if m is None:
         return False
@@ -187,6 +190,11 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
             run = run[ends[-1]:] if ends else run[:3]
         out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+
+
+@cache
+def _country_lasts() -> frozenset[str]:
+    return frozenset(c.split(" ")[-1] for c in _countries())
 
 
 @cache
