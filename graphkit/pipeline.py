@@ -186,9 +186,8 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
     rdflib graphs).
     """
     from graphkit.ingest.readers import CorpusLine
-    from graphkit.kg.build import article_quads
+    from graphkit.kg.build import article_graph
     from graphkit.kg.resolve import mentions_in
-    from graphkit.kg.store import ntriples
 
     def articles():
         for item in items:
@@ -202,11 +201,10 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
         if isinstance(item, InputProblem):
             out.append(item)
             continue
-        quads = article_quads(item)
-        graph = str(quads[0][3])
+        g = article_graph(item)
         named = item.persons or item.holdings or item.meetings  # the facts that make person nodes (kg.build)
-        out.append((item.article.id, item.article.source, graph, ntriples(quads),
-                    mentions_in(graph, quads) if with_mentions and named else None))
+        out.append((item.article.id, item.article.source, g.iri, g.ntriples(),
+                    mentions_in(g.iri, g.values()) if with_mentions and named else None))
     return out
 
 

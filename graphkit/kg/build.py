@@ -6,36 +6,75 @@ and every edge it asserts has a ``gk:Assertion`` node carrying the evidence sent
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from graphkit.extract.facts import ArticleFacts, Body, Directive, Evidence, Place, Post
 from graphkit.kg import ids
 from graphkit.kg.namespaces import GK_URI, PREFIXES
+from graphkit.kg.store import nt_escape
+
+
+class Term(NamedTuple):
+    """An RDF term as graphkit writes it: its N-Triples form, its value (an IRI, or a literal's lexical
+    form) and, for a literal, its datatype IRI (None for a plain string)."""
+
+    nt: str
+    value: str
+    iri: bool
+    datatype: str | None = None
+
+    def rdflib(self):
+        """The same term as an rdflib ``URIRef`` or ``Literal``."""
+        return _rdflib_term(self)
+
+
+@dataclass
+class ArticleGraph:
+    """One article's named graph: its IRI, and its triples in a deterministic order, each once."""
+
+    iri: str
+    lines: list[str] = field(default_factory=list)  # N-Triples lines, without their line breaks
+    triples: list[tuple[str, str, Term]] = field(default_factory=list)  # (subject IRI, predicate IRI, object)
+
+    def ntriples(self) -> str:
+        """The triples as N-Triples text."""
+        return "".join(ln + "\n" for ln in self.lines)
+
+    def values(self) -> list[tuple[str, str, str]]:
+        """The triples as plain strings: subject, predicate, and the object's IRI or lexical form."""
+        return [(s, p, o.value) for s, p, o in self.triples]
+
+    def quads(self) -> list:
+        """The triples as rdflib quads in the named graph."""
+        from rdflib import URIRef
+
+        g = URIRef(self.iri)
+        return [(_iri_ref(s), _iri_ref(p), o.rdflib(), g) for s, p, o in self.triples]
 
 
 class _Quads:
-    """Collects quads for one article, typing and labelling each node once."""
+    """Collects the triples of one named graph, typing and labelling each node once."""
 
     def __init__(self, graph_iri: str):
-        from rdflib import URIRef
-
-        self.g = URIRef(graph_iri)
-        self.quads: list = []
-        self._seen: set = set()
+        self.graph = ArticleGraph(graph_iri)
+        self._seen: set[str] = set()
 
     @staticmethod
-    def iri(value: str):
+    def iri(value: str) -> Term:
         return _iri(value)
 
     @staticmethod
-    def lit(value, lang: str | None = None):
-        return _lit(value, lang)
+    def lit(value) -> Term:
+        return _lit(value)
 
-    def add(self, s, p, o) -> None:
-        q = (self.iri(s) if isinstance(s, str) else s, self.iri(p), o, self.g)
-        if q not in self._seen:
-            self._seen.add(q)
-            self.quads.append(q)
+    def add(self, s: str, p: str, o: Term) -> None:
+        line = f"<{s}> <{p}> {o.nt} ."
+        if line not in self._seen:
+            self._seen.add(line)
+            self.graph.lines.append(line)
+            self.graph.triples.append((s, p, o))
 
     def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = ()) -> str:
         self.add(iri, RDF_TYPE, self.iri(GK_URI + cls))
@@ -45,25 +84,45 @@ class _Quads:
         return iri
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
 @lru_cache(maxsize=1 << 16)
-def _iri(value: str):
+def _iri(value: str) -> Term:
+    return Term(f"<{value}>", value, True)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _lit(value) -> Term:
+    """A literal: a string, a date (xsd:date) or an integer (xsd:integer)."""
+    import datetime as _dt
+
+    if isinstance(value, _dt.date):
+        lexical, datatype = value.isoformat(), _XSD + "date"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        lexical, datatype = str(value), _XSD + "integer"
+    elif isinstance(value, str):
+        lexical, datatype = value, None
+    else:
+        raise TypeError(f"graphkit writes no literal of type {type(value).__name__}")
+    nt = f'"{nt_escape(lexical)}"' + (f"^^<{datatype}>" if datatype else "")
+    return Term(nt, lexical, False, datatype)
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri_ref(value: str):
     from rdflib import URIRef
 
     return URIRef(value)
 
 
-@lru_cache(maxsize=1 << 16, typed=True)
-def _lit(value, lang: str | None = None):
-    """An rdflib literal (immutable: shared between the articles of a build)."""
-    import datetime as _dt
+@lru_cache(maxsize=1 << 16)
+def _rdflib_term(t: Term):
+    from rdflib import Literal, URIRef
 
-    from rdflib import XSD, Literal
-
-    if isinstance(value, _dt.date):
-        return Literal(value.isoformat(), datatype=XSD.date)
-    if isinstance(value, int):
-        return Literal(value)
-    return Literal(value, lang=lang)
+    if t.iri:
+        return URIRef(t.value)
+    return Literal(t.value, datatype=URIRef(t.datatype) if t.datatype else None)
 
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -109,7 +168,7 @@ def places_quads() -> list:
         iri = _place(q, Place(p.name))
         if p.merged_into:
             q.add(iri, GK + "mergedInto", q.iri(_place(q, Place(p.merged_into))))
-    return q.quads
+    return q.graph.quads()
 
 
 def _body(q: _Quads, body: Body) -> str:
@@ -160,7 +219,12 @@ def _assert(q: _Quads, article_id: str, art: str, s: str, p: str, o: str, ev: Ev
 
 
 def article_quads(facts: ArticleFacts) -> list:
-    """All quads of one article's named graph, in a deterministic order."""
+    """All quads of one article's named graph (rdflib terms), in a deterministic order."""
+    return article_graph(facts).quads()
+
+
+def article_graph(facts: ArticleFacts) -> ArticleGraph:
+    """One article's named graph, in a deterministic order."""
     a = facts.article
     art = ids.article_iri(a.id)
     q = _Quads(art)
@@ -245,7 +309,7 @@ def article_quads(facts: ArticleFacts) -> list:
         s = dir_iris.get(c.citing.key) or _directive(q, c.citing)
         o = dir_iris.get(c.cited.key) or _directive(q, c.cited)
         _assert(q, a.id, art, s, GK + "cites", o, c.evidence, f"{c.citing.code} cites {c.cited.code}")
-    return q.quads
+    return q.graph
 
 
 def to_dataset(all_facts, dataset=None):

@@ -39,7 +39,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _MARKER = "CURRENT"  # RocksDB's file naming the live manifest: present in every Oxigraph store directory
 
 
-def _escape(text: str) -> str:
+def nt_escape(text: str) -> str:
+    """A literal's lexical form escaped for N-Triples (between its quotes)."""
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
@@ -51,7 +52,7 @@ def _term(t) -> str:
     if isinstance(t, URIRef):
         return f"<{t}>"
     if isinstance(t, Literal):
-        s = f'"{_escape(str(t))}"'
+        s = f'"{nt_escape(str(t))}"'
         if t.language:
             return f"{s}@{t.language}"
         if t.datatype is not None and str(t.datatype) != _XSD_STRING:
