@@ -79,3 +79,15 @@ def test_same_as_the_token_rule_on_corpus_articles():
 
     for a in itertools.islice(iter_articles([CORPUS]), 1000):
         assert sentence_spans(a.text) == token_rule(a.text), a.id
+
+
+@pytest.mark.parametrize("word", [
+    # the shapes read without the tokenizer (numbers, closing quotes and brackets, an ellipsis after a word) …
+    "2017.", "1.000.", "12/5.", "9-9-2016.", "30%.", "3,5%.", "nói”.", "(TTXVN).", 'đó".', "Kpi).", "nhiều...",
+    # … and look-alikes that go to the tokenizer
+    "v.v...", "A...", "đó....", "TP.", "Q.", "ĐH.", "km/h.", "A.B.", "20h.", "(Ảnh.", "đó..", "…”.", "?",
+])
+def test_words_read_without_the_tokenizer_end_sentences_as_it_says(word):
+    from graphkit.nlp.sentences import _ends_sentence, _ends_sentence_tokenized
+
+    assert _ends_sentence(word) == _ends_sentence_tokenized(word)

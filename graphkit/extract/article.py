@@ -51,7 +51,7 @@ def main_province(provinces, districts, title: str | None) -> str | None:
     if title:
         from graphkit.extract.places import find_provinces
 
-        for m in find_provinces(fix_tones(title)):
+        for m in find_provinces(fix_tones(title), tones_fixed=True):
             votes[m.place.name] += 2
             first.setdefault(m.place.name, -1)
     if not votes:
@@ -66,7 +66,7 @@ def extract(article: Article) -> ArticleFacts:
     text = fix_tones(article.text)
     story = _mask(text, story_spans(text))
     sentences = [Sentence(story[a:b], a) for a, b in sentence_spans(story) if story[a:b].strip()]
-    provs, dists = find_provinces(story, on=article.date), find_districts(story)
+    provs, dists = find_provinces(story, on=article.date, tones_fixed=True), find_districts(story)
     facts = ArticleFacts(article)
     facts.main_province = main_province(provs, dists, article.title)
     main_place = Place(facts.main_province) if facts.main_province else None

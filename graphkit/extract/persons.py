@@ -211,6 +211,7 @@ def canonical(name: str) -> str:
     return " ".join(fix_tones(nfc(name)).split())
 
 
+@lru_cache(maxsize=1 << 10)  # asked of a sentence again by find_persons
 def may_name_person(sentence: str) -> bool:
     """A cheap test: False when :func:`find_persons` finds nobody in ``sentence`` whatever it knows
     (no family name followed by a capital, no form of address)."""
@@ -235,10 +236,12 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
-    titled = may_name_post(sentence)  # else no title phrase around any name: none is parsed
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
     cands = sorted(set(_candidates(sentence, tuple(blocked))) | foreign | set(short))
+    if not cands:
+        return hits
+    titled = may_name_post(sentence)  # else no title phrase around any name: none is parsed
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         if name in _not_persons():

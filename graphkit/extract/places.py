@@ -62,13 +62,15 @@ _KIND_OF = {
 }
 
 
-def find_provinces(text: str, *, on: _dt.date | None = None) -> list[PlaceMatch]:
-    """Province mentions, in order. ``on`` (the article date) picks the units valid then."""
+def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool = False) -> list[PlaceMatch]:
+    """Province mentions, in order. ``on`` (the article date) picks the units valid then.
+    ``tones_fixed``: ``text`` has modern tone placement already (:func:`~graphkit.nlp.normalize.fix_tones`),
+    as an article's text has in extraction: it is not read again for it."""
     from graphkit.nlp.normalize import fix_tones
 
     pat, lookup = _province_regex()
     out = []
-    for m in pat.finditer(fix_tones(text)):
+    for m in pat.finditer(text if tones_fixed else fix_tones(text)):
         surface, prefix = m.group("name"), (m.group("prefix") or "").strip()
         name = lookup.get(surface) or lookup.get(surface.lower())
         if name is None:

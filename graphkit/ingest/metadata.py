@@ -24,6 +24,7 @@ _STAMP_WORDS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 # A document number (21-NQ/TW, 21/2022/NĐ-CP): its date is the document's, not the page's.
 _DOC_NUMBER = re.compile(r"\b\d+[-/][\w/-]*[A-ZĐ]{2,}")
 _PLACEHOLDERS = {_dt.date(1970, 1, 1), _dt.date(1900, 1, 1)}  # empty dates of CMSs
@@ -55,8 +56,8 @@ def _dates_in(line: str) -> list[tuple[_dt.date | None, re.Match]]:
 
 def _stamp_date(line: str) -> tuple[bool, _dt.date | None]:
     """Whether ``line`` is mostly a date/time stamp, and its first valid date."""
-    if len(line) > _MAX_STAMP_CHARS or _DOC_NUMBER.search(line):
-        return False, None
+    if len(line) > _MAX_STAMP_CHARS or _DIGIT.search(line) is None or _DOC_NUMBER.search(line):
+        return False, None  # (every date has digits)
     found = _dates_in(line)
     if not found:
         return False, None

@@ -33,10 +33,18 @@ _SPACE = re.compile(r"\s")
 _PLAIN = re.compile(r"[^\W\d_]{2,}[.!?…]")
 
 
+# also always split off, after a number ('2017.', '1.000.', '12/5.', '30%.'), after a word and a closing quote
+# or bracket ('… nói”.', '(TTXVN).'), and an ellipsis after a word ('nhiều...'): the same answer as the
+# tokenizer for all 66,689 such words (11,449 distinct) before an ender in the 2017 corpus
+_SPLIT = re.compile(r"(?:\d+(?:[.,/-]\d+)*%?|[^\W\d_]+[”\")])\.|[^\W\d_]{2,}\.\.\.")
+
+
 def _ends_sentence(word: str) -> bool:
     """Whether the whitespace-free ``word`` ends with an ender the tokenizer splits off as its own token."""
     if _PLAIN.fullmatch(word) and word[-2].islower():
         return word[:-1] not in ABBREV
+    if _SPLIT.fullmatch(word) and (word[-1] != "." or word[-2] != "." or word[-4].islower()):
+        return True
     return _ends_sentence_tokenized(word)
 
 
