@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graphkit.nlp.patterns import LETTERS
+from graphkit.nlp.patterns import LETTERS, quick_test
 
 _L = LETTERS
 
@@ -37,8 +37,8 @@ class Change:
 
 
 @cache
-def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The start cues, the end cues and the post-introducing words, as regexes."""
+def _cue_table() -> dict[str, tuple[str, ...]]:
+    """The cues of post_changes.tsv by kind (start, end, post): regular expressions."""
     from graphkit.gazetteer import load_table
 
     by_kind: dict[str, list[str]] = {"start": [], "end": [], "post": []}
@@ -50,14 +50,35 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             raise DataFileError(f"{data_path('post_changes.tsv')}: change must be start, end or post, "
                                 f"not {row['change']!r}")
         by_kind[row["change"]].append(row["cue"])
-    return tuple(re.compile(rf"(?<![{_L}])(?:{'|'.join(by_kind[k])})(?![{_L}])", re.IGNORECASE)
-                 for k in ("start", "end", "post"))
+    return {k: tuple(v) for k, v in by_kind.items()}
+
+
+def _cue_rx(cues) -> str:
+    return rf"(?<![{_L}])(?:{'|'.join(cues)})(?![{_L}])"
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The start cues, the end cues and the post-introducing words, as regexes."""
+    table = _cue_table()
+    return tuple(re.compile(_cue_rx(table[k]), re.IGNORECASE) for k in ("start", "end", "post"))
+
+
+@cache
+def _any_cue() -> re.Pattern:
+    """A start or end cue, for a yes/no search (:func:`~graphkit.nlp.patterns.quick_test`, when each
+    alternative of the cues starts with a letter)."""
+    table = _cue_table()
+    cues = table["start"] + table["end"]
+    alternatives = [a for c in cues for a in c.split("|")]
+    if all(a[:1].isalpha() for a in alternatives):
+        return quick_test(_cue_rx(cues), [a.lower() for a in alternatives], flags=re.IGNORECASE)
+    return re.compile(_cue_rx(cues), re.IGNORECASE)
 
 
 def may_change(sentence: str) -> bool:
     """A cheap test: False when ``sentence`` has no start or end cue."""
-    start, end, _post = _cues()
-    return start.search(sentence) is not None or end.search(sentence) is not None
+    return _any_cue().search(sentence) is not None
 
 
 def find_changes(sentence: str) -> list[Change]:

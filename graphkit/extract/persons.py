@@ -21,7 +21,7 @@ from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, pa
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
                                 unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
-from graphkit.nlp.patterns import UPPER, alternation, lead
+from graphkit.nlp.patterns import UPPER, alternation, quick_test
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
@@ -72,8 +72,8 @@ def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not)."""
     address = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "Tổng thống", "Thủ tướng", "Ngoại trưởng",
                "Quốc vương", "Đại sứ", "Tổng Thư ký"]
-    return re.compile(rf"{lead(surnames(), address)}(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]"
-                      rf"|(?<![\w])(?:{alternation(address)})\s)")
+    return quick_test(rf"(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]|(?<![\w])(?:{alternation(address)})\s)",
+                      surnames(), address)
 
 
 @cache

@@ -20,7 +20,7 @@ from graphkit.extract.places import bare_district, find_districts, find_province
 from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, provinces, qualifiers,
                                 rank_words, roles, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead
+from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, quick_test
 
 _L = LETTERS
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
@@ -70,11 +70,18 @@ def _any_role_rx() -> re.Pattern:
     return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
 
 
+@cache
+def _has_role_rx() -> re.Pattern:
+    """:func:`_any_role_rx` for a yes/no search."""
+    table, _ = _role_table()
+    return quick_test(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", table, flags=re.IGNORECASE)
+
+
 def may_name_post(text: str) -> bool:
     """A cheap test on a whole sentence: False when no part of it names a role (no :func:`mentions_role`
     of any piece of it, so no title phrase anywhere in it): no role word, and no abbreviation that
     might spell one out."""
-    return _any_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
+    return _has_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
 
 
 def predicates_in(text: str) -> list[str]:
@@ -115,7 +122,7 @@ def title_starts(text: str) -> list[int]:
 
 def mentions_role(text: str) -> bool:
     """Whether ``text`` (raw) names a role anywhere: no title phrase can start in a text that does not."""
-    return _any_role_rx().search(expand_abbreviations(fix_tones(text))) is not None
+    return _has_role_rx().search(expand_abbreviations(fix_tones(text))) is not None
 
 
 @cache
