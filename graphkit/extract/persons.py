@@ -69,10 +69,12 @@ def _stopwords() -> frozenset[str]:
 
 @cache
 def _quick_rx() -> re.Pattern:
-    """A cheap test that a sentence may name a person (most sentences do not)."""
+    """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
+    address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
+    ('ông cho biết' names no one: the pronoun.)"""
     address = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "Tổng thống", "Thủ tướng", "Ngoại trưởng",
                "Quốc vương", "Đại sứ", "Tổng Thư ký"]
-    return quick_test(rf"(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]|(?<![\w])(?:{alternation(address)})\s)",
+    return quick_test(rf"(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]|(?<![\w])(?:{alternation(address)})\s+[{UPPER}])",
                       surnames(), address)
 
 
