@@ -267,6 +267,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         counter.start()
     fresh = not is_store(store)
     persons: list = []  # a new store: the person mentions of the articles written (for resolution)
+    texts: dict[str, str] = {}  # … and the N-Triples of their graphs (resolution rewrites some; not read back)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
@@ -285,6 +286,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     seen[aid] = source
                     if found:
                         persons.extend(found)
+                        texts[graph] = nt
                     ids.append(aid)
                     graphs.append((graph, nt))
                 if graphs and not wrote_places:
@@ -314,17 +316,18 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         write(_result(pending.popleft()))
                 while pending:
                     write(_result(pending.popleft()))
-            gs.finish_appends()  # a new store: the last bulk load (resolution reads the store)
+            if resolve and result.articles and on_progress:
+                counter.join()
+                on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
+                                     len(result.problems), "resolving"))
+            # a new store holds only this build's articles: their mentions came with them, and are resolved
+            # while the last bulk load runs
+            from graphkit.kg.resolve import apply as resolve_persons, resolve_known
+
+            planned = resolve_known(persons) if fresh and resolve and result.articles else None
+            gs.finish_appends()  # a new store: the last bulk load (resolution rewrites the store)
             if resolve and result.articles:
-                from graphkit.kg.resolve import apply as resolve_persons
-
-                if on_progress:
-                    counter.join()
-                    on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
-                                         len(result.problems), "resolving"))
-
-                # a new store holds only this build's articles: their mentions came with them
-                r = resolve_persons(gs, known=persons if fresh else None)
+                r = resolve_persons(gs, resolution=planned, texts=texts)
                 result.renamed = sorted(r.renames())
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graphkit.kg.namespaces import GK_URI, ID_URI, PREFIXES
@@ -352,24 +353,38 @@ def rename_ntriples(text: str, renames: dict[str, str]) -> str:
     return "".join(out)
 
 
-def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64,
-          known: list[Mention] | None = None) -> Resolution:
+def resolve_known(known: list[Mention], *, margin_days: int = MARGIN_DAYS) -> Resolution:
+    """:func:`resolve` of the mentions of every article graph of a store, given by the caller
+    (:func:`mentions_in` of each graph written), in any order."""
+    return resolve(sorted(known, key=lambda m: (m.name, m.graph, m.iri)), margin_days=margin_days)
+
+
+def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64, known: list[Mention] | None = None,
+          resolution: Resolution | None = None, texts: Mapping[str, str] | None = None) -> Resolution:
     """Resolve the persons of ``store`` and rewrite the article graphs whose person IRIs change.
 
     ``known``: the mentions of every article graph of the store when the caller has them already
     (:func:`mentions_in` of each graph written); by default they are read from the store.
+    ``resolution``: the resolution of those mentions, when the caller made it already
+    (:func:`resolve_known`). ``texts``: the N-Triples of article graphs as they are in the store,
+    when the caller has them (the graphs to rewrite are read from the store otherwise).
     Each rewritten graph is replaced whole, in one transaction (``batch`` graphs per transaction);
     the resolution graph is rewritten whole. Returns the resolution.
     """
     from graphkit.kg.store import ntriples
 
-    found = mentions(store) if known is None else sorted(known, key=lambda m: (m.name, m.graph, m.iri))
-    res = resolve(found, margin_days=margin_days)
+    if resolution is not None:
+        res = resolution
+    elif known is not None:
+        res = resolve_known(known, margin_days=margin_days)
+    else:
+        res = resolve(mentions(store), margin_days=margin_days)
     todo = sorted(res.renames().items())
+    texts = texts or {}
     for i in range(0, len(todo), batch):
         graphs, current = [], {}
         for g, renames in todo[i:i + batch]:
-            current[g] = store.graph_ntriples(g)
+            current[g] = texts[g] if g in texts else store.graph_ntriples(g)
             graphs.append((g, rename_ntriples(current[g], renames)))
         store.put_graphs(graphs, current=current)
     links = link_quads(res)
