@@ -267,7 +267,6 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         counter.start()
     fresh = not is_store(store)
     persons: list = []  # a new store: the person mentions of the articles written (for resolution)
-    texts: dict[str, str] = {}  # … and the N-Triples of their graphs (resolution rewrites some; not read back)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
@@ -286,7 +285,6 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     seen[aid] = source
                     if found:
                         persons.extend(found)
-                        texts[graph] = nt
                     ids.append(aid)
                     graphs.append((graph, nt))
                 if graphs and not wrote_places:
@@ -327,7 +325,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
             planned = resolve_known(persons) if fresh and resolve and result.articles else None
             gs.finish_appends()  # a new store: the last bulk load (resolution rewrites the store)
             if resolve and result.articles:
-                r = resolve_persons(gs, resolution=planned, texts=texts)
+                r = resolve_persons(gs, resolution=planned)
                 result.renamed = sorted(r.renames())
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graphkit.kg.namespaces import GK_URI, ID_URI, PREFIXES
@@ -360,14 +359,13 @@ def resolve_known(known: list[Mention], *, margin_days: int = MARGIN_DAYS) -> Re
 
 
 def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64, known: list[Mention] | None = None,
-          resolution: Resolution | None = None, texts: Mapping[str, str] | None = None) -> Resolution:
+          resolution: Resolution | None = None) -> Resolution:
     """Resolve the persons of ``store`` and rewrite the article graphs whose person IRIs change.
 
     ``known``: the mentions of every article graph of the store when the caller has them already
     (:func:`mentions_in` of each graph written); by default they are read from the store.
     ``resolution``: the resolution of those mentions, when the caller made it already
-    (:func:`resolve_known`). ``texts``: the N-Triples of article graphs as they are in the store,
-    when the caller has them (the graphs to rewrite are read from the store otherwise).
+    (:func:`resolve_known`).
     Each rewritten graph is replaced whole, in one transaction (``batch`` graphs per transaction);
     the resolution graph is rewritten whole. Returns the resolution.
     """
@@ -380,11 +378,10 @@ def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64, known: list
     else:
         res = resolve(mentions(store), margin_days=margin_days)
     todo = sorted(res.renames().items())
-    texts = texts or {}
     for i in range(0, len(todo), batch):
         graphs, current = [], {}
         for g, renames in todo[i:i + batch]:
-            current[g] = texts[g] if g in texts else store.graph_ntriples(g)
+            current[g] = store.graph_ntriples(g)
             graphs.append((g, rename_ntriples(current[g], renames)))
         store.put_graphs(graphs, current=current)
     links = link_quads(res)
