@@ -318,3 +318,16 @@ def test_foreign_names(sentence, names):
 def test_foreign_officials_with_names_that_look_vietnamese(sentence, name, foreign):
     hit = next(h for h in find_persons(sentence) if h.name == name)
     assert hit.foreign is foreign
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Thủ tướng cùng ông ", True), ("ông : ", True), ("Phát biểu của Đồng chí:  \n", True), ("(bà ", True),
+    ("Thiếu tướng ", True), ("a" * 300 + " ông ", True),
+    ("xông ", False), ("đồng chí: : ", False), ("ông cho biết ", False), ("", False),
+])
+def test_honorific_before_reads_only_the_end(before, expected):
+    """The form of address before a name is looked for near the end only; the answer is the whole regex's."""
+    from graphkit.extract.persons import _honorific_before, _honorific_rx
+
+    rx, _longest = _honorific_rx()
+    assert _honorific_before(before) == expected == (rx.search(before) is not None)

@@ -41,9 +41,21 @@ class PersonHit:
 
 
 @cache
-def _honorific_rx() -> re.Pattern:
+def _honorific_rx() -> tuple[re.Pattern, int]:
+    """A form of address, rank or title (honorifics.tsv) ending the text (then spaces and a colon or not),
+    and the length of the longest."""
     words = [w for w, _kind in honorifics()]
-    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alternation(words)})\s*:?\s*$")
+    return re.compile(rf"(?:^|(?<=[\s(\"“,;:]))(?:{alternation(words)})\s*:?\s*$"), max(map(len, words), default=0)
+
+
+def _honorific_before(text: str) -> bool:
+    """Whether ``text`` ends with a form of address, rank or title (:func:`_honorific_rx`). The search starts
+    where the longest one would start before the end (spaces and one colon stripped), not at every
+    character of the text."""
+    rx, longest = _honorific_rx()
+    end = text.rstrip()
+    end = end[:-1].rstrip() if end.endswith(":") else end
+    return rx.search(text, max(0, len(end) - longest)) is not None
 
 
 @cache
@@ -270,7 +282,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = list(_title_before(before_text)) if titled else []
-        if hit.foreign or _honorific_rx().search(before_text):
+        if hit.foreign or _honorific_before(before_text):
             hit.reason = "address"
         elif hit.after:
             hit.reason = "post after"
