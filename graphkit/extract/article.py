@@ -32,11 +32,16 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with everything outside ``spans`` blanked (offsets preserved)."""
     out, pos = [], 0
     for a, b in spans:
-        out.append(re.sub(r"[^\n]", " ", text[pos:a]))
+        out.append(_blank(text[pos:a]))
         out.append(text[a:b])
         pos = b
-    out.append(re.sub(r"[^\n]", " ", text[pos:]))
+    out.append(_blank(text[pos:]))
     return "".join(out)
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character of ``text`` but its line breaks."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def main_province(provinces, districts, title: str | None) -> str | None:

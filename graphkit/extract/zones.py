@@ -16,19 +16,24 @@ from graphkit.gazetteer import data_path, load_list
 
 
 @cache
-def _patterns(name: str, flags: int) -> list[re.Pattern]:
-    out = []
+def _pattern(name: str, flags: int) -> re.Pattern:
+    """The patterns of a data file as one regex: a line matches it whole when it matches one of them whole."""
+    alts = []
     for i, line in enumerate(load_list(name), 1):
         try:
-            out.append(re.compile(line, flags))
+            re.compile(line, flags)
         except re.error as e:
             raise DataFileError(f"{data_path(name)}: pattern {i}: {e}") from e
-    return out
+        alts.append(f"(?:{line})")
+    try:
+        return re.compile("|".join(alts) or "(?!)", flags)
+    except re.error as e:  # e.g. two patterns naming the same group
+        raise DataFileError(f"{data_path(name)}: the patterns do not go together ({e}); use (?:…), not named groups") from e
 
 
 def is_story_end(line: str) -> bool:
     s = line.strip().rstrip(":").strip()
-    return bool(s) and any(p.fullmatch(s) for p in _patterns("story_end.txt", re.IGNORECASE))
+    return bool(s) and _pattern("story_end.txt", re.IGNORECASE).fullmatch(s) is not None
 
 
 def is_credit(line: str) -> bool:
@@ -36,7 +41,7 @@ def is_credit(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 80:
         return False
-    return any(p.fullmatch(s) for p in _patterns("story_credit.txt", 0))
+    return _pattern("story_credit.txt", 0).fullmatch(s) is not None
 
 
 def story_spans(text: str) -> list[tuple[int, int]]:
