@@ -115,6 +115,18 @@ def test_jsonl(tmp_path: Path) -> None:
     assert p.source == f"{f}:3" and "06/02/2017T" in p.message and "YYYY-MM-DD" in p.message
 
 
+@pytest.mark.parametrize("ensure_ascii", [False, True])
+@pytest.mark.parametrize("control", ["\x07", "\x08", "\x0c", "\x1b", "\x00"])
+def test_jsonl_control_characters_are_removed(tmp_path: Path, control: str, ensure_ascii: bool) -> None:
+    """A control character in a corpus record (JSON writes it as an escape: \\u0007, \\b, \\f) is removed,
+    as from a file; a backslash written in the text is kept."""
+    f = tmp_path / "corpus.jsonl"
+    rec = {"id": "a", "text": f"{TITLE}\n{BODY}{control}.\\b \\f"}
+    f.write_text(json.dumps(rec, ensure_ascii=ensure_ascii) + "\n", encoding="utf-8")
+    a = only(read(f))
+    assert a.text == f"{TITLE}\n{BODY}.\\b \\f"
+
+
 def test_jsonl_gz(tmp_path: Path) -> None:
     f = tmp_path / "corpus.jsonl.gz"
     write_jsonl_gz(f, [{"id": i, "text": f"Bài số {i} về công tác xây dựng Đảng\n{BODY}"} for i in range(3)])
