@@ -69,3 +69,23 @@ def test_expand_abbreviations(text, expected):
     from graphkit.nlp.normalize import expand_abbreviations
 
     assert expand_abbreviations(text) == expected
+
+
+def test_expand_abbreviations_skips_only_entries_that_cannot_match():
+    """Each entry of abbreviations.tsv is applied only when its literal start is in the text; the result is
+    that of applying every entry, in order (seed and test-data texts, and texts full of abbreviations)."""
+    from graphkit.nlp.normalize import _abbreviation_table, _literal_starts, expand_abbreviations
+
+    def every_entry(text: str) -> str:
+        for pat, rep, _starts in _abbreviation_table()[1]:
+            text = pat.sub(rep, text)
+        return " ".join(text.split())
+
+    assert _literal_starts(r"TP\.\s?HCM|UBND|Tp?X") == ("TP", "UBND", "T")
+    assert _literal_starts(r"\bX") is None and _literal_starts("(?:A|B)C") is None
+    dense = ["UB TVQH, UBND TP.HCM, Sở TN&MT, Bộ NN-PTNT, T.Ư, TW, BCH, BTV, HĐND, ĐBQH, TAND, VKSNDTC, LĐTB&XH",
+             "Phó ban Tuyên giáo T.W, Tp. Hồ Chí Minh, TPHCM, MTTQVN, Bộ VH-TT&DL, GD-ĐT, KH&CN, KH&ĐT"]
+    texts = [line for t in list(_texts())[:300] for line in t.splitlines()] + dense
+    assert sum(every_entry(t) != " ".join(t.split()) for t in texts) >= 20  # texts that do have abbreviations
+    for text in texts:
+        assert expand_abbreviations.__wrapped__(text) == every_entry(text), text

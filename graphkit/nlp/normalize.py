@@ -104,16 +104,38 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+_META = re.compile(r"[\\.^$*+?{}\[\]()|]")
+
+
+def _literal_starts(pattern: str) -> tuple[str, ...] | None:
+    """The literal text each alternative of ``pattern`` starts with ('TP\\.\\s?HCM|UBND' → 'TP', 'UBND'):
+    a match has one of them at its start. None when an alternative starts with no literal, or the
+    pattern has groups (its top-level alternatives are not plain)."""
+    if "(" in pattern:
+        return None
+    starts = []
+    for alt in pattern.split("|"):
+        m = _META.search(alt)
+        lit = alt[:m.start()] if m else alt
+        if m and alt[m.start()] in "?*{" and lit:
+            lit = lit[:-1]  # 'TP?': the P is optional
+        if not lit:
+            return None
+        starts.append(lit)
+    return tuple(starts)
+
+
 @cache
-def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str]], re.Pattern]:
-    """One pattern per abbreviation, in the table's order; one for 'any of them' (a quick test); and
-    one for any of them even inside words (a superset of what is expanded)."""
+def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str, tuple[str, ...] | None]], re.Pattern]:
+    """One pattern per abbreviation, in the table's order, with the literal text its matches start with
+    (:func:`_literal_starts`); one for 'any of them' (a quick test); and one for any of them even
+    inside words (a superset of what is expanded)."""
     from graphkit.gazetteer import load_table
 
     table, alts = [], []
     for row in load_table("abbreviations.tsv", ("pattern", "expansion")):
         pat = re.compile(rf"(?<![{_LETTER}./-])(?:{row['pattern']})(?![{_LETTER}/-])")
-        table.append((pat, row["expansion"]))
+        table.append((pat, row["expansion"], _literal_starts(row["pattern"])))
         alts.append(f"(?:{row['pattern']})")
     anyone = re.compile(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
     return anyone, table, re.compile("|".join(alts))
@@ -129,8 +151,9 @@ def expand_abbreviations(text: str) -> str:
     """Spell out the abbreviations of ``data/abbreviations.tsv``."""
     anyone, table, _ = _abbreviation_table()
     if anyone.search(text):
-        for pat, rep in table:
-            text = pat.sub(rep, text)
+        for pat, rep, starts in table:  # in order, each on the text the ones before it left
+            if starts is None or any(s in text for s in starts):  # (a plain substring test is much cheaper)
+                text = pat.sub(rep, text)
     return " ".join(text.split())
 
 
