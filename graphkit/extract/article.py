@@ -9,6 +9,7 @@ than all the rules together) → persons and their posts, with implicit places f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -70,7 +71,7 @@ def extract(article: Article) -> ArticleFacts:
 
     text = fix_tones(article.text)
     story = _mask(text, story_spans(text))
-    sentences = [Sentence(story[a:b], a) for a, b in sentence_spans(story) if story[a:b].strip()]
+    sentences = [Sentence(t, a) for a, b in sentence_spans(story) if not (t := story[a:b]).isspace() and t]
     provs, dists = find_provinces(story, on=article.date, tones_fixed=True), find_districts(story)
     facts = ArticleFacts(article)
     facts.main_province = main_province(provs, dists, article.title)
@@ -185,9 +186,11 @@ def extract(article: Article) -> ArticleFacts:
 
     # implementation and citation, sentence by sentence on expanded text
     seen_imp = set()
+    starts = [m.start for m in dmatches]  # in order
     for s in sentences:
-        if not any(s.start <= m.start < s.start + len(s.text) for m in dmatches):
-            continue
+        i = bisect_left(starts, s.start)
+        if i == len(starts) or starts[i] >= s.start + len(s.text):
+            continue  # no directive named in the sentence
         exp = expand_abbreviations(s.text)
         local = dirs.find_directives(exp, article_date=article.date)
         local = [m for m in local if m.directive.key in by_key] or [

@@ -16,7 +16,7 @@ from functools import cache
 from graphkit.extract.facts import Directive, Evidence
 from graphkit.gazetteer import directive_issuers, directive_types, party_terms
 from graphkit.nlp.normalize import expand_abbreviations
-from graphkit.nlp.patterns import LETTERS
+from graphkit.nlp.patterns import LETTERS, lead
 
 _L = LETTERS
 TYPE_WORDS = {
@@ -24,15 +24,19 @@ TYPE_WORDS = {
     "kế hoạch": "KH", "hướng dẫn": "HD", "thông báo": "TB", "nghị định": "NĐ", "thông tư": "TT",
     "đề án": "ĐA", "chương trình": "CTr", "quy chế": "QC", "công văn": "CV", "công điện": "CĐ",
 }
-_TYPE_WORD = r"(?P<tword>Nghị quyết|Kết luận|Chỉ thị|Quy định|Quyết định|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|Thông tư|Đề án|Chương trình|Quy chế|Công văn|Công điện)"
+_TYPE_WORDS = ["Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định", "Kế hoạch", "Hướng dẫn", "Thông báo",
+               "Nghị định", "Thông tư", "Đề án", "Chương trình", "Quy chế", "Công văn", "Công điện"]
+_TYPE_WORD = rf"(?P<tword>{'|'.join(_TYPE_WORDS)})"
+# a code starts with its type word or its number: the engine skips other positions at once (~4x faster)
+_CODE_LEAD = lead(_TYPE_WORDS, "0123456789")
 
 # 18-NQ/TW, 18 - NQ/TW, 06-KL/BTCTW, 01-QĐ/TU, 18-NQ/T.Ư
 _PARTY = re.compile(
-    rf"(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})\s?[-–]\s?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<iss>T\.Ư|[A-ZĐƯ][A-ZĐƯa-zđư]{{0,7}})(?![{_L}\d])"
+    rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})\s?[-–]\s?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<iss>T\.Ư|[A-ZĐƯ][A-ZĐƯa-zđư]{{0,7}})(?![{_L}\d])"
 )
 # 05/CT-TTg, 01/NQ-CP, 01/2017/NĐ-CP, 33/2013/QH13
 _STATE = re.compile(
-    rf"(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})(?![{_L}\d])"
+    rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})(?![{_L}\d])"
 )
 # the core of either code: most texts have none, and this test is much cheaper than the two above
 _ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}\s?[-–])")
