@@ -22,10 +22,10 @@ _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40}
 # words after 'dự' that make it a noun, not 'attend' (dự án, dự thảo, dự khuyết …)
 _DU_NOUNS = "án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi"
 _ATTEND_LIST = re.compile(
-    rf"(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{_DU_NOUNS}))"
+    rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{_DU_NOUNS}))"
     r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
 _ATTEND_VERB = re.compile(
-    rf"(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
+    rf"(?=[ctđd])(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
 _SPEAK = re.compile(r"(?=p)(?<![\w])phát biểu(?![\w])", re.IGNORECASE)
 _EVENT = re.compile(
     r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from graphkit.nlp.patterns import LETTERS
+from graphkit.nlp.patterns import LETTERS, lead
 
 _LETTER = LETTERS
 # old placement: tone on the second vowel of oa/oe/uy in an open syllable -> modern: on the first
@@ -137,8 +137,11 @@ def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str, tuple
         pat = re.compile(rf"(?<![{_LETTER}./-])(?:{row['pattern']})(?![{_LETTER}/-])")
         table.append((pat, row["expansion"], _literal_starts(row["pattern"])))
         alts.append(f"(?:{row['pattern']})")
-    anyone = re.compile(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
-    return anyone, table, re.compile("|".join(alts))
+    # every match starts with one of the literal starts, when each entry has them: a look-ahead of their first
+    # characters lets the engine skip the other positions at once
+    firsts = None if any(st is None for _p, _r, st in table) else lead([x for _p, _r, st in table for x in st])
+    anyone = re.compile(rf"{firsts or ''}(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
+    return anyone, table, re.compile(f"{firsts or ''}(?:{'|'.join(alts)})")
 
 
 def may_abbreviate(text: str) -> bool:
