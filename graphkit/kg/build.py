@@ -13,7 +13,7 @@ from typing import NamedTuple
 from graphkit.extract.facts import ArticleFacts, Body, Directive, Evidence, Place, Post
 from graphkit.kg import ids
 from graphkit.kg.namespaces import GK_URI, PREFIXES
-from graphkit.kg.store import nt_escape
+from graphkit.kg.ntriples import nt_escape
 
 
 class Term(NamedTuple):

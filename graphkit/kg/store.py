@@ -34,14 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from graphkit.errors import StoreError
+from graphkit.kg.ntriples import nt_escape
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _MARKER = "CURRENT"  # RocksDB's file naming the live manifest: present in every Oxigraph store directory
-
-
-def nt_escape(text: str) -> str:
-    """A literal's lexical form escaped for N-Triples (between its quotes)."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 @lru_cache(maxsize=1 << 16)
