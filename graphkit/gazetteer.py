@@ -184,7 +184,7 @@ def roles() -> list[Role]:
             raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: joined must be yes, no or empty, "
                                 f"not {row['joined']!r}")
         if row["kind"] == "head" and row["body"]:
-            if row["body"] not in {h for h, _ in body_heads()}:
+            if row["body"] not in body_head_nouns():
                 raise DataFileError(f"{data_path('roles.tsv')}: {row['role']}: head noun {row['body']} not in "
                                     "body_heads.tsv; add it there or fix the role")
         elif row["body"] and row["body"] not in known:
@@ -251,6 +251,12 @@ def qualifiers() -> list[tuple[str, bool]]:
 @cache
 def body_heads() -> list[tuple[str, str]]:
     return [(r["head"], r["place"]) for r in load_table("body_heads.tsv", ("head", "place"))]
+
+
+@cache
+def body_head_nouns() -> frozenset[str]:
+    """The head nouns of body names (body_heads.tsv): Sở, Ban, Bộ …"""
+    return frozenset(h for h, _place in body_heads())
 
 
 @cache

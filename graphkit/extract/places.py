@@ -111,11 +111,11 @@ def _after_family_name(text: str, at: int, prev_end: int) -> bool:
     address or a rank shortly before it ('Phó Thủ tướng Thường trực Trương Hòa Bình', 'ông Nguyễn Thái
     Bình', 'Phó Chủ tịch UBND TP Hà Nội Phí Thái Bình'; not 'Đại học Y Hà Nội', 'Từ Hà Nội, …').
     ``prev_end``: where the province named before ends."""
-    from graphkit.gazetteer import body_heads, surnames
+    from graphkit.gazetteer import body_head_nouns, surnames
 
     m = _WORD_BEFORE.search(text, max(0, at - 12), at)
     w = m.group("w") if m else ""
-    if len(w) < 2 or w not in surnames() or w in {h for h, _ in body_heads()} or text[m.end("w"):at].strip():
+    if len(w) < 2 or w not in surnames() or w in body_head_nouns() or text[m.end("w"):at].strip():
         return False  # (not 'Y': 'Đại học Y Hà Nội'; not a body's head noun: 'Đại biểu … (Đoàn Gia Lai)')
     context, before_name = _person_context()
     p = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
