@@ -14,7 +14,7 @@ from functools import cache
 
 from graphkit.extract.facts import Place
 from graphkit.gazetteer import District, districts, provinces
-from graphkit.nlp.patterns import LETTERS, alternation, lead
+from graphkit.nlp.patterns import LETTERS, alternation, leftmost, skipping
 
 _L = LETTERS
 _NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
@@ -39,7 +39,9 @@ def _province_regex() -> tuple[re.Pattern, dict[str, str]]:
     lookup[_HCM_BARE] = "Thành phố Hồ Chí Minh"
     names = [n for n in lookup if n[:1].isupper() or n[:1].isdigit()]
     prefix = r"(?P<prefix>(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?|[Tt]hủ đô)\s+)?"
-    pat = re.compile(rf"{lead(names, 'Tt')}(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])")
+    # opens with the class of first characters (the engine skips ahead to them in C): ~25% faster than a
+    # look-ahead first, on a story; the matches are those of finditer (patterns.leftmost)
+    pat = skipping(rf"(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])", names, "Tt")
     return pat, lookup
 
 
@@ -74,7 +76,7 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
 
     pat, lookup = _province_regex()
     out = []
-    for m in pat.finditer(text if tones_fixed else fix_tones(text)):
+    for m in leftmost(pat, text if tones_fixed else fix_tones(text)):
         surface, prefix = m.group("name"), (m.group("prefix") or "").strip()
         name = lookup.get(surface) or lookup.get(surface.lower())
         if name is None:
@@ -86,7 +88,7 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
         if not prefix and _after_family_name(text, m.start("name"), out[-1].end if out else -1):
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
-        out.append(PlaceMatch(start, m.end(), Place(name), bool(prefix)))
+        out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix)))
     return out
 
 

@@ -83,3 +83,25 @@ def quick_test(pattern: str, *word_lists: Iterable[str], flags: int = 0) -> re.P
     """
     firsts = _firsts(word_lists)
     return re.compile(f"[{firsts}](?<=(?={pattern}).)" if firsts else "(?!)", flags)
+
+
+def skipping(pattern: str, *word_lists: Iterable[str], flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled like :func:`quick_test`, for :func:`leftmost` to find its matches: the whole
+    match is the group ``whole`` (``pattern`` must not name a group so, nor match the empty string).
+
+    >>> rx = skipping(r"(?<![a-z])(?:Hà Nội|Nội Bài)(?![a-z])", ["Hà Nội", "Nội Bài"])
+    >>> [m.group("whole") for m in leftmost(rx, "Hà Nội Bài, Nội Bài")]
+    ['Hà Nội', 'Nội Bài']
+    """
+    firsts = _firsts(word_lists)
+    return re.compile(f"[{firsts}](?<=(?=(?P<whole>{pattern})).)" if firsts else "(?!)", flags)
+
+
+def leftmost(rx: re.Pattern, text: str):
+    """The matches of a :func:`skipping` regex that ``finditer`` of its pattern gives: the leftmost, then the
+    leftmost from where it ends, and so on (``rx`` itself finds every position a match starts at)."""
+    end = 0
+    for m in rx.finditer(text):
+        if m.start() >= end:
+            end = m.end("whole")
+            yield m
