@@ -21,7 +21,7 @@ from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, pa
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
                                 unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
-from graphkit.nlp.patterns import UPPER, alternation, quick_test
+from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
@@ -326,8 +326,9 @@ def _foreign_rx() -> re.Pattern:
     """A form of address or a foreign leader's title, a country's name (countries.txt) or none, then a name of
     two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
     countries = alternation(_countries())
-    return re.compile(rf"(?=[ôbÔBTNQĐ])(?:(?<=[\s(])|^)(?:ông|bà|Ông|Bà|Tổng thống|Thủ tướng|Ngoại trưởng|Quốc vương|"
-                      rf"Đại sứ|Tổng Thư ký)\s+(?:(?:{countries})\s+)?(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])")
+    forms = ["ông", "bà", "Ông", "Bà", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Đại sứ", "Tổng Thư ký"]
+    return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(forms)})\s+(?:(?:{countries})\s+)?"
+                    rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", forms)
 
 
 _GIVEN = re.compile(rf"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])")
@@ -352,7 +353,7 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     """Names without a Vietnamese family name, right after a form of address or a title (ông Gennady Ziuganov)."""
     out = []
-    for m in _foreign_rx().finditer(text):
+    for m in leftmost(_foreign_rx(), text):
         a, b = m.start("n"), m.end("n")
         words = m.group("n").split()
         while len(words) > 1 and words[0] in _countries():

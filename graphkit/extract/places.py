@@ -55,10 +55,8 @@ def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str,
     kinds = ["Huyện ủy", "huyện ủy", "Quận ủy", "quận ủy", "Thị ủy", "thị ủy", "Thành ủy", "thành ủy", "Huyện",
              "huyện", "Quận", "quận", "Thị xã", "thị xã", "Thành phố", "thành phố", r"TP\.?"]
     names = {n for _kind, n in by_name}
-    # each kind word opens with its first letter, then looks back for a letter before it: the engine skips
-    # ahead in C to the first letters (~25% faster than a look-ahead and a look-behind first)
-    kind = "|".join(f"{k[0]}(?<![{_L}].){k[1:]}" for k in kinds)
-    pat = re.compile(rf"(?P<kind>{kind})\s+(?P<name>{alternation(names)})(?![{_L}\d])")
+    # opens with the class of the kind words' first letters (as the province scan)
+    pat = skipping(rf"(?<![{_L}])(?P<kind>{'|'.join(kinds)})\s+(?P<name>{alternation(names)})(?![{_L}\d])", kinds)
     return pat, by_name
 
 
@@ -133,7 +131,7 @@ def find_districts(text: str) -> list[PlaceMatch]:
     """District mentions introduced by a kind word or committee (``huyện Lương Sơn``)."""
     pat, by_name = _district_regex()
     out = []
-    for m in pat.finditer(text):
+    for m in leftmost(pat, text):
         kind = _KIND_OF.get(m.group("kind").lower())
         cands = by_name.get((kind, m.group("name")), [])
         if kind == "thành phố" and m.group("name") in provinces():
@@ -141,7 +139,7 @@ def find_districts(text: str) -> list[PlaceMatch]:
         if len(cands) != 1:
             continue  # unknown, or the same name in several provinces: not resolvable alone
         province, kind, name = cands[0]
-        out.append(PlaceMatch(m.start(), m.end(), Place(name, "district", province, kind), True))
+        out.append(PlaceMatch(m.start(), m.end("whole"), Place(name, "district", province, kind), True))
     return out
 
 

@@ -20,7 +20,7 @@ from graphkit.extract.places import bare_district, find_districts, find_province
 from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, provinces, qualifiers,
                                 rank_words, roles, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, quick_test
+from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
 
 _L = LETTERS
 _STATUS = re.compile(r"^(?P<s>nguyên|Nguyên|cựu|Cựu|tân|Tân)\s+")
@@ -66,8 +66,9 @@ def _role_table():
 
 @cache
 def _any_role_rx() -> re.Pattern:
+    """Any role word, for :func:`~graphkit.nlp.patterns.leftmost`."""
     table, _ = _role_table()
-    return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    return skipping(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", table, flags=re.IGNORECASE)
 
 
 @cache
@@ -112,7 +113,7 @@ def title_starts(text: str) -> list[int]:
     another's title (``data/title_of_another.txt``: 'Trợ lý Bộ trưởng …'). 'Hội nghị do Chủ tịch UBND
     tỉnh …' has one, at 'Chủ tịch'."""
     out = []
-    for m in _any_role_rx().finditer(fix_tones(text)):  # length-preserving: offsets hold
+    for m in leftmost(_any_role_rx(), fix_tones(text)):  # length-preserving: offsets hold
         b = _OPENS_BEFORE.search(text, max(0, m.start() - 16), m.start())
         start = b.start() if b else m.start()
         if not _of_another_rx().search(text, max(0, start - 20), start):
