@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from graphkit.extract.facts import Evidence, Meeting
-from graphkit.nlp.patterns import UPPER
+from graphkit.nlp.patterns import UPPER, quick_test, skipping
 
-_CHAIR = re.compile(r"(?=[đc])(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", re.IGNORECASE)
+# (searched: a match's start is where the cue starts; patterns.skipping)
+_CHAIR = skipping(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", ["đồng", "chủ"], flags=re.IGNORECASE)
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
 _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
 # words after 'dự' that make it a noun, not 'attend' (dự án, dự thảo, dự khuyết …)
@@ -26,7 +27,7 @@ _ATTEND_LIST = re.compile(
     r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
 _ATTEND_VERB = re.compile(
     rf"(?=[ctđd])(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
-_SPEAK = re.compile(r"(?=p)(?<![\w])phát biểu(?![\w])", re.IGNORECASE)
+_SPEAK = quick_test(r"(?<![\w])phát biểu(?![\w])", ["phát"], flags=re.IGNORECASE)
 _EVENT = re.compile(
     r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
     r"[Pp]hiên họp|[Cc]uộc họp|[Đđ]ại hội|[Kk]ỳ họp|[Tt]ọa đàm|[Bb]uổi gặp mặt|[Bb]uổi tiếp)[^.;]*)")

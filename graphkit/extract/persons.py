@@ -331,7 +331,8 @@ def _foreign_rx() -> re.Pattern:
                     rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", forms)
 
 
-_GIVEN = re.compile(rf"(?=[ôbÔBđĐ])(?:(?<=[\s(,])|^)(?:ông|bà|Ông|Bà|đồng chí|Đồng chí)\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])")
+_GIVEN_FORMS = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí"]
+_GIVEN = skipping(rf"(?:(?<=[\s(,])|^)(?:{'|'.join(_GIVEN_FORMS)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", _GIVEN_FORMS)
 
 
 def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, str], str]:
@@ -339,7 +340,7 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
     if not known:
         return {}
     out = {}
-    for m in _GIVEN.finditer(text):
+    for m in leftmost(_GIVEN, text):
         a, b, w = m.start("n"), m.end("n"), m.group("n")
         if any(x <= a < y for x, y in blocked):
             continue
