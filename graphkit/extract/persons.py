@@ -25,6 +25,10 @@ from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
+# forms of address and titles before a foreigner's name (_foreign_rx), and before a given name alone (_GIVEN)
+_FOREIGN_FORMS = ["ông", "bà", "Ông", "Bà", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Đại sứ",
+                  "Tổng Thư ký"]
+_GIVEN_FORMS = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí"]
 _CREDIT_BEFORE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Theo|Tin|Bài|Video|Clip)\s*:\s*$")
 
 
@@ -84,8 +88,7 @@ def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
     address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
     ('ông cho biết' names no one: the pronoun.)"""
-    address = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí", "Tổng thống", "Thủ tướng", "Ngoại trưởng",
-               "Quốc vương", "Đại sứ", "Tổng Thư ký"]
+    address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
     return quick_test(rf"(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]|(?<![\w])(?:{alternation(address)})\s+[{UPPER}])",
                       surnames(), address)
 
@@ -326,12 +329,10 @@ def _foreign_rx() -> re.Pattern:
     """A form of address or a foreign leader's title, a country's name (countries.txt) or none, then a name of
     two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
     countries = alternation(_countries())
-    forms = ["ông", "bà", "Ông", "Bà", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Đại sứ", "Tổng Thư ký"]
-    return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(forms)})\s+(?:(?:{countries})\s+)?"
-                    rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", forms)
+    return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(_FOREIGN_FORMS)})\s+(?:(?:{countries})\s+)?"
+                    rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", _FOREIGN_FORMS)
 
 
-_GIVEN_FORMS = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí"]
 _GIVEN = skipping(rf"(?:(?<=[\s(,])|^)(?:{'|'.join(_GIVEN_FORMS)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", _GIVEN_FORMS)
 
 

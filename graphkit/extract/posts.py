@@ -64,18 +64,22 @@ def _role_table():
     return table, _rx(table)
 
 
+def _role_word() -> tuple[str, dict]:
+    """Any role word (roles.tsv, any case), as a regex, and the role table."""
+    table, _ = _role_table()
+    return rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", table
+
+
 @cache
 def _any_role_rx() -> re.Pattern:
     """Any role word, for :func:`~graphkit.nlp.patterns.leftmost`."""
-    table, _ = _role_table()
-    return skipping(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", table, flags=re.IGNORECASE)
+    return skipping(*_role_word(), flags=re.IGNORECASE)
 
 
 @cache
 def _has_role_rx() -> re.Pattern:
-    """:func:`_any_role_rx` for a yes/no search."""
-    table, _ = _role_table()
-    return quick_test(rf"(?<![{_L}])(?:{alternation(table, ignore_case=True)})(?![{_L}])", table, flags=re.IGNORECASE)
+    """Any role word, for a yes/no search."""
+    return quick_test(*_role_word(), flags=re.IGNORECASE)
 
 
 def may_name_post(text: str) -> bool:

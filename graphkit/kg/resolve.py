@@ -358,25 +358,18 @@ def resolve_known(known: list[Mention], *, margin_days: int = MARGIN_DAYS) -> Re
     return resolve(sorted(known, key=lambda m: (m.name, m.graph, m.iri)), margin_days=margin_days)
 
 
-def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64, known: list[Mention] | None = None,
+def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64,
           resolution: Resolution | None = None) -> Resolution:
     """Resolve the persons of ``store`` and rewrite the article graphs whose person IRIs change.
 
-    ``known``: the mentions of every article graph of the store when the caller has them already
-    (:func:`mentions_in` of each graph written); by default they are read from the store.
-    ``resolution``: the resolution of those mentions, when the caller made it already
-    (:func:`resolve_known`).
+    The mentions are read from the store, unless the caller has resolved them already: ``resolution``
+    (:func:`resolve_known` of the :func:`mentions_in` of each graph written, as a new store's build does).
     Each rewritten graph is replaced whole, in one transaction (``batch`` graphs per transaction);
     the resolution graph is rewritten whole. Returns the resolution.
     """
     from graphkit.kg.store import ntriples
 
-    if resolution is not None:
-        res = resolution
-    elif known is not None:
-        res = resolve_known(known, margin_days=margin_days)
-    else:
-        res = resolve(mentions(store), margin_days=margin_days)
+    res = resolution if resolution is not None else resolve(mentions(store), margin_days=margin_days)
     todo = sorted(res.renames().items())
     for i in range(0, len(todo), batch):
         graphs, current = [], {}

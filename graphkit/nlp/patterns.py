@@ -81,8 +81,7 @@ def quick_test(pattern: str, *word_lists: Iterable[str], flags: int = 0) -> re.P
     >>> bool(rx.search("về Hà Nội")), bool(rx.search("Hà Nộix")), bool(rx.search("ở Huế"))
     (True, False, True)
     """
-    firsts = _firsts(word_lists)
-    return re.compile(f"[{firsts}](?<=(?={pattern}).)" if firsts else "(?!)", flags)
+    return _from_first_class(pattern, word_lists, flags)
 
 
 def skipping(pattern: str, *word_lists: Iterable[str], flags: int = 0) -> re.Pattern:
@@ -93,8 +92,13 @@ def skipping(pattern: str, *word_lists: Iterable[str], flags: int = 0) -> re.Pat
     >>> [m.group("whole") for m in leftmost(rx, "Hà Nội Bài, Nội Bài")]
     ['Hà Nội', 'Nội Bài']
     """
+    return _from_first_class(f"(?P<whole>{pattern})", word_lists, flags)
+
+
+def _from_first_class(pattern: str, word_lists, flags: int) -> re.Pattern:
+    """The class of first characters, then ``pattern`` checked from that character (see :func:`quick_test`)."""
     firsts = _firsts(word_lists)
-    return re.compile(f"[{firsts}](?<=(?=(?P<whole>{pattern})).)" if firsts else "(?!)", flags)
+    return re.compile(f"[{firsts}](?<=(?={pattern}).)" if firsts else "(?!)", flags)
 
 
 def leftmost(rx: re.Pattern, text: str):
