@@ -259,17 +259,21 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         # start the workers now, before the store (and its threads) exists in this process
         for f in [pool.submit(_warm) for _ in range(jobs)]:
             f.result()
-    if on_progress:  # the total, for the progress bar's ETA, is counted on a thread (after the fork) as the build runs
+    fresh = not is_store(store)
+    if on_progress or fresh:
+        # the total (for the progress bar's ETA, and the bulk loads of a new store) is counted on a thread
+        # (after the fork) as the build runs
         import threading
 
         counter = threading.Thread(target=lambda: counted.setdefault("total", count_articles(inputs)),
                                    daemon=True, name="graphkit-count")
         counter.start()
-    fresh = not is_store(store)
     persons: list = []  # a new store: the person mentions of the articles written (for resolution)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
+            if fresh:
+                gs.plan_bulk_loads()  # loads when a share of the input is written (needs the count)
 
             def write(items: list) -> None:
                 nonlocal wrote_places
@@ -297,8 +301,14 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 state["done"] += len(items)
                 if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
+                total = counted.get("total")
+                if fresh and "total" in counted and not state.get("by_size"):
+                    if total:
+                        gs.bulk_progress(state["done"] / total)
+                    else:  # nothing countable: loads by size
+                        gs.plan_bulk_loads(False)
+                        state["by_size"] = True
                 if on_progress:
-                    total = counted.get("total")
                     t = max(total, state["done"]) if total else None
                     on_progress(Progress(state["done"], t, len(result.problems)))
 

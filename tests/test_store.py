@@ -383,6 +383,55 @@ def _many_articles(path: Path, copies: int) -> list[str]:
     return ids
 
 
+def _counting_loads(monkeypatch) -> list[int]:
+    """The bulk loads of new stores (lines of article graphs in each), as they start."""
+    import graphkit.kg.store as store_module
+
+    loads: list[int] = []
+    real = store_module.GraphStore._start_bulk_load
+
+    def counting(self):
+        if self._appending["buf"]:
+            loads.append(self._appending["lines"])
+        return real(self)
+
+    monkeypatch.setattr(store_module.GraphStore, "_start_bulk_load", counting)
+    return loads
+
+
+def test_a_new_store_is_loaded_in_three_pieces(tmp_path, monkeypatch):
+    """A new store is bulk-loaded when 45% and 90% of the input is written, and the rest at the end (from a
+    fourth load on, RocksDB compacts); a piece over the size bound is loaded at once; what is written is
+    the same either way."""
+    import graphkit.kg.store as store_module
+
+    corpus = tmp_path / "many.jsonl"
+    _many_articles(corpus, 8)  # 40 articles: chunks of 4 end at 10%, 20%, … of the input
+    loads = _counting_loads(monkeypatch)
+    build_into([str(corpus)], tmp_path / "planned", jobs=1, chunk_size=4)
+    assert len(loads) == 3 and loads[0] > loads[2] > 0  # at 50% (the first chunk past 45%), 90%, the end
+    loads.clear()
+    monkeypatch.setattr(store_module, "_BULK_PIECE_MAX", 1)
+    build_into([str(corpus)], tmp_path / "capped", jobs=1, chunk_size=4)
+    assert len(loads) == 11  # the places graph, then every chunk: each is over the bound
+    assert nquads(tmp_path / "planned") == nquads(tmp_path / "capped")
+
+
+def test_a_new_store_of_an_uncounted_input_is_loaded_by_size(tmp_path, monkeypatch):
+    import graphkit.kg.store as store_module
+    from graphkit import pipeline
+
+    corpus = tmp_path / "many.jsonl"
+    _many_articles(corpus, 8)
+    loads = _counting_loads(monkeypatch)
+    monkeypatch.setattr(pipeline, "count_articles", lambda inputs: None)
+    monkeypatch.setattr(store_module, "_BULK_LINES", 1)
+    build_into([str(corpus)], tmp_path / "st", jobs=1, chunk_size=4)
+    assert len(loads) >= 9  # every chunk once the count is known to be missing (the first, or the second)
+    with GraphStore(tmp_path / "st", read_only=True) as s:
+        assert len(s.article_graphs()) == 40
+
+
 def _kill_build_midway(corpus: Path, st: Path, after: int) -> None:
     """Run a build of ``corpus`` into ``st`` and kill -9 it (and its workers) once ``after`` articles are done."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
