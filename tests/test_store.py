@@ -417,6 +417,20 @@ def test_a_new_store_is_loaded_in_three_pieces(tmp_path, monkeypatch):
     assert nquads(tmp_path / "planned") == nquads(tmp_path / "capped")
 
 
+def test_a_new_store_forgets_the_lines_it_wrote_past_a_bound(tmp_path, monkeypatch):
+    """A store being made remembers the default-graph lines it wrote, up to a bound: past it, a triple
+    may be loaded again, and is still stored once."""
+    import graphkit.kg.store as store_module
+
+    monkeypatch.setattr(store_module, "_BULK_PIECE_MAX", 1)  # a load per chunk: lines written again go to new loads
+    monkeypatch.setattr(store_module, "_SEEN_LINES", 3)
+    build_into([str(SEEDS)], tmp_path / "st", jobs=1, chunk_size=1)
+    default, merge = default_and_merge(tmp_path / "st")
+    assert default == merge
+    with GraphStore(tmp_path / "st", read_only=True) as s:
+        assert s.triple_count() == len(merge)
+
+
 def test_a_new_store_of_an_uncounted_input_is_loaded_by_size(tmp_path, monkeypatch):
     import graphkit.kg.store as store_module
     from graphkit import pipeline

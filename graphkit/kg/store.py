@@ -293,8 +293,8 @@ class GraphStore:
         """A store being made: load in at most three pieces, when the writer says how far it is.
 
         Each bulk load adds one sorted file per index to RocksDB's first level, and from the fourth
-        such file on RocksDB compacts them in the background (~5 s of CPU on the corpus, against ~2 s
-        of loading saved by smaller loads). With a plan, :meth:`put_graphs` only buffers, and
+        such file on RocksDB compacts them in the background (on the corpus, 12 loads by size took
+        12.6-13.3 s of CPU with their compactions, three loads 10.0-10.7 s). With a plan, :meth:`put_graphs` only buffers, and
         :meth:`bulk_progress` starts a load when the input is ``_PIECES`` done; the rest is loaded by
         :meth:`finish_appends`. A piece larger than ``_BULK_PIECE_MAX`` lines is loaded anyway (memory
         first). ``planned=False`` goes back to loads by size (when the input's size is unknown).
@@ -327,7 +327,9 @@ class GraphStore:
         app = self._appending
         if graphs:
             text, fresh, lines = _with_merge(graphs, app["seen"])
-            app["buf"].append(text)
+            app["buf"].append(text.encode("utf-8"))  # half the memory of the text (2 bytes a character) until loaded
+            if len(app["seen"]) + len(fresh) > _SEEN_LINES:  # bounded memory; a triple loaded twice is stored once
+                app["seen"].clear()
             app["seen"].update(fresh)
             app["lines"] += lines
         if app["plan"] is not None:
@@ -340,7 +342,7 @@ class GraphStore:
 
     def _start_bulk_load(self) -> None:
         app = self._appending
-        data = "".join(app["buf"]).encode("utf-8")
+        data = b"".join(app["buf"])
         app["buf"], app["lines"] = [], 0
         if app["future"] is not None:
             app["future"].result()  # at most one load at a time (and its errors raised here)
@@ -606,7 +608,9 @@ _BULK_LINES_IDLE = 60_000  # … or this many when the loader is idle, so the la
 # small. Replaying the corpus's graphs: 12 loads by size took 12.6-13.3 s of CPU (compactions included), three
 # loads 10.0-10.7 s (0.3/0.85, 0.4/0.8, 0.45/0.9, 0.5/0.9 alike), two 11.7 s (larger loads cost more a line)
 _PIECES = (0.45, 0.9)
-_BULK_PIECE_MAX = 600_000  # lines of article graphs (~150 MB of text with their merge): a piece is loaded then
+_BULK_PIECE_MAX = 400_000  # lines of article graphs: a piece is loaded then. The loader takes ~1 KB a line while it
+# runs (the corpus's pieces of ~320,000 lines and their merge raised the build's peak RSS from ~400 MB to ~1 GB)
+_SEEN_LINES = 2_000_000  # default-graph lines a store being made remembers having written (~300 MB), then forgets
 _STAGING = ".building-"
 
 
