@@ -400,7 +400,7 @@ def _counting_loads(monkeypatch) -> list[int]:
 
 
 def test_a_new_store_is_loaded_in_three_pieces(tmp_path, monkeypatch):
-    """A new store is bulk-loaded when 45% and 90% of the input is written, and the rest at the end (from a
+    """A new store is bulk-loaded when 50% and 85% of the input is written, and the rest at the end (from a
     fourth load on, RocksDB compacts); a piece over the size bound is loaded at once; what is written is
     the same either way."""
     import graphkit.kg.store as store_module
@@ -409,7 +409,7 @@ def test_a_new_store_is_loaded_in_three_pieces(tmp_path, monkeypatch):
     _many_articles(corpus, 8)  # 40 articles: chunks of 4 end at 10%, 20%, … of the input
     loads = _counting_loads(monkeypatch)
     build_into([str(corpus)], tmp_path / "planned", jobs=1, chunk_size=4)
-    assert len(loads) == 3 and loads[0] > loads[2] > 0  # at 50% (the first chunk past 45%), 90%, the end
+    assert len(loads) == 3 and loads[0] > loads[2] > 0  # at 50%, 90% (the first chunk past 85%), the end
     loads.clear()
     monkeypatch.setattr(store_module, "_BULK_PIECE_MAX", 1)
     build_into([str(corpus)], tmp_path / "capped", jobs=1, chunk_size=4)

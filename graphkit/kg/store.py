@@ -606,8 +606,10 @@ _BULK_LINES_IDLE = 60_000  # … or this many when the loader is idle, so the la
 # ~55 loads of the corpus, and RocksDB compactions cost the parent ~6 s more CPU
 # planned loads (see GraphStore.plan_bulk_loads): when this share of the input is written, the last at the end,
 # small. Replaying the corpus's graphs: 12 loads by size took 12.6-13.3 s of CPU (compactions included), three
-# loads 10.0-10.7 s (0.3/0.85, 0.4/0.8, 0.45/0.9, 0.5/0.9 alike), two 11.7 s (larger loads cost more a line)
-_PIECES = (0.45, 0.9)
+# loads 10.0-10.7 s (0.3/0.85, 0.4/0.8, 0.45/0.9, 0.5/0.9 alike), two 11.7 s (larger loads cost more a line). The
+# last load and the wait for the second are the build's tail: 0.92-1.15 s with 0.5/0.85, 1.39-1.43 s with 0.4/0.8,
+# 2.16-2.32 s with 0.45/0.9 (two corpus builds each)
+_PIECES = (0.5, 0.85)
 _BULK_PIECE_MAX = 400_000  # lines of article graphs: a piece is loaded then. The loader takes ~1 KB a line while it
 # runs (the corpus's pieces of ~320,000 lines and their merge raised the build's peak RSS from ~400 MB to ~1 GB)
 _SEEN_LINES = 2_000_000  # default-graph lines a store being made remembers having written (~300 MB), then forgets
