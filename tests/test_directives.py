@@ -63,3 +63,45 @@ def test_not_a_directive(text):
 def test_term_from_date():
     d = one("Kết luận số 28-KL/TW ngày 21/02/2022 của Bộ Chính trị")
     assert d.term == "XIII"
+
+
+CODE_CORES = [  # (text, whether the core of a full code is in it)
+    ("Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017", True),
+    ("9 - ABCDE /TW", True),  # the longest party core, its slash 10 characters after the start
+    ("theo 01/2017/ABCDEF –CP", True),  # the longest state cores: 9 characters after the last slash
+    ("theo 1/ABCDEF –CP", True),
+    ("Chỉ thị 05/CT-TTg", True),
+    ("ngày 12/5/2017 và 20/11", False),
+    ("tỷ lệ 3/4, còn 1/ và /2", False),
+    ("", False),
+    ("/", False),
+    ("18-NQ", False),
+]
+
+
+@pytest.mark.parametrize("text, expected", CODE_CORES)
+def test_code_core_is_looked_for_around_slashes(text, expected):
+    from graphkit.extract.directives import _ANY_CODE, _may_have_code
+
+    assert _may_have_code(text) is expected
+    assert bool(_ANY_CODE.search(text)) is expected
+
+
+def test_code_core_around_slashes_agrees_with_the_scan_on_every_window_of_the_seeds():
+    """Every slice of the seeds around each slash, cut at every offset: the pre-test and the plain scan agree."""
+    from pathlib import Path
+
+    from graphkit.extract.directives import _ANY_CODE, _may_have_code
+
+    checked = 0
+    for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        for i, c in enumerate(text):
+            if c != "/":
+                continue
+            for a in range(max(0, i - 14), i + 1):
+                for b in range(i + 1, min(len(text), i + 20) + 1):
+                    piece = text[a:b]
+                    assert _may_have_code(piece) == bool(_ANY_CODE.search(piece)), piece
+                    checked += 1
+    assert checked > 1000
