@@ -180,7 +180,7 @@ def _warm() -> int:
 def _extract_chunk(items: list, with_mentions: bool = False) -> list:
     """Worker: read (corpus lines) and extract a chunk of articles.
 
-    Returns ``(id, source, graph IRI, N-Triples, person mentions)`` per article (the mentions for
+    Returns ``(id, source, graph IRI, N-Triples as UTF-8, person mentions)`` per article (the mentions for
     resolution, :func:`graphkit.kg.resolve.mentions_in`, when ``with_mentions``, else None), and
     the problems. Only strings and small records travel back to the parent (no spaCy objects, no
     rdflib graphs).
@@ -203,7 +203,7 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
             continue
         g = article_graph(item)
         named = item.persons or item.holdings or item.meetings  # the facts that make person nodes (kg.build)
-        out.append((item.article.id, item.article.source, g.iri, g.ntriples(),
+        out.append((item.article.id, item.article.source, g.iri, g.ntriples().encode("utf-8"),
                     mentions_in(g.iri, g.values()) if with_mentions and named else None))
     return out
 
