@@ -62,3 +62,39 @@ def test_a_name_ending_in_a_province_is_a_persons(text, expected):
 ])
 def test_numbered_districts(text, expected):
     assert [(m.place.name, m.place.province) for m in find_districts(text)] == expected
+
+
+PROVINCE_SCAN_CASES = [  # matches that start at a lower-case kind word, at a capital, or overlap
+    "ủy ban nhân dân tỉnh Bắc Giang và thành phố Hà Nội, thủ đô Hà Nội",
+    "Thành phố Hồ Chí Minh, thành phố Hồ Chí Minh, TP.HCM, Tp. Hồ Chí Minh, Hồ Chí Minh",
+    "Tỉnh ủy Bắc Giang, tỉnh ủy Bắc Giang, thành ủy Hải Phòng, hoàn thành Hà Nội",
+    "thànhHà Nội, tỉnhBắc Giang, tỉnh  Bắc Giang, tỉnh\nBắc Ninh, thủ đô",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", PROVINCE_SCAN_CASES)
+def test_province_scan_gives_the_matches_of_finditer(text):
+    """The scan from capitals and from lower-case kind words gives the matches of one finditer."""
+    assert _province_scan(text) == _finditer_of_the_pattern(text)
+
+
+def test_province_scan_gives_the_matches_of_finditer_on_the_seeds():
+    from pathlib import Path
+
+    for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        assert _province_scan(text) == _finditer_of_the_pattern(text)
+
+
+def _province_scan(text):
+    from graphkit.extract.places import _province_matches
+
+    return [(m.span("whole"), m.group("prefix"), m.group("name")) for m in _province_matches(text)]
+
+
+def _finditer_of_the_pattern(text):
+    from graphkit.extract.places import _province_regex
+
+    whole = _province_regex()[1]
+    return [(m.span("whole"), m.group("prefix"), m.group("name")) for m in whole.finditer(text)]
