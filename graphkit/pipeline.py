@@ -226,7 +226,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     """
     from collections import deque
 
-    from graphkit.ingest.readers import iter_articles
+    from graphkit.ingest.readers import ReadPosition, iter_articles
     from graphkit.kg.store import GraphStore, default_jobs, is_store, new_store, write_places
 
     jobs = max(1, jobs or default_jobs())
@@ -238,7 +238,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
 
     def chunks():
         chunk: list = []
-        for item in iter_articles(list(inputs), max_bytes=max_bytes, defer=True):
+        for item in iter_articles(list(inputs), max_bytes=max_bytes, defer=True, position=position):
             if isinstance(item, InputProblem):
                 result.problems.append(item)
                 continue
@@ -260,9 +260,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         for f in [pool.submit(_warm) for _ in range(jobs)]:
             f.result()
     fresh = not is_store(store)
-    if on_progress or fresh:
-        # the total (for the progress bar's ETA, and the bulk loads of a new store) is counted on a thread
-        # (after the fork) as the build runs
+    position = ReadPosition() if fresh else None  # how far the input is read: a new store's bulk loads follow it
+    if on_progress:  # the total, for the progress bar's ETA, is counted on a thread (after the fork) as the build runs
         import threading
 
         counter = threading.Thread(target=lambda: counted.setdefault("total", count_articles(inputs)),
@@ -273,7 +272,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
             if fresh:
-                gs.plan_bulk_loads()  # loads when a share of the input is written (needs the count)
+                gs.plan_bulk_loads()  # loads when a share of the input is read (see write)
 
             def write(items: list) -> None:
                 nonlocal wrote_places
@@ -301,14 +300,15 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 state["done"] += len(items)
                 if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
-                total = counted.get("total")
-                if fresh and "total" in counted and not state.get("by_size"):
-                    if total:
-                        gs.bulk_progress(state["done"] / total)
-                    else:  # nothing countable: loads by size
+                if fresh and not state.get("by_size"):
+                    share = position.share  # read ahead of what is written by the chunks in the workers
+                    if share is not None:
+                        gs.bulk_progress(share)
+                    else:  # inputs of no size: loads by size
                         gs.plan_bulk_loads(False)
                         state["by_size"] = True
                 if on_progress:
+                    total = counted.get("total")
                     t = max(total, state["done"]) if total else None
                     on_progress(Progress(state["done"], t, len(result.problems)))
 

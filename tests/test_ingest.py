@@ -475,3 +475,29 @@ def test_corpus_head() -> None:
     assert all(a.source == f"{CORPUS}#{a.id}" and unicodedata.is_normalized("NFC", a.text) for a in arts)
     first_lines = [" ".join(a.text.split("\n", 1)[0].split()) for a in arts]
     assert sum(a.title == first for a, first in zip(arts, first_lines)) >= 490
+
+
+def test_read_position_follows_the_bytes_of_the_inputs(tmp_path):
+    """``position`` says how far the inputs are read, in bytes as stored (compressed for .gz), and reading
+    with it gives the same items as without."""
+    from graphkit.ingest.readers import ReadPosition
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for i, f in enumerate(seeds * 4):
+            fh.write(json.dumps({"id": f"a{i}", "text": f.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "one.txt").write_text(seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
+    inputs = [str(tmp_path / "c.jsonl.gz"), str(tmp_path / "missing.txt"), str(tmp_path / "d")]
+    position = ReadPosition()
+    seen = []
+    items = []
+    for item in iter_articles(inputs, position=position):
+        seen.append(position.done)
+        items.append(item)
+    sizes = (tmp_path / "c.jsonl.gz").stat().st_size + (tmp_path / "d" / "one.txt").stat().st_size
+    assert position.total == sizes and position.done == sizes and position.share == 1.0
+    assert seen == sorted(seen) and 0 < seen[0] < sizes  # grows as the corpus is read
+    assert [getattr(i, "id", None) or i.source for i in items] == \
+        [getattr(i, "id", None) or i.source for i in iter_articles(inputs)]
+    assert ReadPosition().share is None  # inputs of no size

@@ -58,8 +58,24 @@ class CorpusLine:
         return list(_record(line, self.source, self.lineno, self.max_bytes))
 
 
+@dataclass
+class ReadPosition:
+    """How far :func:`iter_articles` has read its inputs: ``done`` of the ``total`` bytes of the input
+    files (as stored: compressed, for a .gz), updated as it reads. A cheap share of the input read,
+    where counting the articles would mean reading it all once more."""
+
+    total: int = 0
+    done: int = 0
+
+    @property
+    def share(self) -> float | None:
+        """``done / total`` (at most 1), or None when the inputs have no size."""
+        return min(1.0, self.done / self.total) if self.total > 0 else None
+
+
 def iter_articles(
-    paths: Sequence[str | Path], *, max_bytes: int = 10_000_000, defer: bool = False
+    paths: Sequence[str | Path], *, max_bytes: int = 10_000_000, defer: bool = False,
+    position: ReadPosition | None = None,
 ) -> Iterator[Article | InputProblem | CorpusLine]:
     """Yield the articles in ``paths``, and one :class:`InputProblem` per bad input.
 
@@ -67,24 +83,50 @@ def iter_articles(
     corpus (one JSON object a line), or a directory, walked recursively in path order
     (other files and hidden ones in it are skipped). ``max_bytes`` limits one article:
     a .txt/.html file, or the text of one corpus record. With ``defer``, corpus records come
-    out as :class:`CorpusLine` (call ``read()`` on them), files as articles.
+    out as :class:`CorpusLine` (call ``read()`` on them), files as articles. ``position``, when
+    given, is kept up to date (the files are then listed, and their sizes summed, first).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    todo: list[tuple[Path, str] | InputProblem] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read(file, str(file), max_bytes, defer)
+            todo += [(file, str(file)) for file in _walk(path)]
         elif not path.exists():
-            yield InputProblem(str(given), "no such file or directory; check the path")
+            todo.append(InputProblem(str(given), "no such file or directory; check the path"))
         elif _kind(path) is None:
-            yield InputProblem(
+            todo.append(InputProblem(
                 str(given),
                 f"unknown kind of file; graphkit reads {_ACCEPTED_TEXT} files and directories of them",
-            )
+            ))
         else:
-            yield from _read(path, str(given), max_bytes, defer)
+            todo.append((path, str(given)))
+        if position is None:  # one input at a time: problems come out as soon as they are found
+            yield from _read_all(todo, max_bytes, defer, None)
+            todo = []
+    if position is not None:
+        position.total = sum(_file_size(item[0]) for item in todo if not isinstance(item, InputProblem))
+        yield from _read_all(todo, max_bytes, defer, position)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_all(todo: list, max_bytes: int, defer: bool, position: ReadPosition | None):
+    for item in todo:
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        path, source = item
+        base = position.done if position is not None else 0
+        yield from _read(path, source, max_bytes, defer, position)
+        if position is not None:
+            position.done = base + _file_size(path)
 
 
 def _kind(path: Path) -> str | None:
@@ -102,12 +144,13 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
-def _read(path: Path, source: str, max_bytes: int, defer: bool = False) -> Iterator[Article | InputProblem | CorpusLine]:
+def _read(path: Path, source: str, max_bytes: int, defer: bool = False,
+          position: ReadPosition | None = None) -> Iterator[Article | InputProblem | CorpusLine]:
     """Dispatch on the file's kind; turn :class:`_Bad` and OS errors into problems."""
     kind = _kind(path)
     try:
         if kind in (".jsonl", ".jsonl.gz"):
-            yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz", defer=defer)
+            yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz", defer=defer, position=position)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -151,14 +194,18 @@ def _read_html(path: Path, source: str, page: str) -> Article:
                    url=meta.get("source") or None, extra=extra)
 
 
-def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool,
-                defer: bool = False) -> Iterator[Article | InputProblem | CorpusLine]:
+def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool, defer: bool = False,
+                position: ReadPosition | None = None) -> Iterator[Article | InputProblem | CorpusLine]:
     """One article per line; a bad line is a problem, a truncated gzip ends the file."""
     count = lineno = 0
     nonblank = False
+    base = position.done if position is not None else 0
     with (gzip.open if gz else open)(path, "rb") as fh:
+        stored = fh.fileobj if gz else fh  # the file as stored: its offset is the bytes read of its size
         try:
             for lineno, raw in enumerate(fh, 1):
+                if position is not None:
+                    position.done = base + stored.tell()
                 if lineno == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                     if b"\x00" in raw[:_SNIFF]:
