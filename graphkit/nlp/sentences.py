@@ -44,6 +44,7 @@ _SPLIT = re.compile(r"(?:\d+(?:[.,/-]\d+)*%?|[^\W\d_]+[”\")])\.|[^\W\d_]{2,}\.
 _CAPS = re.compile(rf"[{UPPER}]+\.")
 
 
+@lru_cache(maxsize=1 << 14)  # a sixth of the words asked about are distinct (9,024 of 53,226 in 3,000 stories)
 def _ends_sentence(word: str) -> bool:
     """Whether the whitespace-free ``word`` ends with an ender the tokenizer splits off as its own token."""
     if _PLAIN.fullmatch(word) and word[-2].islower():
