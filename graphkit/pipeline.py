@@ -333,7 +333,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
             from graphkit.kg.resolve import apply as resolve_persons, resolve_known
 
             planned = resolve_known(persons) if fresh and resolve and result.articles else None
-            gs.finish_appends()  # a new store: the last bulk load (resolution rewrites the store)
+            gs.finish_appends(jobs)  # a new store: the last bulk load, on every core (resolution rewrites the store)
             if resolve and result.articles:
                 r = resolve_persons(gs, resolution=planned)
                 result.renamed = sorted(r.renames())

@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from graphkit.errors import OutputError, StoreError
-from graphkit.kg.store import GraphStore, export, is_store
+from graphkit.ingest import iter_articles
+from graphkit.kg.store import GraphStore, export, is_store, new_store, write_places
 from graphkit.pipeline import build, build_into
 
 REPO = Path(__file__).resolve().parent.parent
@@ -384,18 +385,17 @@ def _many_articles(path: Path, copies: int) -> list[str]:
 
 
 def _counting_loads(monkeypatch) -> list[int]:
-    """The bulk loads of new stores (lines of article graphs in each), as they start."""
+    """The bulk loads of new stores (the N-Quads lines of each)."""
     import graphkit.kg.store as store_module
 
     loads: list[int] = []
-    real = store_module.GraphStore._start_bulk_load
+    real = store_module.GraphStore._bulk_load
 
-    def counting(self):
-        if self._appending["buf"]:
-            loads.append(self._appending["lines"])
-        return real(self)
+    def counting(self, data):
+        loads.append(data.count(b"\n"))
+        return real(self, data)
 
-    monkeypatch.setattr(store_module.GraphStore, "_start_bulk_load", counting)
+    monkeypatch.setattr(store_module.GraphStore, "_bulk_load", counting)
     return loads
 
 
@@ -415,6 +415,26 @@ def test_a_new_store_is_loaded_in_three_pieces(tmp_path, monkeypatch):
     build_into([str(corpus)], tmp_path / "capped", jobs=1, chunk_size=4)
     assert len(loads) == 11  # the places graph, then every chunk: each is over the bound
     assert nquads(tmp_path / "planned") == nquads(tmp_path / "capped")
+
+
+def test_the_last_load_of_a_new_store_in_parts_at_once(tmp_path, monkeypatch):
+    """The rest of a new store is loaded in parts at once (each its own thread) when the cores are free:
+    the same store as one load."""
+    corpus = tmp_path / "many.jsonl"
+    _many_articles(corpus, 2)
+    loads = _counting_loads(monkeypatch)
+    build_into([str(corpus)], tmp_path / "one", jobs=1, chunk_size=100, resolve=False)
+    assert len(loads) == 1
+    whole = loads.pop()
+    with new_store(tmp_path / "three") as gs:
+        write_places(gs)
+        from graphkit.pipeline import _extract_chunk
+
+        items = list(iter_articles([str(corpus)]))
+        gs.put_graphs([(g, nt) for _a, _s, g, nt, _m in _extract_chunk(items)])
+        gs.finish_appends(3)
+    assert len(loads) == 3 and sum(loads) == whole and min(loads) > 0
+    assert nquads(tmp_path / "one") == nquads(tmp_path / "three")
 
 
 def test_a_new_store_forgets_the_lines_it_wrote_past_a_bound(tmp_path, monkeypatch):

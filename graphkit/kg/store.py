@@ -352,21 +352,42 @@ class GraphStore:
         if app["future"] is not None:
             app["future"].result()  # at most one load at a time (and its errors raised here)
         if data:
-            ox, store = self._ox, self.oxigraph
-            # lenient: IRIs are not validated again (~10% less loading CPU); the lines are graphkit's
-            # own N-Triples, which the store's transactional writes do validate (tests write both ways)
-            app["future"] = app["pool"].submit(
-                self._write, lambda: store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True), "write graphs")
+            app["future"] = app["pool"].submit(self._bulk_load, data)
 
-    def finish_appends(self) -> None:
-        """Load what the bulk loads of a store being made still hold, and wait for them (no-op otherwise)."""
+    def _bulk_load(self, data: bytes) -> None:
+        ox, store = self._ox, self.oxigraph
+        # lenient: IRIs are not validated again (~10% less loading CPU); the lines are graphkit's
+        # own N-Triples, which the store's transactional writes do validate (tests write both ways)
+        self._write(lambda: store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True), "write graphs")
+
+    def finish_appends(self, parts: int = 1) -> None:
+        """Load what the bulk loads of a store being made still hold, and wait for them (no-op otherwise).
+
+        ``parts``: the rest is loaded in that many loads at once (one thread each: Oxigraph's loader uses one
+        for less than a million quads), when the caller has the cores free (the workers are done): on the
+        corpus, the build's tail went from 0.95-1.05 s to 0.74-0.81 s with 2 (two builds each)."""
         app = self._appending
         if app is None:
             return
         try:
-            self._start_bulk_load()
+            data = b"".join(app["buf"])
+            app["buf"], app["lines"] = [], 0
             if app["future"] is not None:
                 app["future"].result()
+            cuts = [0]
+            for i in range(1, max(1, parts)):
+                cut = data.find(b"\n", max(cuts[-1], len(data) * i // parts)) + 1
+                if cut > 0:
+                    cuts.append(cut)
+            pieces = [p for p in (data[a:b] for a, b in zip(cuts, [*cuts[1:], len(data)])) if p]
+            if len(pieces) > 1:
+                import concurrent.futures
+
+                with concurrent.futures.ThreadPoolExecutor(len(pieces), thread_name_prefix="graphkit-bulk") as ex:
+                    for f in [ex.submit(self._bulk_load, p) for p in pieces]:
+                        f.result()
+            elif pieces:
+                self._bulk_load(pieces[0])
         finally:
             app["pool"].shutdown(wait=True, cancel_futures=True)
             self._appending = None
