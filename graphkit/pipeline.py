@@ -268,6 +268,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                                    daemon=True, name="graphkit-count")
         counter.start()
     persons: list = []  # a new store: the person mentions of the articles written (for resolution)
+    kept: dict[str, bytes] = {}  # … and the N-Triples of their graphs, up to _KEEP_BYTES (not read back to rename)
+    kept_bytes = 0
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
             wrote_places = False
@@ -275,7 +277,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 gs.plan_bulk_loads()  # loads when a share of the input is read (see write)
 
             def write(items: list) -> None:
-                nonlocal wrote_places
+                nonlocal wrote_places, kept_bytes
                 graphs, ids = [], []
                 for item in items:
                     if isinstance(item, InputProblem):
@@ -288,6 +290,9 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     seen[aid] = source
                     if found:
                         persons.extend(found)
+                        if kept_bytes + len(nt) <= _KEEP_BYTES:
+                            kept[graph] = nt
+                            kept_bytes += len(nt)
                     ids.append(aid)
                     graphs.append((graph, nt))
                 if graphs and not wrote_places:
@@ -329,13 +334,13 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
                                      len(result.problems), "resolving"))
             # a new store holds only this build's articles: their mentions came with them, and are resolved
-            # while the last bulk load runs
+            # while the second bulk load may still run
             from graphkit.kg.resolve import apply as resolve_persons, resolve_known
 
             planned = resolve_known(persons) if fresh and resolve and result.articles else None
             gs.finish_appends(jobs)  # a new store: the last bulk load, on every core (resolution rewrites the store)
             if resolve and result.articles:
-                r = resolve_persons(gs, resolution=planned)
+                r = resolve_persons(gs, resolution=planned, texts=kept)
                 result.renamed = sorted(r.renames())
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)
@@ -351,6 +356,11 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
         pool.shutdown(wait=True)
     return result
 
+
+# the N-Triples of a new store's graphs with persons kept for resolution, at most (UTF-8): the corpus's are ~85 MB.
+# Resolution renames persons in a few of them (422 on the corpus); read back from a store just bulk-loaded,
+# they took ~1 ms each (0.47 s), in the build's tail
+_KEEP_BYTES = 128_000_000
 
 # articles between two flushes of the store's memtables: every 1,000 cost ~2-3 s more CPU on the corpus
 # than every 4,000, which peaks ~70 MB higher; never flushing peaked at 934 MB and was no faster

@@ -221,3 +221,18 @@ def test_a_new_store_resolves_as_an_existing_one(tmp_path):
     with GraphStore(tmp_path / "one", read_only=True) as one, GraphStore(tmp_path / "two", read_only=True) as two:
         assert one.nquads() == two.nquads()
         assert HUNG_LA in one.nquads()
+
+
+@pytest.mark.parametrize("keep", [0, 4000])
+def test_a_new_store_renames_from_the_texts_it_kept_as_from_the_store(tmp_path, monkeypatch, keep):
+    """A new store's build keeps the N-Triples of its graphs with persons (up to a bound) to rename them
+    without reading them back: the same store whether all, some or none were kept."""
+    from graphkit import pipeline
+
+    everything = build_into([str(DATA)], tmp_path / "kept", jobs=1)
+    assert everything.renamed  # there is something to rename
+    monkeypatch.setattr(pipeline, "_KEEP_BYTES", keep)
+    bounded = build_into([str(DATA)], tmp_path / "bounded", jobs=1)
+    assert bounded.renamed == everything.renamed
+    with GraphStore(tmp_path / "kept", read_only=True) as a, GraphStore(tmp_path / "bounded", read_only=True) as b:
+        assert a.nquads() == b.nquads() and a.ntriples_flat() == b.ntriples_flat()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graphkit.kg.namespaces import GK_URI, ID_URI, PREFIXES
@@ -359,13 +360,15 @@ def resolve_known(known: list[Mention], *, margin_days: int = MARGIN_DAYS) -> Re
 
 
 def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64,
-          resolution: Resolution | None = None) -> Resolution:
+          resolution: Resolution | None = None, texts: Mapping[str, bytes] | None = None) -> Resolution:
     """Resolve the persons of ``store`` and rewrite the article graphs whose person IRIs change.
 
     The mentions are read from the store, unless the caller has resolved them already: ``resolution``
     (:func:`resolve_known` of the :func:`mentions_in` of each graph written, as a new store's build does).
-    Each rewritten graph is replaced whole, in one transaction (``batch`` graphs per transaction);
-    the resolution graph is rewritten whole. Returns the resolution.
+    ``texts``: the N-Triples (UTF-8) of graphs exactly as they are in the store, when the caller kept
+    them (a new store's build): those are not read back. Each rewritten graph is replaced whole, in
+    one transaction (``batch`` graphs per transaction); the resolution graph is rewritten whole.
+    Returns the resolution.
     """
     from graphkit.kg.store import ntriples
 
@@ -374,7 +377,8 @@ def apply(store, *, margin_days: int = MARGIN_DAYS, batch: int = 64,
     for i in range(0, len(todo), batch):
         graphs, current = [], {}
         for g, renames in todo[i:i + batch]:
-            current[g] = store.graph_ntriples(g)
+            kept = texts.get(g) if texts else None
+            current[g] = store.graph_ntriples(g) if kept is None else kept.decode("utf-8")
             graphs.append((g, rename_ntriples(current[g], renames)))
         store.put_graphs(graphs, current=current)
     links = link_quads(res)
