@@ -344,7 +344,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 result.renamed = sorted(r.renames())
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)
-            result.article_graphs = len(gs.article_graphs())
+            result.article_graphs = gs.article_graph_count()
     except BaseException:
         if pool is not None:
             # Ctrl-C or an error: drop the queued chunks and wait only for those the workers hold

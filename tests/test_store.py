@@ -463,7 +463,7 @@ def test_a_new_store_of_an_input_of_no_size_is_loaded_by_size(tmp_path, monkeypa
     build_into([str(corpus)], tmp_path / "st", jobs=1, chunk_size=4)
     assert len(loads) == 10  # every chunk (the first with the places graph)
     with GraphStore(tmp_path / "st", read_only=True) as s:
-        assert len(s.article_graphs()) == 40
+        assert len(s.article_graphs()) == 40 == s.article_graph_count()
 
 
 def _kill_build_midway(corpus: Path, st: Path, after: int) -> None:
@@ -547,6 +547,7 @@ def test_sigkill_midway_leaves_whole_articles_only(tmp_path):
     build_into([str(corpus)], st, jobs=2)
     with GraphStore(st, read_only=True) as s:
         assert len(s.article_graphs()) == len(ids) + 1  # and the first build's article
+        assert s.article_graph_count() == len(ids) + 1
 
 
 # --- CLI -----------------------------------------------------------------------------------------
