@@ -501,3 +501,13 @@ def test_read_position_follows_the_bytes_of_the_inputs(tmp_path):
     assert [getattr(i, "id", None) or i.source for i in items] == \
         [getattr(i, "id", None) or i.source for i in iter_articles(inputs)]
     assert ReadPosition().share is None  # inputs of no size
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stamp line is read whole when its spaces collapse it to a stamp's length, however long it is raw
+    ("Tiêu đề của bài báo này\nCập nhật:" + " " * 150 + "28/06/2022\nNội dung", dt.date(2022, 6, 28)),
+    ("Tiêu đề của bài báo này\n" + "chữ " * 30 + "28/06/2022\nNội dung", None),  # a body line, not a stamp
+    ("Tiêu đề\n" + "\n" * 40 + "   \n10:45, 01/07/2020\n", dt.date(2020, 7, 1)),  # blank lines do not count
+])
+def test_find_date_reads_long_lines_only_as_far_as_needed(text, expected):
+    assert find_date(text) == expected

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import cache, lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from graphkit.errors import DataFileError
@@ -72,27 +73,28 @@ def _stamp_date(line: str) -> tuple[bool, _dt.date | None]:
 
 
 _LONG_LINE = _MAX_TITLE_CHARS + 60  # raw characters of a line read before deciding it is body text
+_LONG_STAMP = _MAX_STAMP_CHARS + 40  # … before deciding it is no date stamp
 
 
-@lru_cache(maxsize=8)
-def _head(text: str, n: int) -> tuple[str, ...]:
-    """The first ``n`` non-empty lines of ``text``, stripped, with spaces collapsed.
+def _head(text: str, n: int, long: int = _LONG_LINE) -> Iterator[str]:
+    """The first ``n`` non-empty lines of ``text``, stripped, with spaces collapsed, as they are read.
 
-    A long line is collapsed only as far as needed to see that it is longer than a headline or a
-    date stamp can be (both :func:`find_date` and :func:`find_title` read the same head, once).
+    A line is collapsed only as far as needed to see that it is longer than a headline (``long`` raw
+    characters; :data:`_LONG_STAMP` for a date stamp) can be: a longer one comes out cut there (the
+    spaces of a line's beginning collapse to no more characters than the whole line's).
     """
-    lines: list[str] = []
-    start = 0
-    while len(lines) < n and start <= len(text):
+    limit = _MAX_TITLE_CHARS if long == _LONG_LINE else _MAX_STAMP_CHARS
+    count = start = 0
+    while count < n and start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        line = " ".join(text[start:min(end, start + _LONG_LINE)].split())
-        if end - start > _LONG_LINE and len(line) <= _MAX_TITLE_CHARS:
+        line = " ".join(text[start:min(end, start + long)].split())
+        if end - start > long and len(line) <= limit:
             line = " ".join(text[start:end].split())  # mostly spaces: read it all
         if line:
-            lines.append(line)
+            count += 1
+            yield line
         start = end + 1
-    return tuple(lines)
 
 
 def find_date(text: str, *, head_lines: int = 12) -> _dt.date | None:
@@ -108,7 +110,7 @@ def find_date(text: str, *, head_lines: int = 12) -> _dt.date | None:
     >>> find_date("Theo Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương ...") is None
     True
     """
-    for line in _head(text, head_lines):
+    for line in _head(text, head_lines, _LONG_STAMP):
         is_stamp, date = _stamp_date(line)
         if is_stamp and date is not None:
             return date
