@@ -89,3 +89,21 @@ def test_expand_abbreviations_skips_only_entries_that_cannot_match():
     assert sum(every_entry(t) != " ".join(t.split()) for t in texts) >= 20  # texts that do have abbreviations
     for text in texts:
         assert expand_abbreviations.__wrapped__(text) == every_entry(text), text
+
+
+def test_may_abbreviate_is_the_plain_scan_of_every_abbreviation():
+    """may_abbreviate opens with the class of the abbreviations' first characters: the same answer as
+    searching for any of them, on every line of the seeds (and on lines made to hold none)."""
+    import re
+    from pathlib import Path
+
+    from graphkit.gazetteer import load_table
+    from graphkit.nlp.normalize import may_abbreviate
+
+    plain = re.compile("|".join(f"(?:{r['pattern']})" for r in load_table("abbreviations.tsv", ("pattern", "expansion"))))
+    lines = [ln for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+             for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines += ["không có chữ viết tắt nào", "Tp Hồ Chí Minh", "Bộ Nông nghiệp & Phát triển nông thôn"]
+    answers = [may_abbreviate(ln) for ln in lines]
+    assert answers == [plain.search(ln) is not None for ln in lines]
+    assert True in answers and False in answers

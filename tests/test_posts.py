@@ -233,3 +233,20 @@ def test_commune_posts_are_not_the_provinces(text, name):
 def test_status_over_joined_titles(phrase, statuses):
     posts, _ = parse_title_list(phrase)
     assert [p.status for p in posts] == statuses
+
+
+def test_role_test_on_lower_case_text_agrees_with_ignoring_case():
+    """may_name_post looks for role words in the lower-cased text: the same answer as ignoring case, on
+    every line of the seeds and on role words written in capitals."""
+    import re
+    from pathlib import Path
+
+    from graphkit.extract.posts import _has_role_rx, _role_word
+
+    ignoring_case = re.compile(_role_word()[0], re.IGNORECASE)
+    lines = [ln for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+             for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines += ["BÍ THƯ TỈNH ỦY", "Phó Chủ Tịch", "thư ký tòa soạn"]
+    answers = [_has_role_rx().search(ln.lower()) is not None for ln in lines]
+    assert answers == [ignoring_case.search(ln) is not None for ln in lines]
+    assert True in answers and False in answers

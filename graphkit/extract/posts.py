@@ -78,15 +78,17 @@ def _any_role_rx() -> re.Pattern:
 
 @cache
 def _has_role_rx() -> re.Pattern:
-    """Any role word, for a yes/no search."""
-    return quick_test(*_role_word(), flags=re.IGNORECASE)
+    """Any role word in lower case, for a yes/no search of a lower-cased text: case-sensitive matching
+    costs ~25% less than ignoring case (13.7 -> 10.0 µs an article, lower-casing included)."""
+    words = sorted({w.lower() for w in _role_table()[0]})
+    return quick_test(rf"(?<![{_L}])(?:{alternation(words)})(?![{_L}])", words)
 
 
 def may_name_post(text: str) -> bool:
     """A cheap test on a whole sentence: False when no part of it names a role (no :func:`mentions_role`
     of any piece of it, so no title phrase anywhere in it): no role word, and no abbreviation that
     might spell one out."""
-    return _has_role_rx().search(fix_tones(text)) is not None or may_abbreviate(text)
+    return _has_role_rx().search(fix_tones(text).lower()) is not None or may_abbreviate(text)
 
 
 def predicates_in(text: str) -> list[str]:
@@ -127,7 +129,7 @@ def title_starts(text: str) -> list[int]:
 
 def mentions_role(text: str) -> bool:
     """Whether ``text`` (raw) names a role anywhere: no title phrase can start in a text that does not."""
-    return _has_role_rx().search(expand_abbreviations(fix_tones(text))) is not None
+    return _has_role_rx().search(expand_abbreviations(fix_tones(text)).lower()) is not None
 
 
 @cache
