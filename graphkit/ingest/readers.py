@@ -118,6 +118,8 @@ def _file_size(path: Path) -> int:
 
 
 def _read_all(todo: list, max_bytes: int, defer: bool, position: ReadPosition | None):
+    """The items of the inputs listed (files to read, and problems found listing them), in order;
+    ``position`` moves on to the end of each file once it is read."""
     for item in todo:
         if isinstance(item, InputProblem):
             yield item

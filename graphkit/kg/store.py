@@ -295,14 +295,15 @@ class GraphStore:
                            "pool": concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk")}
 
     def plan_bulk_loads(self, planned: bool = True) -> None:
-        """A store being made: load in at most three pieces, when the writer says how far it is.
+        """A store being made: load in three pieces, as the writer says how far through its input it is.
 
         Each bulk load adds one sorted file per index to RocksDB's first level, and from the fourth
         such file on RocksDB compacts them in the background (on the corpus, 12 loads by size took
-        12.6-13.3 s of CPU with their compactions, three loads 10.0-10.7 s). With a plan, :meth:`put_graphs` only buffers, and
-        :meth:`bulk_progress` starts a load when the input is ``_PIECES`` done; the rest is loaded by
-        :meth:`finish_appends`. A piece larger than ``_BULK_PIECE_MAX`` lines is loaded anyway (memory
-        first). ``planned=False`` goes back to loads by size (when the input's size is unknown).
+        12.6-13.3 s of CPU with their compactions, three loads 10.0-10.7 s). With a plan,
+        :meth:`put_graphs` only buffers, and :meth:`bulk_progress` starts a load when the input is
+        ``_PIECES`` through; the rest is loaded by :meth:`finish_appends`. A piece larger than
+        ``_BULK_PIECE_MAX`` lines is loaded anyway (memory first). ``planned=False`` goes back to loads
+        by size (when how far the input is cannot be told).
         """
         app = self._appending
         if app is not None:
@@ -311,7 +312,7 @@ class GraphStore:
                 self._append([])
 
     def bulk_progress(self, share: float) -> None:
-        """The share (0..1) of the input written so far; starts a planned load when one is due."""
+        """How far through its input (0..1) the writer is; starts a planned load when one is due."""
         app = self._appending
         if app is None or not app["plan"] or share < app["plan"][0]:
             return
@@ -363,9 +364,10 @@ class GraphStore:
     def finish_appends(self, parts: int = 1) -> None:
         """Load what the bulk loads of a store being made still hold, and wait for them (no-op otherwise).
 
-        ``parts``: the rest is loaded in that many loads at once (one thread each: Oxigraph's loader uses one
-        for less than a million quads), when the caller has the cores free (the workers are done): on the
-        corpus, the build's tail went from 0.95-1.05 s to 0.74-0.81 s with 2 (two builds each)."""
+        ``parts``: the rest is loaded in that many loads at once, each on its own thread, when the caller
+        has the cores free (the workers are done; one load of a piece this size keeps about one core
+        busy): on the corpus, the build's tail went from 0.95-1.05 s to 0.74-0.81 s with 2 (two builds
+        each)."""
         app = self._appending
         if app is None:
             return
