@@ -305,13 +305,8 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 state["done"] += len(items)
                 if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
                     gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
-                if fresh and not state.get("by_size"):
-                    share = position.share  # read ahead of what is written by the chunks in the workers
-                    if share is not None:
-                        gs.bulk_progress(share)
-                    else:  # inputs of no size: loads by size
-                        gs.plan_bulk_loads(False)
-                        state["by_size"] = True
+                if fresh:  # how far the input is read: ahead of what is written by the chunks in the workers
+                    gs.bulk_progress(position.share)
                 if on_progress:
                     total = counted.get("total")
                     t = max(total, state["done"]) if total else None

@@ -89,8 +89,7 @@ def _quick_rx() -> re.Pattern:
     address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
     ('ông cho biết' names no one: the pronoun.)"""
     address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
-    return quick_test(rf"(?:(?<![\w])(?:{alternation(surnames())})\s+[{UPPER}]|(?<![\w])(?:{alternation(address)})\s+[{UPPER}])",
-                      surnames(), address)
+    return quick_test(rf"(?<![\w])(?:{alternation(surnames())}|{alternation(address)})\s+[{UPPER}]", surnames(), address)
 
 
 @cache

@@ -72,18 +72,17 @@ def _stamp_date(line: str) -> tuple[bool, _dt.date | None]:
     return True, (valid[0] if valid else None)
 
 
-_LONG_LINE = _MAX_TITLE_CHARS + 60  # raw characters of a line read before deciding it is body text
-_LONG_STAMP = _MAX_STAMP_CHARS + 40  # … before deciding it is no date stamp
+_READ_PAST = 60  # raw characters of a line read past the longest a headline or stamp can be, before deciding
 
 
-def _head(text: str, n: int, long: int = _LONG_LINE) -> Iterator[str]:
+def _head(text: str, n: int, limit: int = _MAX_TITLE_CHARS) -> Iterator[str]:
     """The first ``n`` non-empty lines of ``text``, stripped, with spaces collapsed, as they are read.
 
-    A line is collapsed only as far as needed to see that it is longer than a headline (``long`` raw
-    characters; :data:`_LONG_STAMP` for a date stamp) can be: a longer one comes out cut there (the
-    spaces of a line's beginning collapse to no more characters than the whole line's).
+    A line is collapsed only as far as needed to see that it is longer than ``limit`` characters (a
+    headline's; :data:`_MAX_STAMP_CHARS` for a date stamp): a longer one comes out cut (the spaces of
+    a line's beginning collapse to no more characters than the whole line's).
     """
-    limit = _MAX_TITLE_CHARS if long == _LONG_LINE else _MAX_STAMP_CHARS
+    long = limit + _READ_PAST
     count = start = 0
     while count < n and start <= len(text):
         end = text.find("\n", start)
@@ -110,7 +109,7 @@ def find_date(text: str, *, head_lines: int = 12) -> _dt.date | None:
     >>> find_date("Theo Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương ...") is None
     True
     """
-    for line in _head(text, head_lines, _LONG_STAMP):
+    for line in _head(text, head_lines, _MAX_STAMP_CHARS):
         is_stamp, date = _stamp_date(line)
         if is_stamp and date is not None:
             return date

@@ -294,7 +294,7 @@ class GraphStore:
         self._appending = {"seen": set(), "buf": [], "lines": 0, "future": None, "plan": None,
                            "pool": concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk")}
 
-    def plan_bulk_loads(self, planned: bool = True) -> None:
+    def plan_bulk_loads(self) -> None:
         """A store being made: load in three pieces, as the writer says how far through its input it is.
 
         Each bulk load adds one sorted file per index to RocksDB's first level, and from the fourth
@@ -302,19 +302,22 @@ class GraphStore:
         12.6-13.3 s of CPU with their compactions, three loads 10.0-10.7 s). With a plan,
         :meth:`put_graphs` only buffers, and :meth:`bulk_progress` starts a load when the input is
         ``_PIECES`` through; the rest is loaded by :meth:`finish_appends`. A piece larger than
-        ``_BULK_PIECE_MAX`` lines is loaded anyway (memory first). ``planned=False`` goes back to loads
-        by size (when how far the input is cannot be told).
+        ``_BULK_PIECE_MAX`` lines is loaded anyway (memory first).
         """
-        app = self._appending
-        if app is not None:
-            app["plan"] = list(_PIECES) if planned else None
-            if not planned:
-                self._append([])
+        if self._appending is not None:
+            self._appending["plan"] = list(_PIECES)
 
-    def bulk_progress(self, share: float) -> None:
-        """How far through its input (0..1) the writer is; starts a planned load when one is due."""
+    def bulk_progress(self, share: float | None) -> None:
+        """How far through its input (0..1) the writer is; starts a planned load when one is due.
+        ``None``: the writer cannot tell (inputs of no size): back to loads by size."""
         app = self._appending
-        if app is None or not app["plan"] or share < app["plan"][0]:
+        if app is None or app["plan"] is None:
+            return
+        if share is None:
+            app["plan"] = None
+            self._append([])
+            return
+        if not app["plan"] or share < app["plan"][0]:
             return
         while app["plan"] and share >= app["plan"][0]:
             app["plan"].pop(0)

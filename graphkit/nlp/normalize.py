@@ -23,7 +23,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from graphkit.nlp.patterns import LETTERS, lead, quick_test
+from graphkit.nlp.patterns import LETTERS, quick_test
 
 _LETTER = LETTERS
 # old placement: tone on the second vowel of oa/oe/uy in an open syllable -> modern: on the first
@@ -137,15 +137,16 @@ def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str, tuple
         pat = re.compile(rf"(?<![{_LETTER}./-])(?:{row['pattern']})(?![{_LETTER}/-])")
         table.append((pat, row["expansion"], _literal_starts(row["pattern"])))
         alts.append(f"(?:{row['pattern']})")
-    # every match starts with one of the literal starts, when each entry has them: a look-ahead of their first
-    # characters lets the engine skip the other positions at once
+    # both are only asked whether they match. Every match starts with one of the literal starts, when each
+    # entry has them: opening with the class of their first characters (quick_test), the engine skips the
+    # other positions at once (the superset: 12.0 -> 9.6 µs an article, against a look-ahead first)
     starts = None if any(st is None for _p, _r, st in table) else [x for _p, _r, st in table for x in st]
-    firsts = lead(starts) if starts else ""
-    anyone = re.compile(rf"{firsts}(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
-    # the superset is only asked whether it matches: opening with the class of first characters (quick_test)
-    # it costs ~35% less than after the look-ahead (12.0 -> ~8 µs an article)
-    superset = quick_test(f"(?:{'|'.join(alts)})", starts) if starts else re.compile(f"(?:{'|'.join(alts)})")
-    return anyone, table, superset
+
+    def yes_no(pattern: str) -> re.Pattern:
+        return quick_test(pattern, starts) if starts else re.compile(pattern)
+
+    anyone = yes_no(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
+    return anyone, table, yes_no(f"(?:{'|'.join(alts)})")
 
 
 def may_abbreviate(text: str) -> bool:
