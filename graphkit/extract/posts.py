@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, provinces, qualifiers,
-                                rank_words, roles, with_kind)
+from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, load_table, provinces,
+                                qualifiers, rank_words, roles, surnames, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
 
@@ -43,6 +43,7 @@ class ParsedPost:
     status: str  # current | former | new
     surface: str
     label_override: str | None = None
+    body_type: str | None = None  # a commune's body: its type ('Ủy ban nhân dân'), ``body`` its full name
 
     @property
     def needs_place(self) -> bool:
@@ -176,6 +177,14 @@ def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, st
     """
     lead = len(rest) - len(rest.lstrip(" ,"))
     s = rest[lead:]
+    a = _unit_abbr_rx().match(s)
+    if a and _unit_abbr()[a.group("a")] not in commune_kinds():
+        # 'H.Phong Điền', 'TX. Buôn Hồ': read with the kind word written out
+        kind = _unit_abbr()[a.group("a")]
+        place, kw, used = _parse_place(f"{kind} {s[a.end():]}", district=district)
+        if place is not None:
+            return place, kw, lead + a.end() + used - len(kind) - 1
+        return None, None, 0
     if district:
         m = bare_district(s[:60])
         if m is not None:
@@ -253,10 +262,95 @@ def _generic_body_end(s: str) -> int:
     return stop
 
 
+def _unit_abbr_commune(rest: str) -> bool:
+    a = _unit_abbr_rx().match(rest.lstrip())
+    return a is not None and _unit_abbr()[a.group("a")] in commune_kinds()
+
+
 @cache
 def _commune_rx() -> re.Pattern:
     """``data/commune_kinds.txt`` right after a body: 'Ủy ban nhân dân xã …'."""
     return re.compile(rf"^\s*(?:{alternation(commune_kinds())})(?![{_L}])")
+
+
+@cache
+def _unit_abbr() -> dict[str, str]:
+    """``data/unit_abbreviations.tsv``: 'X' → 'xã', 'H' → 'huyện' …"""
+    return {r["abbreviation"]: r["kind"] for r in load_table("unit_abbreviations.tsv", ("abbreviation", "kind"))}
+
+
+@cache
+def _unit_abbr_rx() -> re.Pattern:
+    """An abbreviated kind word right before a unit's capitalised name: 'X.Phong Chương', 'TX. Buôn Hồ'."""
+    return re.compile(rf"^(?P<a>{alternation(_unit_abbr())})\.\s?(?=[{UPPER}\d])")
+
+
+_UNIT_FIRST = frozenset("tTthHqQxXpP")  # the first letters of unit kind words and their abbreviations
+_NAME_WORD = re.compile(rf"[{UPPER}][{_L}]*")
+
+
+@cache
+def _commune_name_rx() -> re.Pattern:
+    """A commune's kind word (commune_kinds.txt, or abbreviated) and its name: capitalised syllables, or a
+    number ('phường 5')."""
+    kinds = alternation(commune_kinds())
+    abbr = alternation([a for a, k in _unit_abbr().items() if k in commune_kinds()])
+    return re.compile(rf"^\s*(?:(?P<k>{kinds})\s+|(?P<a>{abbr})\.\s?)"
+                      rf"(?P<n>\d{{1,2}}(?![{_L}\d])|[{UPPER}][{_L}]*(?:\s+[{UPPER}][{_L}]*){{0,4}}(?![{_L}]))")
+
+
+def _commune_at(rest: str) -> tuple[str, str, int] | None:
+    """A commune named at the start of ``rest``: (kind word, name, chars consumed), or None. The name stops
+    where a person's name starts (a family name of surnames.txt with a word after it): 'xã Liên Hợp Lô Văn
+    Đồng' is xã Liên Hợp."""
+    m = _commune_name_rx().match(rest)
+    if m is None:
+        return None
+    kind = m.group("k") or _unit_abbr()[m.group("a")]
+    words = list(_NAME_WORD.finditer(m.group("n"))) or [m]
+    for i in range(1, len(words) - 1):
+        if words[i].group(0) in surnames():
+            words = words[:i]
+            break
+    end = m.start("n") + words[-1].end() if words[0] is not m else m.end("n")
+    return kind, " ".join(m.group("n")[m.start("n") - m.start("n"):end - m.start("n")].split()), end
+
+
+def _commune_post(role_label: str, role, status: str, text: str, pos: int, body_type: str,
+                  at: tuple[str, str, int]) -> tuple[ParsedPost, int]:
+    """The post of a commune's body ('Phó Chủ tịch UBND xã Chu Phan'), with the district written after the
+    commune, when one is ('xã Đức Lĩnh, huyện Vũ Quang'), as its place."""
+    kind, name, used = at
+    end = pos + used
+    place, _kw, pused = _parse_place(text[end:], district=False)
+    if place is not None and place.level == "district":
+        end += pused
+    else:
+        place = None
+    return ParsedPost(role_label, role.role, role.kind, f"{body_type} {kind} {name}", "commune", "none", place, None,
+                      status, text[:end], body_type=body_type), end
+
+
+@cache
+def _unit_roles() -> dict[tuple[str, str], str]:
+    """``data/unit_roles.tsv``: (role, unit kind) → the body a role written right before a unit is held in."""
+    return {(r["role"], k): r["body"] for r in load_table("unit_roles.tsv", ("role", "kinds", "body"))
+            for k in r["kinds"].split("|")}
+
+
+_UNIT_KIND = re.compile(rf"^(?P<k>tỉnh|thành phố|huyện|quận|thị xã|Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+(?=[{UPPER}\d])")
+
+
+def _unit_kind_at(rest: str) -> str | None:
+    """The kind word of a unit named at the start of ``rest`` ('quận 2', 'X.Phong Chương', 'xã Chu Phan')."""
+    m = _UNIT_KIND.match(rest)
+    if m:
+        return m.group("k").lower()
+    a = _unit_abbr_rx().match(rest)
+    if a:
+        return _unit_abbr()[a.group("a")]
+    c = _commune_name_rx().match(rest)
+    return (c.group("k") or _unit_abbr()[c.group("a")]) if c else None
 
 
 def _role_front(text: str):
@@ -333,6 +427,19 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         level = "district" if role.body == "Huyện ủy" else "province"
         return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
                           text[:pos + used]), pos + used
+    kind = _unit_kind_at(rest) if rest[:1] in _UNIT_FIRST else None
+    if kind and (role.role, kind) in _unit_roles():
+        # 'Chủ tịch xã Chu Phan', 'Chủ tịch quận 2', 'Bí thư Quận 2': a body of the unit
+        body = _unit_roles()[(role.role, kind)]
+        at = _commune_at(rest)
+        if at is not None:
+            return _commune_post(role_label, role, status, text, pos, body, at)
+        implied = f"{text[:pos]}{body} "
+        p, used = parse_post(implied + rest)
+        if p is None or p.place is None or used <= len(implied):
+            return None, 0
+        used -= len(body) + 1
+        return replace(p, surface=text[:used]), used
     btable, brx = _body_table()
     b, skipped = None, 0
     if role.kind == "head" and role.body and not rest.lower().startswith(role.body.lower() + " "):
@@ -347,8 +454,10 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         body = btable[b.group(0).lower()]
         used = b.end() - skipped
         place, kw, pused = (None, None, 0)
-        if _commune_rx().match(rest[used:]):
-            return None, 0  # a commune's body ('Mặt trận Tổ quốc Việt Nam xã Quế Long'): not modelled, not the province's
+        if body.level == "local" and (at := _commune_at(rest[used:])) is not None:
+            return _commune_post(role_label, role, status, text, pos + used, body.canonical, at)
+        if _commune_rx().match(rest[used:]) or _unit_abbr_commune(rest[used:]):
+            return None, 0  # a commune's body not named ('UBND xã'), or not a commune's body: not the province's
         if body.place != "none":
             place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
         level = body.level
@@ -494,6 +603,10 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     if p.label_override:
         body = Body(p.body, p.body, "central") if p.body else None
         return Post(p.label_override, p.role, body, ())
+    if p.level == "commune":
+        body = Body(p.body, p.body_type or p.body, "commune", p.place)
+        label = f"{p.role} {p.body}"
+        return Post(label, p.role, body, (f"{label}, {with_kind(p.place.kind, p.place.name)}",) if p.place else ())
     if p.needs_place and place is None:
         return None
     if p.level == "district" and place is not None and place.level != "district":
