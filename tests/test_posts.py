@@ -283,3 +283,60 @@ def test_role_test_on_lower_case_text_agrees_with_ignoring_case():
     answers = [_has_role_rx().search(ln.lower()) is not None for ln in lines]
     assert answers == [ignoring_case.search(ln) is not None for ln in lines]
     assert True in answers and False in answers
+
+
+@pytest.mark.parametrize("text, members, others, label", [
+    # a title before a colon is shared by the names listed after it, up to the next such title, the sentence's
+    # end, or a phrase that is not a name ('cùng đại biểu …', '; đồng chí …') (corpus 22292554, 22591202,
+    # 22701839, 22494416)
+    ("Nghệ An: giao lưu\nCùng dự có các đồng chí Ủy viên Trung ương Đảng: Nguyễn Đắc Vinh, Bí thư Tỉnh ủy Nghệ An; "
+     "Trung tướng Nguyễn Trọng Nghĩa, Phó chủ nhiệm TCCT; Trung tướng Nguyễn Tân Cương, Tư lệnh Quân khu 4. Tham dự "
+     "giao lưu còn có đồng chí Mai Văn Ninh, Phó trưởng Ban Tuyên giáo Tỉnh ủy.",
+     ["Nguyễn Đắc Vinh", "Nguyễn Trọng Nghĩa", "Nguyễn Tân Cương"], ["Mai Văn Ninh"],
+     "Ủy viên Ban Chấp hành Trung ương Đảng"),
+    ("Hội nghị MTTQ\nDự hội nghị, có các đồng chí Ủy viên Bộ Chính trị: Nguyễn Thiện Nhân, Chủ tịch Ủy ban T.Ư MTTQ "
+     "Việt Nam, Bí thư Thành ủy TP Hồ Chí Minh; Phạm Minh Chính, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; Trương Thị "
+     "Mai, Bí thư T.Ư Đảng, Trưởng Ban Dân vận T.Ư; các đồng chí Ủy viên T.Ư Đảng: Trần Thanh Mẫn, Phó Chủ tịch - Tổng "
+     "Thư ký Ủy ban T.Ư MTTQ Việt Nam; Hà Ban, Phó Trưởng Ban Tổ chức T.Ư; đại diện các bộ, ban, ngành, đoàn thể và "
+     "các vị trong Đoàn Chủ tịch.",
+     ["Nguyễn Thiện Nhân", "Phạm Minh Chính", "Trương Thị Mai"], ["Trần Thanh Mẫn", "Hà Ban"], "Ủy viên Bộ Chính trị"),
+    ("Hội nghị MTTQ\nDự hội nghị, có các đồng chí Ủy viên Bộ Chính trị: Nguyễn Thiện Nhân, Chủ tịch Ủy ban T.Ư MTTQ "
+     "Việt Nam, Bí thư Thành ủy TP Hồ Chí Minh; Phạm Minh Chính, Bí thư T.Ư Đảng, Trưởng Ban Tổ chức T.Ư; Trương Thị "
+     "Mai, Bí thư T.Ư Đảng, Trưởng Ban Dân vận T.Ư; các đồng chí Ủy viên T.Ư Đảng: Trần Thanh Mẫn, Phó Chủ tịch - Tổng "
+     "Thư ký Ủy ban T.Ư MTTQ Việt Nam; Hà Ban, Phó Trưởng Ban Tổ chức T.Ư; đại diện các bộ, ban, ngành, đoàn thể và "
+     "các vị trong Đoàn Chủ tịch.",
+     ["Trần Thanh Mẫn", "Hà Ban"], ["Nguyễn Thiện Nhân", "Phạm Minh Chính", "Trương Thị Mai"],
+     "Ủy viên Ban Chấp hành Trung ương Đảng"),
+    ("Dâng hương\nTham dự lễ dâng hương có các đồng chí Ủy viên Bộ Chính trị: Phó Thủ tướng Thường trực Chính phủ "
+     "Trương Hòa Bình; Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an; Hoàng Trung Hải, Bí thư Thành ủy Hà Nội cùng đại "
+     "biểu lãnh đạo các bộ, ngành, cơ quan trung ương và TP Hà Nội.",
+     ["Tô Lâm", "Hoàng Trung Hải"], [], "Ủy viên Bộ Chính trị"),
+    ("Ký kết\nTham gia lễ ký kết, về phía Tổng LĐLĐVN có đồng chí Bùi Văn Cường - Ủy viên T.Ư Đảng, Chủ tịch Tổng "
+     "LĐLĐVN; các đồng chí Phó Chủ tịch Tổng LĐLĐVN: Nguyễn Thị Thu Hồng, Mai Đức Chính, Trần Văn Lý; đồng chí Trịnh "
+     "Thanh Hằng - Ủy viên Đoàn Chủ tịch, Trưởng ban Nữ công Tổng LĐLĐVN.",
+     [], ["Bùi Văn Cường", "Trịnh Thanh Hằng"], "Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam"),
+])
+def test_a_title_shared_by_a_list_of_names(text, members, others, label):
+    held = _holdings(text)
+    assert [n for n in members if label in held.get(n, [])] == members
+    assert [n for n in others if label in held.get(n, [])] == []
+
+
+@pytest.mark.parametrize("sentence, lists", [
+    # corpus 22237627's construction, in 22573685 and 22631547: the list's own extent
+    ("Dự lễ có các đồng chí Ủy viên Bộ Chính trị: Thủ tướng Chính phủ Nguyễn Xuân Phúc; các Phó Thủ tướng: Trương Hòa "
+     "Bình, Phạm Bình Minh, Vương Đình Huệ. Dự lễ còn có Thượng tướng Lương Cường",
+     [("Thủ tướng Chính phủ Nguyễn Xuân Phúc", ["Ủy viên Bộ Chính trị"]),
+      ("Trương Hòa Bình, Phạm Bình Minh, Vương Đình Huệ", ["Phó Thủ tướng Chính phủ"])]),
+    ("có đồng chí Nguyễn Xuân Sơn – Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; các đồng chí Phó Bí thư Tỉnh "
+     "ủy: Nguyễn Xuân Đường – Chủ tịch UBND tỉnh; Lê Quang Huy, Nguyễn Văn Thông cùng các đồng chí trong Ban thường vụ",
+     [("Nguyễn Xuân Đường – Chủ tịch UBND tỉnh; Lê Quang Huy, Nguyễn Văn Thông", ["Phó Bí thư Tỉnh ủy Bắc Giang"])]),
+    # not a title before the colon: no list
+    ("Các đại biểu cho rằng: Nguyễn Văn A đúng", []),
+])
+def test_group_title_extent(sentence, lists):
+    from graphkit.extract.posts import group_titles
+
+    got = [(sentence[a:b].strip(" ;"), [to_post(p, CONTEXT).label for p in posts])
+           for a, b, posts in group_titles(sentence)]
+    assert got == lists

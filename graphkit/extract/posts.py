@@ -629,3 +629,39 @@ def _variants(label: str, place: Place | None) -> tuple[str, ...]:
         p = provinces().get(place.province)
         return (f"{label}, {p.with_kind if p else place.province}",)
     return ()
+
+
+# a title shared by the names listed after it: 'các đồng chí Ủy viên Bộ Chính trị: A - …; B - …'
+_GROUP_OPEN = re.compile(rf"(?<![{_L}])[Cc]ác\s+(?:đồng chí\s+)?(?P<t>(?:[^:;.!?\n]|\.(?!\s)){{4,120}}?)\s*:\s*")
+# where such a list ends: another list's title, a sentence's end, or a phrase that is not a name
+# ('…; cùng đại diện lãnh đạo …', '… Nguyễn Văn Thông cùng các đồng chí …')
+_GROUP_END = re.compile(rf"[.!?](?:\s|$)|\n|[;,]\s*(?:các|đại diện|lãnh đạo)\s|;\s*(?:đồng chí|ông|bà)\s|\s(?:cùng|và đại diện|và các)\s"
+                        rf"|(?<![{_L}])[Cc]ác\s+(?:đồng chí\s+)?(?:[^:;.!?\n]|\.(?!\s)){{4,120}}?\s*:")
+
+
+_COMMA_ITEMS = re.compile(rf"[^,;]*\s[-–]\s[^,;]*,\s*(?:[{UPPER}][{_L}]*\s){{1,4}}[-–]\s")
+
+
+def group_titles(sentence: str) -> list[tuple[int, int, tuple[ParsedPost, ...]]]:
+    """The titles a list of names shares: 'có các đồng chí Ủy viên Bộ Chính trị: Vương Đình Huệ - Phó Thủ tướng
+    Chính phủ; Trương Thị Mai - Trưởng ban Dân vận Trung ương' gives both 'Ủy viên Bộ Chính trị'. Returns
+    (where the list starts, where it ends, the shared posts): the list runs from the colon to the next such
+    title, the sentence's end, or a word that does not go on a list of names ('cùng', 'đại diện' …)."""
+    if ":" not in sentence or "ác" not in sentence:
+        return []
+    out = []
+    for m in _GROUP_OPEN.finditer(sentence):
+        title = m.group("t")
+        if not mentions_role(title):
+            continue
+        posts, used = parse_title_list(title)
+        exp = expand_abbreviations(fix_tones(title)).rstrip()
+        if not posts or used < len(exp) or not exp.endswith(posts[-1].surface.rstrip()):
+            continue  # the whole text before the colon must be the title
+        start = m.end()
+        e = _GROUP_END.search(sentence, start)
+        end = e.start() if e else len(sentence)
+        if _COMMA_ITEMS.match(sentence, start) and (semi := sentence.find(";", start, end)) >= 0:
+            end = semi  # 'A - …, B - …; Đại sứ … C': items joined by commas, the list ends at a semicolon
+        out.append((start, end, tuple(posts)))
+    return out
