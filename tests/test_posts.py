@@ -340,3 +340,38 @@ def test_group_title_extent(sentence, lists):
     got = [(sentence[a:b].strip(" ;"), [to_post(p, CONTEXT).label for p in posts])
            for a, b, posts in group_titles(sentence)]
     assert got == lists
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a qualifier after a national post's role word: 'Phó Thủ tướng Thường trực (Chính phủ)' (corpus 21471136,
+    # 21476390)
+    ("An toàn giao thông\nĐầu năm 2017, Phó Thủ tướng Thường trực Trương Hòa Bình, Chủ tịch Ủy ban ATGT Quốc gia đã "
+     "ký ban hành Kế hoạch năm ATGT 2017.", "Trương Hòa Bình",
+     ["Phó Thủ tướng Thường trực Chính phủ", "Chủ tịch Ủy ban An toàn giao thông Quốc gia"]),
+    ("Hỗ trợ ngư dân\nPhó Thủ tướng Thường trực Chính phủ Trương Hòa Bình cũng đã đến thăm, trao cho mỗi hộ dân 25 kg "
+     "gạo.", "Trương Hòa Bình", ["Phó Thủ tướng Thường trực Chính phủ"]),
+])
+def test_qualified_national_posts(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("phrase", [
+    # a bare national post right before a verb opens the next clause: not the title of the name before the
+    # comma (corpus 21510605, 22618669, 22523344: 'Hoan nghênh …, Thủ tướng khẳng định', 'Đối với các kiến nghị
+    # cụ thể của Hải Phòng, Thủ tướng nhấn mạnh', '…, Phó Thủ tướng cho biết')
+    "Thủ tướng khẳng định, Đảng, Nhà nước và Chính phủ Việt Nam luôn coi trọng",
+    "Thủ tướng nhấn mạnh tinh thần phải có ý tưởng",
+    "Phó Thủ tướng cho biết: “Đây là căn cứ vào luật Du lịch.",
+    "Tổng Bí thư nhấn mạnh",
+])
+def test_a_bare_national_post_before_a_verb_is_no_title(phrase):
+    assert parse_title_list(phrase) == ([], 0)
+
+
+def test_a_bare_national_post_before_a_verb_after_a_name():
+    """Corpus 21510605: 'Vui mừng gặp lại Bí thư Khu ủy … Bành Thanh Hoa, Thủ tướng nhấn mạnh' — the Prime
+    Minister speaks; Bành Thanh Hoa is not the Prime Minister."""
+    text = ("Gặp gỡ đầu xuân\nVui mừng gặp lại Bí thư Khu ủy Khu tự trị dân tộc Choang-Quảng Tây Bành Thanh Hoa, Thủ "
+            "tướng nhấn mạnh, cuộc Gặp gỡ đầu xuân lần này diễn ra sau chuyến thăm Trung Quốc của Tổng Bí thư Nguyễn "
+            "Phú Trọng.")
+    assert "Thủ tướng Chính phủ" not in _holdings(text).get("Bành Thanh Hoa", [])

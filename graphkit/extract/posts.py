@@ -385,12 +385,23 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     status, pho, role, written, pos = front
     role_label = pho + role.role
     if role.kind == "self":
-        # must end the title (a place or 'khóa …' may follow)
+        # must end the title (a place or 'khóa …' may follow); a qualifier may follow the role word, and then
+        # the rest of the post's name: 'Phó Thủ tướng Thường trực Chính phủ'
+        label = role.label
+        q = _qualifier_rx()[0].match(text[pos:].lstrip()) if text[pos:pos + 1] == " " else None
+        if q and _qualifier_rx()[1].get(q.group(0).lower()) and label.startswith(role.role):
+            kept = _qualifier_rx()[1][q.group(0).lower()]
+            pos += 1 + q.end()
+            suffix = label[len(role.role):].strip()
+            if suffix and text[pos:].lstrip().startswith(suffix):
+                pos += len(text[pos:]) - len(text[pos:].lstrip()) + len(suffix)
+            label = f"{role.role} {kept}" + (f" {suffix}" if suffix else "")
+            role_label = f"{pho}{role.role} {kept}"
         rest = text[pos:]
         place, _, used = _parse_place(rest)
         tail = rest[used:]
         if re.match(rf"^\s*(?:$|[,;.)]|khóa\b|nhiệm kỳ\b|Việt Nam\b|[-–]\s|kiêm\b)", tail) or _predicate_rx().match(tail.strip()):
-            label = ("Phó " + role.label) if pho else role.label
+            label = ("Phó " + label) if pho else label
             return ParsedPost(role_label, role.role, "self", role.body, "central", "none", None, None, status,
                               text[:pos + used], label_override=label), pos + used
         if role.role != "Bí thư Trung ương Đảng":
@@ -583,7 +594,19 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
             break
         carry = p.status if p.status != "current" and _JOIN.match(exp[pos:]) else None
         pos += m.end()
+    if len(posts) == 1 and _subject_of_next_clause(posts[0], exp[pos:]):
+        return (), 0
     return tuple(posts), pos
+
+
+def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:
+    """A national post written bare, right before a verb, opens a clause: in 'Đối với trường hợp của Trịnh Xuân
+    Thanh, Tổng Bí thư nhấn mạnh', 'Tổng Bí thư' is not Trịnh Xuân Thanh's title but the subject of 'nhấn mạnh'
+    (in the 2017 corpus, a bare 'Thủ tướng'/'Phó Thủ tướng' after a comma and before a verb opens a clause)."""
+    if p.kind != "self":
+        return False
+    bare = _PHO.sub("", _STATUS.sub("", p.surface.strip(), count=1), count=1)
+    return bare.lower() == p.base.lower() and _predicate_rx().match(after.lstrip()) is not None
 
 
 def _body_label(canonical: str, form: str, place: Place | None) -> str:
