@@ -375,3 +375,39 @@ def test_a_bare_national_post_before_a_verb_after_a_name():
             "tướng nhấn mạnh, cuộc Gặp gỡ đầu xuân lần này diễn ra sau chuyến thăm Trung Quốc của Tổng Bí thư Nguyễn "
             "Phú Trọng.")
     assert "Thủ tướng Chính phủ" not in _holdings(text).get("Bành Thanh Hoa", [])
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a body's name runs to its end over its lower-case words (data/body_words.txt), not cut at a generic head
+    # (corpus 21491437, 22566712, 21469323, 22516712, 21473658, 22298932)
+    # (the text before a name, as find_persons reads it)
+    ("Cục trưởng Cục Đường thủy nội địa Việt Nam", ["Cục trưởng Cục Đường thủy nội địa Việt Nam"]),
+    ("Cục trưởng Cục Cảnh sát giao thông hoặc Giám đốc Công an cấp tỉnh trở lên;",
+     ["Cục trưởng Cục Cảnh sát giao thông"]),
+    ("Cục trưởng Cục Khảo thí và Kiểm định chất lượng giáo dục (Bộ GD-ĐT) cho hay:",
+     ["Cục trưởng Cục Khảo thí và Kiểm định chất lượng giáo dục"]),
+    ("Phó Cục trưởng Cục Đăng kiểm Việt Nam, đến nay có 90 trung tâm", ["Phó Cục trưởng Cục Đăng kiểm Việt Nam"]),
+    ("Phó Cục trưởng Cục Tài chính doanh nghiệp (Bộ Tài chính), việc Thủ tướng ban hành",
+     ["Phó Cục trưởng Cục Tài chính doanh nghiệp"]),
+    ("Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm Đà Nẵng thông tin",
+     ["Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm thành phố Đà Nẵng"]),
+    # a lower-case word right after the head noun goes on only when it may open a body's word (corpus 21472626,
+    # 21473512: 'Giám đốc Công ty gạch …', 'Phó Tổng Giám đốc Thường trực Công ty thay …')
+    ("Giám đốc Công ty gạch Thạch Bàn", []),
+    # section heads with their parent body after them or in brackets, or their district (corpus 21472721,
+    # 21469660, 21475383)
+    ("Trưởng phòng Cảnh sát giao thông Công an tỉnh Hòa Bình.",
+     ["Trưởng phòng Cảnh sát giao thông Công an tỉnh Hòa Bình"]),
+    ("Trưởng phòng Đào tạo Trường ĐH Bách khoa TP.HCM, nêu ý kiến",
+     ["Trưởng phòng Đào tạo Trường ĐH Bách khoa Thành phố Hồ Chí Minh"]),
+    ("Phó Trưởng phòng Giáo dục và Đào tạo quận Hai Bà Trưng khẳng định",
+     ["Phó Trưởng phòng Giáo dục và Đào tạo quận Hai Bà Trưng"]),
+    # 'Cục trưởng Cục Thuế, Chi cục trưởng Chi cục Thuế' (corpus 21470423): not 'Cục trưởng Chi cục Thuế'
+    ("Cục trưởng Cục Thuế, Chi cục trưởng Chi cục Thuế",
+     ["Cục trưởng Cục Thuế", "Chi cục trưởng Chi cục Thuế tỉnh Bắc Giang"]),
+    # a section whose parent is not written is not guessed
+    ("Phó Trưởng phòng Phòng Khoáng sản", []),
+])
+def test_body_names_and_sections(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected

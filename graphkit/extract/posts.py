@@ -44,6 +44,7 @@ class ParsedPost:
     surface: str
     label_override: str | None = None
     body_type: str | None = None  # a commune's body: its type ('Ủy ban nhân dân'), ``body`` its full name
+    section: str | None = None  # a section (phòng) of ``body``: 'Tàu sông' of Cục Đăng kiểm Việt Nam
 
     @property
     def needs_place(self) -> bool:
@@ -217,6 +218,12 @@ def _body_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @cache
+def _body_word_firsts() -> frozenset[str]:
+    """The first syllables of the words of several syllables in body_words.txt ('hỗ' of 'hỗ trợ xuất khẩu')."""
+    return frozenset(e.split()[0] for e in load_list("body_words.txt") if " " in e)
+
+
+@cache
 def _body_stops() -> frozenset[str]:
     return frozenset(load_list("body_stops.txt"))
 
@@ -231,9 +238,11 @@ def _rank_rx() -> re.Pattern:
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|của|thuộc|[-–]))+$")
 
 
-def _generic_body_end(s: str) -> int:
+def _generic_body_end(s: str, head: int = 0) -> int:
     """Where a body name not in the gazetteer ends: at a predicate, a comma, a place, or a
-    lower-case word that is not used in body names (``data/body_words.txt``)."""
+    lower-case word that is not used in body names (``data/body_words.txt``). ``head``: the length of its head
+    noun (body_heads.tsv), after which a lower-case word goes on as after a capital ('Trung tâm hỗ trợ xuất
+    khẩu')."""
     stop = len(s)
     prev = ""
     address = address_words()
@@ -249,7 +258,13 @@ def _generic_body_end(s: str) -> int:
                                         or w in address or w in stops):
             stop = m.start()
             break
-        prev = w
+        if m.end() <= head:
+            prev = "X"  # the head noun: the word after it goes on when it may open a body's word
+        elif prev == "X" and lower and w not in single and w not in _body_word_firsts():
+            stop = m.start()
+            break
+        else:
+            prev = w
     for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
                 _rank_rx()):
         m = pat.search(s, 1)
@@ -353,6 +368,46 @@ def _unit_kind_at(rest: str) -> str | None:
     return (c.group("k") or _unit_abbr()[c.group("a")]) if c else None
 
 
+_SECTION_WORD = re.compile(r"^[Pp]hòng\s+")
+_PARENT_OPEN = re.compile(r"^\s*(?:\(|,|[-–]\s|thuộc\s|của\s)?\s*")
+
+
+def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tuple[ParsedPost | None, int]:
+    """A section head ('Trưởng phòng Tàu sông (Cục Đăng kiểm Việt Nam)', 'Trưởng phòng Công chức - Viên chức,
+    Sở Nội vụ tỉnh Gia Lai', 'Trưởng Phòng Giáo dục và Đào tạo quận Hai Bà Trưng'): the section's name, then its
+    parent body (after it, after a comma or a dash, or in brackets) or the district or province whose section
+    it is. Without either, the section's parent is not known: no post."""
+    rest = text[pos:]
+    s = _SECTION_WORD.match(rest)
+    pos += s.end() if s else 0  # 'Phó Trưởng phòng Phòng Khoáng sản'
+    rest = text[pos:]
+    end = _generic_body_end("Phòng " + rest, len("Phòng ")) - len("Phòng ")
+    _, brx = _body_table()
+    hrx, _ = _head_rx()
+    for m in re.finditer(rf"(?<=\s)[{UPPER}]", rest[:end]):  # the parent written right after the name
+        if brx.match(fix_tones(rest[m.start():])) or hrx.match(rest[m.start():]):
+            end = m.start()
+            break
+    name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–,"))
+    if not name or len(name.split()) > 12:
+        return None, 0
+    name = name[0].upper() + name[1:]
+    after = end
+    o = _PARENT_OPEN.match(rest[after:])
+    parent, used = parse_post("Giám đốc " + rest[after + o.end():])
+    if parent is not None and parent.kind == "head" and parent.body is not None and not parent.label_override:
+        used += after + o.end() - len("Giám đốc ")
+        if o.group(0).strip() == "(" and rest[used:used + 1] == ")":
+            used += 1
+        return replace(parent, role=role_label, base=role.role, kind=role.kind, status=status, section=name,
+                       surface=text[:pos + used]), pos + used
+    place, _kw, pused = _parse_place(rest[after:])
+    if place is not None:
+        return ParsedPost(role_label, role.role, role.kind, None, place.level, "typed", place, None, status,
+                          text[:pos + after + pused], section=name), pos + after + pused
+    return None, 0
+
+
 def _role_front(text: str):
     """The role a title opens with: (status, 'Phó ' or '', role, the role as written, where it ends), or None.
     ``nguyên``/``cựu`` make the post former, ``tân`` new."""
@@ -438,6 +493,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         level = "district" if role.body == "Huyện ủy" else "province"
         return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
                           text[:pos + used]), pos + used
+    if role.body == "Phòng":
+        return _section_post(role_label, role, status, text, pos)
     kind = _unit_kind_at(rest) if rest[:1] in _UNIT_FIRST else None
     if kind and (role.role, kind) in _unit_roles():
         # 'Chủ tịch xã Chu Phan', 'Chủ tịch quận 2', 'Bí thư Quận 2': a body of the unit
@@ -483,7 +540,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     hrx, heads = _head_rx()
     h = hrx.match(rest)
     if h and role.kind in ("head", "member"):
-        end = _generic_body_end(rest)
+        end = _generic_body_end(rest, h.end())
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
@@ -630,6 +687,8 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
         body = Body(p.body, p.body_type or p.body, "commune", p.place)
         label = f"{p.role} {p.body}"
         return Post(label, p.role, body, (f"{label}, {with_kind(p.place.kind, p.place.name)}",) if p.place else ())
+    if p.section is not None:
+        return _section_to_post(p, place)
     if p.needs_place and place is None:
         return None
     if p.level == "district" and place is not None and place.level != "district":
@@ -645,6 +704,22 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     body = Body(body_label, p.body, body_place.level if body_place else "central", body_place)
     label = f"{p.role} {body_label}"
     return Post(label, p.role, body, _variants(label, body_place))
+
+
+def _section_to_post(p: ParsedPost, place: Place | None) -> Post | None:
+    """The post of a section head: 'Trưởng phòng Tàu sông Cục Đăng kiểm Việt Nam', 'Trưởng phòng Giáo dục và Đào
+    tạo quận Hai Bà Trưng'."""
+    if p.body is None:  # the section of a district's or province's People's Committee
+        where = with_kind(p.place.kind, p.place.name) if p.place.level == "district" else \
+            (provinces()[p.place.name].with_kind if p.place.name in provinces() else p.place.name)
+        body = Body(f"Phòng {p.section} {where}", "Phòng", p.place.level, p.place)
+    else:
+        parent = to_post(replace(p, section=None), place)
+        if parent is None or parent.body is None:
+            return None
+        body = Body(f"Phòng {p.section} {parent.body.label}", "Phòng", parent.body.level, parent.body.place)
+    label = f"{p.role} {body.label[len('Phòng '):]}"
+    return Post(label, p.role, body, ())
 
 
 def _variants(label: str, place: Place | None) -> tuple[str, ...]:
