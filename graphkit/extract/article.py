@@ -21,7 +21,7 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
-from graphkit.extract.posts import ParsedPost, parse_title_list, to_post
+from graphkit.extract.posts import ParsedPost, group_titles, parse_title_list, to_post
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
@@ -126,9 +126,13 @@ def extract(article: Article) -> ArticleFacts:
     # form ('bà May từ chức')
     foreign = {h.name for hits in all_hits for h in hits if h.foreign}
     for s, hits in zip(sentences, all_hits):
+        shared = group_titles(s.text) if hits else []  # 'các đồng chí Ủy viên Bộ Chính trị: A - …; B - …'
         for h in hits:
             if h.name in foreign:
                 continue
+            for a, b, posts in shared:
+                if a <= h.start < b:
+                    pending.append((s, h, list(posts), None))
             for group in (h.before, h.after):
                 if group:
                     pending.append((s, h, group, None))

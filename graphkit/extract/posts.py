@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, provinces, qualifiers,
-                                rank_words, roles, with_kind)
+from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, load_table, provinces,
+                                qualifiers, rank_words, roles, surnames, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
 
@@ -43,6 +43,8 @@ class ParsedPost:
     status: str  # current | former | new
     surface: str
     label_override: str | None = None
+    body_type: str | None = None  # a commune's body: its type ('Ủy ban nhân dân'), ``body`` its full name
+    section: str | None = None  # a section (phòng) of ``body``: 'Tàu sông' of Cục Đăng kiểm Việt Nam
 
     @property
     def needs_place(self) -> bool:
@@ -176,6 +178,14 @@ def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, st
     """
     lead = len(rest) - len(rest.lstrip(" ,"))
     s = rest[lead:]
+    a = _unit_abbr_rx().match(s)
+    if a and _unit_abbr()[a.group("a")] not in commune_kinds():
+        # 'H.Phong Điền', 'TX. Buôn Hồ': read with the kind word written out
+        kind = _unit_abbr()[a.group("a")]
+        place, kw, used = _parse_place(f"{kind} {s[a.end():]}", district=district)
+        if place is not None:
+            return place, kw, lead + a.end() + used - len(kind) - 1
+        return None, None, 0
     if district:
         m = bare_district(s[:60])
         if m is not None:
@@ -208,6 +218,12 @@ def _body_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @cache
+def _body_word_firsts() -> frozenset[str]:
+    """The first syllables of the words of several syllables in body_words.txt ('hỗ' of 'hỗ trợ xuất khẩu')."""
+    return frozenset(e.split()[0] for e in load_list("body_words.txt") if " " in e)
+
+
+@cache
 def _body_stops() -> frozenset[str]:
     return frozenset(load_list("body_stops.txt"))
 
@@ -222,9 +238,11 @@ def _rank_rx() -> re.Pattern:
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|của|thuộc|[-–]))+$")
 
 
-def _generic_body_end(s: str) -> int:
+def _generic_body_end(s: str, head: int = 0) -> int:
     """Where a body name not in the gazetteer ends: at a predicate, a comma, a place, or a
-    lower-case word that is not used in body names (``data/body_words.txt``)."""
+    lower-case word that is not used in body names (``data/body_words.txt``). ``head``: the length of its head
+    noun (body_heads.tsv), after which a lower-case word goes on as after a capital ('Trung tâm hỗ trợ xuất
+    khẩu')."""
     stop = len(s)
     prev = ""
     address = address_words()
@@ -240,7 +258,13 @@ def _generic_body_end(s: str) -> int:
                                         or w in address or w in stops):
             stop = m.start()
             break
-        prev = w
+        if m.end() <= head:
+            prev = "X"  # the head noun: the word after it goes on when it may open a body's word
+        elif prev == "X" and lower and w not in single and w not in _body_word_firsts():
+            stop = m.start()
+            break
+        else:
+            prev = w
     for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
                 _rank_rx()):
         m = pat.search(s, 1)
@@ -253,10 +277,135 @@ def _generic_body_end(s: str) -> int:
     return stop
 
 
+def _unit_abbr_commune(rest: str) -> bool:
+    a = _unit_abbr_rx().match(rest.lstrip())
+    return a is not None and _unit_abbr()[a.group("a")] in commune_kinds()
+
+
 @cache
 def _commune_rx() -> re.Pattern:
     """``data/commune_kinds.txt`` right after a body: 'Ủy ban nhân dân xã …'."""
     return re.compile(rf"^\s*(?:{alternation(commune_kinds())})(?![{_L}])")
+
+
+@cache
+def _unit_abbr() -> dict[str, str]:
+    """``data/unit_abbreviations.tsv``: 'X' → 'xã', 'H' → 'huyện' …"""
+    return {r["abbreviation"]: r["kind"] for r in load_table("unit_abbreviations.tsv", ("abbreviation", "kind"))}
+
+
+@cache
+def _unit_abbr_rx() -> re.Pattern:
+    """An abbreviated kind word right before a unit's capitalised name: 'X.Phong Chương', 'TX. Buôn Hồ'."""
+    return re.compile(rf"^(?P<a>{alternation(_unit_abbr())})\.\s?(?=[{UPPER}\d])")
+
+
+_UNIT_FIRST = frozenset("tTthHqQxXpP")  # the first letters of unit kind words and their abbreviations
+_NAME_WORD = re.compile(rf"[{UPPER}][{_L}]*")
+
+
+@cache
+def _commune_name_rx() -> re.Pattern:
+    """A commune's kind word (commune_kinds.txt, or abbreviated) and its name: capitalised syllables, or a
+    number ('phường 5')."""
+    kinds = alternation(commune_kinds())
+    abbr = alternation([a for a, k in _unit_abbr().items() if k in commune_kinds()])
+    return re.compile(rf"^\s*(?:(?P<k>{kinds})\s+|(?P<a>{abbr})\.\s?)"
+                      rf"(?P<n>\d{{1,2}}(?![{_L}\d])|[{UPPER}][{_L}]*(?:\s+[{UPPER}][{_L}]*){{0,4}}(?![{_L}]))")
+
+
+def _commune_at(rest: str) -> tuple[str, str, int] | None:
+    """A commune named at the start of ``rest``: (kind word, name, chars consumed), or None. The name stops
+    where a person's name starts (a family name of surnames.txt with a word after it): 'xã Liên Hợp Lô Văn
+    Đồng' is xã Liên Hợp."""
+    m = _commune_name_rx().match(rest)
+    if m is None:
+        return None
+    kind = m.group("k") or _unit_abbr()[m.group("a")]
+    words = list(_NAME_WORD.finditer(m.group("n"))) or [m]
+    for i in range(1, len(words) - 1):
+        if words[i].group(0) in surnames():
+            words = words[:i]
+            break
+    end = m.start("n") + words[-1].end() if words[0] is not m else m.end("n")
+    return kind, " ".join(m.group("n")[m.start("n") - m.start("n"):end - m.start("n")].split()), end
+
+
+def _commune_post(role_label: str, role, status: str, text: str, pos: int, body_type: str,
+                  at: tuple[str, str, int]) -> tuple[ParsedPost, int]:
+    """The post of a commune's body ('Phó Chủ tịch UBND xã Chu Phan'), with the district written after the
+    commune, when one is ('xã Đức Lĩnh, huyện Vũ Quang'), as its place."""
+    kind, name, used = at
+    end = pos + used
+    place, _kw, pused = _parse_place(text[end:], district=False)
+    if place is not None and place.level == "district":
+        end += pused
+    else:
+        place = None
+    return ParsedPost(role_label, role.role, role.kind, f"{body_type} {kind} {name}", "commune", "none", place, None,
+                      status, text[:end], body_type=body_type), end
+
+
+@cache
+def _unit_roles() -> dict[tuple[str, str], str]:
+    """``data/unit_roles.tsv``: (role, unit kind) → the body a role written right before a unit is held in."""
+    return {(r["role"], k): r["body"] for r in load_table("unit_roles.tsv", ("role", "kinds", "body"))
+            for k in r["kinds"].split("|")}
+
+
+_UNIT_KIND = re.compile(rf"^(?P<k>tỉnh|thành phố|huyện|quận|thị xã|Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+(?=[{UPPER}\d])")
+
+
+def _unit_kind_at(rest: str) -> str | None:
+    """The kind word of a unit named at the start of ``rest`` ('quận 2', 'X.Phong Chương', 'xã Chu Phan')."""
+    m = _UNIT_KIND.match(rest)
+    if m:
+        return m.group("k").lower()
+    a = _unit_abbr_rx().match(rest)
+    if a:
+        return _unit_abbr()[a.group("a")]
+    c = _commune_name_rx().match(rest)
+    return (c.group("k") or _unit_abbr()[c.group("a")]) if c else None
+
+
+_SECTION_WORD = re.compile(r"^[Pp]hòng\s+")
+_PARENT_OPEN = re.compile(r"^\s*(?:\(|,|[-–]\s|thuộc\s|của\s)?\s*")
+
+
+def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tuple[ParsedPost | None, int]:
+    """A section head ('Trưởng phòng Tàu sông (Cục Đăng kiểm Việt Nam)', 'Trưởng phòng Công chức - Viên chức,
+    Sở Nội vụ tỉnh Gia Lai', 'Trưởng Phòng Giáo dục và Đào tạo quận Hai Bà Trưng'): the section's name, then its
+    parent body (after it, after a comma or a dash, or in brackets) or the district or province whose section
+    it is. Without either, the section's parent is not known: no post."""
+    rest = text[pos:]
+    s = _SECTION_WORD.match(rest)
+    pos += s.end() if s else 0  # 'Phó Trưởng phòng Phòng Khoáng sản'
+    rest = text[pos:]
+    end = _generic_body_end("Phòng " + rest, len("Phòng ")) - len("Phòng ")
+    _, brx = _body_table()
+    hrx, _ = _head_rx()
+    for m in re.finditer(rf"(?<=\s)[{UPPER}]", rest[:end]):  # the parent written right after the name
+        if brx.match(fix_tones(rest[m.start():])) or hrx.match(rest[m.start():]):
+            end = m.start()
+            break
+    name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–,"))
+    if not name or len(name.split()) > 12:
+        return None, 0
+    name = name[0].upper() + name[1:]
+    after = end
+    o = _PARENT_OPEN.match(rest[after:])
+    parent, used = parse_post("Giám đốc " + rest[after + o.end():])
+    if parent is not None and parent.kind == "head" and parent.body is not None and not parent.label_override:
+        used += after + o.end() - len("Giám đốc ")
+        if o.group(0).strip() == "(" and rest[used:used + 1] == ")":
+            used += 1
+        return replace(parent, role=role_label, base=role.role, kind=role.kind, status=status, section=name,
+                       surface=text[:pos + used]), pos + used
+    place, _kw, pused = _parse_place(rest[after:])
+    if place is not None:
+        return ParsedPost(role_label, role.role, role.kind, None, place.level, "typed", place, None, status,
+                          text[:pos + after + pused], section=name), pos + after + pused
+    return None, 0
 
 
 def _role_front(text: str):
@@ -291,12 +440,23 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     status, pho, role, written, pos = front
     role_label = pho + role.role
     if role.kind == "self":
-        # must end the title (a place or 'khóa …' may follow)
+        # must end the title (a place or 'khóa …' may follow); a qualifier may follow the role word, and then
+        # the rest of the post's name: 'Phó Thủ tướng Thường trực Chính phủ'
+        label = role.label
+        q = _qualifier_rx()[0].match(text[pos:].lstrip()) if text[pos:pos + 1] == " " else None
+        if q and _qualifier_rx()[1].get(q.group(0).lower()) and label.startswith(role.role):
+            kept = _qualifier_rx()[1][q.group(0).lower()]
+            pos += 1 + q.end()
+            suffix = label[len(role.role):].strip()
+            if suffix and text[pos:].lstrip().startswith(suffix):
+                pos += len(text[pos:]) - len(text[pos:].lstrip()) + len(suffix)
+            label = f"{role.role} {kept}" + (f" {suffix}" if suffix else "")
+            role_label = f"{pho}{role.role} {kept}"
         rest = text[pos:]
         place, _, used = _parse_place(rest)
         tail = rest[used:]
         if re.match(rf"^\s*(?:$|[,;.)]|khóa\b|nhiệm kỳ\b|Việt Nam\b|[-–]\s|kiêm\b)", tail) or _predicate_rx().match(tail.strip()):
-            label = ("Phó " + role.label) if pho else role.label
+            label = ("Phó " + label) if pho else label
             return ParsedPost(role_label, role.role, "self", role.body, "central", "none", None, None, status,
                               text[:pos + used], label_override=label), pos + used
         if role.role != "Bí thư Trung ương Đảng":
@@ -333,6 +493,21 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         level = "district" if role.body == "Huyện ủy" else "province"
         return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
                           text[:pos + used]), pos + used
+    if role.body == "Phòng":
+        return _section_post(role_label, role, status, text, pos)
+    kind = _unit_kind_at(rest) if rest[:1] in _UNIT_FIRST else None
+    if kind and (role.role, kind) in _unit_roles():
+        # 'Chủ tịch xã Chu Phan', 'Chủ tịch quận 2', 'Bí thư Quận 2': a body of the unit
+        body = _unit_roles()[(role.role, kind)]
+        at = _commune_at(rest)
+        if at is not None:
+            return _commune_post(role_label, role, status, text, pos, body, at)
+        implied = f"{text[:pos]}{body} "
+        p, used = parse_post(implied + rest)
+        if p is None or p.place is None or used <= len(implied):
+            return None, 0
+        used -= len(body) + 1
+        return replace(p, surface=text[:used]), used
     btable, brx = _body_table()
     b, skipped = None, 0
     if role.kind == "head" and role.body and not rest.lower().startswith(role.body.lower() + " "):
@@ -347,8 +522,10 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         body = btable[b.group(0).lower()]
         used = b.end() - skipped
         place, kw, pused = (None, None, 0)
-        if _commune_rx().match(rest[used:]):
-            return None, 0  # a commune's body ('Mặt trận Tổ quốc Việt Nam xã Quế Long'): not modelled, not the province's
+        if body.level == "local" and (at := _commune_at(rest[used:])) is not None:
+            return _commune_post(role_label, role, status, text, pos + used, body.canonical, at)
+        if _commune_rx().match(rest[used:]) or _unit_abbr_commune(rest[used:]):
+            return None, 0  # a commune's body not named ('UBND xã'), or not a commune's body: not the province's
         if body.place != "none":
             place, kw, pused = _parse_place(rest[used:], district=body.level == "district")
         level = body.level
@@ -363,7 +540,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     hrx, heads = _head_rx()
     h = hrx.match(rest)
     if h and role.kind in ("head", "member"):
-        end = _generic_body_end(rest)
+        end = _generic_body_end(rest, h.end())
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã)$", name)
@@ -474,7 +651,19 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
             break
         carry = p.status if p.status != "current" and _JOIN.match(exp[pos:]) else None
         pos += m.end()
+    if len(posts) == 1 and _subject_of_next_clause(posts[0], exp[pos:]):
+        return (), 0
     return tuple(posts), pos
+
+
+def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:
+    """A national post written bare, right before a verb, opens a clause: in 'Đối với trường hợp của Trịnh Xuân
+    Thanh, Tổng Bí thư nhấn mạnh', 'Tổng Bí thư' is not Trịnh Xuân Thanh's title but the subject of 'nhấn mạnh'
+    (in the 2017 corpus, a bare 'Thủ tướng'/'Phó Thủ tướng' after a comma and before a verb opens a clause)."""
+    if p.kind != "self":
+        return False
+    bare = _PHO.sub("", _STATUS.sub("", p.surface.strip(), count=1), count=1)
+    return bare.lower() == p.base.lower() and _predicate_rx().match(after.lstrip()) is not None
 
 
 def _body_label(canonical: str, form: str, place: Place | None) -> str:
@@ -494,6 +683,12 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     if p.label_override:
         body = Body(p.body, p.body, "central") if p.body else None
         return Post(p.label_override, p.role, body, ())
+    if p.level == "commune":
+        body = Body(p.body, p.body_type or p.body, "commune", p.place)
+        label = f"{p.role} {p.body}"
+        return Post(label, p.role, body, (f"{label}, {with_kind(p.place.kind, p.place.name)}",) if p.place else ())
+    if p.section is not None:
+        return _section_to_post(p, place)
     if p.needs_place and place is None:
         return None
     if p.level == "district" and place is not None and place.level != "district":
@@ -511,8 +706,60 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     return Post(label, p.role, body, _variants(label, body_place))
 
 
+def _section_to_post(p: ParsedPost, place: Place | None) -> Post | None:
+    """The post of a section head: 'Trưởng phòng Tàu sông Cục Đăng kiểm Việt Nam', 'Trưởng phòng Giáo dục và Đào
+    tạo quận Hai Bà Trưng'."""
+    if p.body is None:  # the section of a district's or province's People's Committee
+        where = with_kind(p.place.kind, p.place.name) if p.place.level == "district" else \
+            (provinces()[p.place.name].with_kind if p.place.name in provinces() else p.place.name)
+        body = Body(f"Phòng {p.section} {where}", "Phòng", p.place.level, p.place)
+    else:
+        parent = to_post(replace(p, section=None), place)
+        if parent is None or parent.body is None:
+            return None
+        body = Body(f"Phòng {p.section} {parent.body.label}", "Phòng", parent.body.level, parent.body.place)
+    label = f"{p.role} {body.label[len('Phòng '):]}"
+    return Post(label, p.role, body, ())
+
+
 def _variants(label: str, place: Place | None) -> tuple[str, ...]:
     if place is not None and place.level == "district":
         p = provinces().get(place.province)
         return (f"{label}, {p.with_kind if p else place.province}",)
     return ()
+
+
+# a title shared by the names listed after it: 'các đồng chí Ủy viên Bộ Chính trị: A - …; B - …'
+_GROUP_OPEN = re.compile(rf"(?<![{_L}])[Cc]ác\s+(?:đồng chí\s+)?(?P<t>(?:[^:;.!?\n]|\.(?!\s)){{4,120}}?)\s*:\s*")
+# where such a list ends: another list's title, a sentence's end, or a phrase that is not a name
+# ('…; cùng đại diện lãnh đạo …', '… Nguyễn Văn Thông cùng các đồng chí …')
+_GROUP_END = re.compile(rf"[.!?](?:\s|$)|\n|[;,]\s*(?:các|đại diện|lãnh đạo)\s|;\s*(?:đồng chí|ông|bà)\s|\s(?:cùng|và đại diện|và các)\s"
+                        rf"|(?<![{_L}])[Cc]ác\s+(?:đồng chí\s+)?(?:[^:;.!?\n]|\.(?!\s)){{4,120}}?\s*:")
+
+
+_COMMA_ITEMS = re.compile(rf"[^,;]*\s[-–]\s[^,;]*,\s*(?:[{UPPER}][{_L}]*\s){{1,4}}[-–]\s")
+
+
+def group_titles(sentence: str) -> list[tuple[int, int, tuple[ParsedPost, ...]]]:
+    """The titles a list of names shares: 'có các đồng chí Ủy viên Bộ Chính trị: Vương Đình Huệ - Phó Thủ tướng
+    Chính phủ; Trương Thị Mai - Trưởng ban Dân vận Trung ương' gives both 'Ủy viên Bộ Chính trị'. Returns
+    (where the list starts, where it ends, the shared posts): the list runs from the colon to the next such
+    title, the sentence's end, or a word that does not go on a list of names ('cùng', 'đại diện' …)."""
+    if ":" not in sentence or "ác" not in sentence:
+        return []
+    out = []
+    for m in _GROUP_OPEN.finditer(sentence):
+        title = m.group("t")
+        if not mentions_role(title):
+            continue
+        posts, used = parse_title_list(title)
+        exp = expand_abbreviations(fix_tones(title)).rstrip()
+        if not posts or used < len(exp) or not exp.endswith(posts[-1].surface.rstrip()):
+            continue  # the whole text before the colon must be the title
+        start = m.end()
+        e = _GROUP_END.search(sentence, start)
+        end = e.start() if e else len(sentence)
+        if _COMMA_ITEMS.match(sentence, start) and (semi := sentence.find(";", start, end)) >= 0:
+            end = semi  # 'A - …, B - …; Đại sứ … C': items joined by commas, the list ends at a semicolon
+        out.append((start, end, tuple(posts)))
+    return out
