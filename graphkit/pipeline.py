@@ -131,11 +131,10 @@ class StoreBuildResult:
 def count_articles(inputs: Sequence[str | Path]) -> int | None:
     """A quick count of the articles in ``inputs`` (corpus lines, article files), for progress bars.
 
-    Counts without parsing; records that turn out bad are included. None when nothing countable.
+    Counts lines without parsing (nor keeping one in memory); blank lines and records that turn out
+    bad are included. What the build refuses (a FIFO, a device, a gzip bomb) counts 0. None when nothing countable.
     """
-    import gzip
-
-    from graphkit.ingest.readers import _kind, _walk
+    from graphkit.ingest.readers import _kind, _walk, count_records
 
     total = 0
     for given in inputs:
@@ -144,11 +143,7 @@ def count_articles(inputs: Sequence[str | Path]) -> int | None:
         for f in files:
             kind = _kind(f)
             if kind in (".jsonl", ".jsonl.gz"):
-                try:
-                    with (gzip.open if kind == ".jsonl.gz" else open)(f, "rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except (OSError, EOFError, ValueError):
-                    continue
+                total += count_records(f)
             elif kind is not None:
                 total += 1
     return total or None

@@ -21,7 +21,9 @@ def format_for(path: str | Path) -> str:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    """The lines of N-Triples or N-Quads text, sorted and unique. Split on ``\\n`` only: a literal may hold
+    U+2028, U+0085, a form feed … raw, and ``str.splitlines()`` would cut the line there."""
+    lines = sorted({ln for ln in text.split("\n") if ln.strip()})
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -43,7 +45,7 @@ def _trig(dataset) -> str:
         for t in g:
             flat.add(t)
         body = flat.serialize(format="turtle")
-        body = "\n".join(ln for ln in body.splitlines() if not ln.startswith("@prefix")).strip()
+        body = "\n".join(ln for ln in body.split("\n") if not ln.startswith("@prefix")).strip()
         name = f"<{g.identifier}>"
         if str(g.identifier).startswith("urn:x-rdflib:default"):
             parts.append("{\n" + body + "\n}\n")
