@@ -99,3 +99,158 @@ def test_every_line_separator_round_trips_through_a_store_and_export(tmp_path: P
     again = build_into([str(f) for f in files], tmp_path / "st", jobs=1)
     assert again.ok and len(again.replaced) == len(again.articles)
     assert mem <= literals(load(export(tmp_path / "st", tmp_path / "again.nq")))
+
+
+# --- one bad record is one problem, named with its file and line; the rest builds -------------------------
+
+def good_line(rid: str) -> str:
+    return json.dumps({"id": rid, "text": f"{TITLE}\n{BODY}"}, ensure_ascii=False)
+
+
+def read(*paths, **kw) -> tuple[list[Article], list[InputProblem]]:
+    items = list(iter_articles([str(p) for p in paths], **kw))
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputProblem)]
+
+
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_bad_byte_on_line_1_loses_line_1_only(tmp_path: Path, defer: bool) -> None:
+    from graphkit.ingest.readers import CorpusLine
+
+    f = tmp_path / "c.jsonl"
+    f.write_bytes(good_line("a").encode().replace("tổng".encode(), b"t\xffng", 1) + b"\n"
+                  + (good_line("b") + "\n" + good_line("c") + "\n").encode())
+    items = []
+    for item in iter_articles([f], defer=defer):
+        items += item.read() if isinstance(item, CorpusLine) else [item]
+    assert [i.id for i in items if isinstance(i, Article)] == ["b", "c"]
+    (p,) = [i for i in items if isinstance(i, InputProblem)]
+    assert p.source == f"{f}:1"
+    assert "line is not valid UTF-8 (1 broken byte sequence" in p.message and "iconv" not in p.message
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="nested-list"),
+    pytest.param('{"id": "n", "text": "x", "extra": ' + '{"a":' * 50_000 + "1" + "}" * 50_001, "nested too deeply",
+                 id="nested-object"),
+    pytest.param('{"id": "s", "text": "' + TITLE + r'\nBí thư \ud800 Dương Văn Thái"}', "1 lone UTF-16 surrogate",
+                 id="surrogate-text"),
+    pytest.param('{"id": "s\\udfff", "title": "T\\ud83d", "text": "' + TITLE + '"}', "2 lone UTF-16 surrogate",
+                 id="surrogate-id-title"),
+])
+def test_a_bad_record_is_one_problem(tmp_path: Path, line: str, expected: str) -> None:
+    f = tmp_path / "c.jsonl"
+    f.write_text(good_line("a") + "\n" + line + "\n" + good_line("z") + "\n", encoding="utf-8")
+    arts, probs = read(f)
+    assert {"a", "z"} <= {a.id for a in arts}
+    assert [p.source for p in probs] == [f"{f}:2"] and expected in probs[0].message
+    out = tmp_path / "g.nq"  # what was read is written and read back
+    r = runner.invoke(app, ["build", str(f), "--out", str(out), "-q"])
+    assert r.exit_code == 1 and f"{f}:2: " in r.output and "Traceback" not in r.output
+    assert len(load(out)) > 0
+
+
+def test_surrogates_in_a_file_name(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bai-\xff.txt")  # an undecodable byte: a lone surrogate in the str
+    (tmp_path / name).write_text(f"{TITLE}\n{BODY}\n", encoding="utf-8")
+    out = tmp_path / "g.trig"
+    r = runner.invoke(app, ["build", str(tmp_path), "--out", str(out), "-q"])
+    assert r.exit_code == 0, r.output
+    assert "bai-\ufffd" in literals(load(out))
+
+
+# --- distinct inputs keep distinct graphs, or the clash is reported ----------------------------------------
+
+def test_ids_differing_by_case_or_punctuation_are_reported(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(good_line("ABC") + "\n" + good_line("abc") + "\n", encoding="utf-8")
+    (tmp_path / "Bai-1.txt").write_text(f"{TITLE}\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "bai 1.txt").write_text(f"{TITLE}\n{BODY} Hai.\n", encoding="utf-8")
+    r = build([str(tmp_path)])
+    assert sorted(r.articles) == ["ABC", "Bai-1"]
+    msgs = sorted(str(p) for p in r.problems)
+    assert len(msgs) == 2
+    assert msgs[0].startswith(str(tmp_path / "bai 1.txt")) and "as article 'Bai-1' (" in msgs[0]
+    assert "article id 'abc' names the same graph" in msgs[1] and "as article 'ABC'" in msgs[1]
+    s = build_into([str(tmp_path)], tmp_path / "st", jobs=1)
+    assert sorted(s.articles) == ["ABC", "Bai-1"] and len(s.problems) == 2
+    # a later build into the store does not replace another article's graph silently
+    later = tmp_path / "later.jsonl"
+    later.write_text(good_line("Abc") + "\n" + good_line("ABC") + "\n", encoding="utf-8")
+    again = build_into([str(later)], tmp_path / "st", jobs=1)
+    assert again.articles == ["ABC"] and again.replaced == ["ABC"]
+    (p,) = again.problems
+    assert "article id 'Abc' names the same graph" in str(p) and "as article 'ABC' (in " in str(p)
+
+
+# --- inputs that never end, or never start ------------------------------------------------------------------
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    for name in ("pipe.txt", "pipe.jsonl", "pipe.jsonl.gz"):
+        os.mkfifo(tmp_path / name)
+    (tmp_path / "good.txt").write_text(f"{TITLE}\n{BODY}\n", encoding="utf-8")
+    out = tmp_path / "g.nq"
+    for args in (["--out", str(out)], ["--into", str(tmp_path / "st"), "--jobs", "2"]):
+        p = subprocess.run([sys.executable, "-m", "graphkit.cli", "build", str(tmp_path), *args, "-q"],
+                           capture_output=True, text=True, timeout=120, cwd=REPO,
+                           env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert p.returncode == 1, p.stderr
+        assert p.stderr.count("not a regular file (a FIFO (named pipe))") == 3, p.stderr
+        assert "Traceback" not in p.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_dev_zero_behind_an_article_name_is_refused(tmp_path: Path) -> None:
+    for name in ("zero.txt", "zero.jsonl", "zero.html"):
+        (tmp_path / name).symlink_to("/dev/zero")
+    arts, probs = read(tmp_path / "zero.txt", tmp_path / "zero.jsonl", tmp_path / "zero.html")
+    assert arts == [] and len(probs) == 3
+    assert all("not a regular file (a character device)" in p.message for p in probs)
+    from graphkit.pipeline import count_articles
+
+    assert count_articles([tmp_path / "zero.jsonl"]) is None
+
+
+def test_a_gzip_bomb_is_stopped(tmp_path: Path, monkeypatch) -> None:
+    from graphkit.ingest import readers
+    from graphkit.pipeline import count_articles
+
+    monkeypatch.setattr(readers, "_BOMB_FLOOR", 4 << 20)  # (64 MB in a build: a smaller bomb in the test)
+    for name, filler in (("zeros.jsonl.gz", b"\0" * (1 << 20)), ("blank.jsonl.gz", b"\n" * (1 << 20)),
+                         ("records.jsonl.gz", b'{"id": 1}\n' * (1 << 17))):
+        f = tmp_path / name
+        with gzip.open(f, "wb", compresslevel=9) as fh:
+            fh.write((good_line("a") + "\n").encode())
+            for _ in range(64):
+                fh.write(filler)
+        arts, probs = read(f)
+        assert [a.id for a in arts] == ["a"], name
+        assert any("decompresses to over 100 times its size" in p.message and "gzip bomb" in p.message
+                   for p in probs), (name, probs[-1:])
+        assert count_articles([f]) < 6_000_000  # the progress count stops at the bomb too (of 8-67 million lines)
+
+
+def test_a_huge_line_is_skipped_in_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    f = tmp_path / "c.jsonl"
+    with f.open("w", encoding="utf-8") as fh:
+        fh.write(good_line("a") + "\n")
+        fh.write('{"id": "big", "text": "' + "Bí thư Dương Văn Thái " * 1_500_000 + '"}\n')  # ~40 MB, one line
+        fh.write(good_line("z") + "\n")
+    tracemalloc.start()
+    try:
+        arts, probs = read(f, max_bytes=100_000)  # a line may be 6 x 100 KB + 1 MB
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [a.id for a in arts] == ["a", "z"]
+    (p,) = probs
+    assert p.source == f"{f}:2" and "line is 42 MB, over the 1.6 MB limit for one corpus line" in p.message
+    assert peak < 8 << 20, peak
+
+
+def test_a_txt_is_read_up_to_its_limit(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text(f"{TITLE}\n" + BODY * 1000, encoding="utf-8")
+    arts, (p,) = read(f, max_bytes=10_000)
+    assert arts == [] and "over the 10 KB limit for one article" in p.message

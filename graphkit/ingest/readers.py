@@ -277,8 +277,9 @@ def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool, defer: boo
                         raise _Bad(_not_utf8(raw[:_SNIFF], path))  # binary, or UTF-16
                 if raw is None:
                     nonblank = True
-                    yield InputProblem(f"{source}:{lineno}", _too_big(size, limit, "line", what_limit=(
-                        f"limit for one corpus line ({_LINE_FACTOR} times the article limit)")) + "; skipped it")
+                    yield InputProblem(f"{source}:{lineno}", f"line is {_size(size)}, over the {_size(limit)} "
+                                       f"limit for one corpus line ({_LINE_FACTOR} times --max-article-size, for "
+                                       "JSON escapes); skipped it unread; split the record or raise --max-article-size")
                     continue
                 if not raw.strip():
                     continue
@@ -570,9 +571,8 @@ def _parse_date(value: object) -> _dt.date | None:
         return None
 
 
-def _too_big(size: int, limit: int, what: str, *, at_least: bool = False,
-             what_limit: str = "limit for one article") -> str:
-    return (f"{what} is {'over ' * at_least}{_size(size)}, over the {_size(limit)} {what_limit}; "
+def _too_big(size: int, limit: int, what: str, *, at_least: bool = False) -> str:
+    return (f"{what} is {'over ' * at_least}{_size(size)}, over the {_size(limit)} limit for one article; "
             f"split it or raise --max-article-size")
 
 
