@@ -254,3 +254,212 @@ def test_a_txt_is_read_up_to_its_limit(tmp_path: Path) -> None:
     f.write_text(f"{TITLE}\n" + BODY * 1000, encoding="utf-8")
     arts, (p,) = read(f, max_bytes=10_000)
     assert arts == [] and "over the 10 KB limit for one article" in p.message
+
+
+# --- extraction is linear in a sentence's length -------------------------------------------------------------
+
+UNIT = ("Bí thư Tỉnh ủy Hà Nam Nguyễn Văn An, Chủ tịch UBND tỉnh Trần Thị Bình, ông Lê Văn Cường - Phó Chủ tịch "
+        "HĐND thành phố Hà Nội, ")
+
+
+def _extract_one_sentence(units: int) -> tuple[float, int]:
+    """Seconds (best of 2) and Python function calls to extract an article of one sentence of ``units`` units."""
+    import cProfile
+    import pstats
+
+    from graphkit.extract.article import extract
+
+    art = Article(id="long", text=f"{TITLE}\n" + UNIT * units + "cùng dự.", source="long")
+    best = float("inf")
+    for _ in range(2):
+        t = time.perf_counter()
+        extract(art)
+        best = min(best, time.perf_counter() - t)
+    prof = cProfile.Profile()
+    prof.runcall(extract, art)
+    return best, pstats.Stats(prof).total_calls
+
+
+def test_extraction_is_linear_in_sentence_length() -> None:
+    """A sentence of names, posts and places 8 times as long costs about 8 times as much (it cost ~70 times:
+    each word was checked against every place of the sentence, and each name copied the sentence's rest)."""
+    _extract_one_sentence(10)  # warm: data files and regexes loaded
+    t1, calls1 = _extract_one_sentence(100)  # 12.6 KB
+    t8, calls8 = _extract_one_sentence(800)  # 101 KB
+    assert calls8 < 9 * calls1, (calls1, calls8)
+    assert t8 < 24 * t1, (t1, t8)  # linear: ~8; quadratic: ~60 (a generous bound, against a loaded machine)
+
+
+# --- nothing left behind after a kill ---------------------------------------------------------------------------
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    out = set()
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(d.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _corpus(tmp_path: Path, n: int) -> Path:
+    texts = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n"
+                              for i in range(n)), encoding="utf-8")
+    return corpus
+
+
+def _graphkit(*args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "graphkit.cli", *args], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)}, **kw)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_kill_9_of_a_build_leaves_no_worker(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, 3000)
+    p = _graphkit("build", str(corpus), "--into", str(tmp_path / "st"), "--jobs", "2", "-q")
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(p.pid)) < 2 and time.monotonic() < deadline and p.poll() is None:
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the build started no workers"
+        time.sleep(1.0)  # the workers are extracting
+        p.kill()
+        p.wait(10)
+        deadline = time.monotonic() + 15
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers)), "workers outlived the build"
+    finally:
+        p.kill()
+        for w in workers:  # (orphans, when the test fails)
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+    assert not (tmp_path / "st").exists()  # a new store appears only when complete
+    r = build_into([str(SEEDS)], tmp_path / "st", jobs=1)  # … and the next build cleans the staging up
+    assert r.ok and not list(tmp_path.glob(".st.building-*"))
+
+
+def test_a_killed_writers_temporary_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    from graphkit.kg.serialize import write_atomic
+
+    out = tmp_path / "g.nq"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".g.nq.{int(dead.stdout)}.abcd1234.tmp"
+    stale.write_text("half")
+    mine = tmp_path / f".g.nq.{os.getpid()}.efgh5678.tmp"  # a live writer's: left alone
+    mine.write_text("being written")
+    other = tmp_path / f".other.nq.{int(dead.stdout)}.x.tmp"  # another output's: left alone
+    other.write_text("x")
+    write_atomic(out, "<a> <b> <c> .\n")
+    assert out.read_text() == "<a> <b> <c> .\n"
+    assert not stale.exists() and mine.exists() and other.exists()
+
+
+def test_term_during_out_leaves_no_temporary(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, 400)
+    out = tmp_path / "g.nq"
+    for delay in (2.0, 4.0):
+        p = _graphkit("build", str(corpus), "--out", str(out), "-q")
+        time.sleep(delay)
+        p.send_signal(signal.SIGTERM)
+        _stdout, stderr = p.communicate(timeout=60)
+        assert "Traceback" not in stderr
+        assert p.returncode in (0, 130), stderr  # finished first, or interrupted
+        assert not list(tmp_path.glob(".g.nq.*")), "a temporary was left"
+        if p.returncode == 0:
+            assert len(load(out)) > 0
+
+
+# --- a full disk is one line naming the path, and the data survives ----------------------------------------------
+
+def _enospc(*_a, **_k):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_disk_full_during_out(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "g.trig"
+    out.write_text("old")
+    monkeypatch.setattr(os, "fsync", _enospc)
+    r = runner.invoke(app, ["build", str(SEEDS / "000_d029c83ccb100c6a.txt"), "--out", str(out), "-q"])
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [f"graphkit: {out}: the disk is full (No space left on device); nothing "
+                                             "was written there (an older file is left as it was); free some space, "
+                                             "or write elsewhere"]
+    assert out.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["g.trig"]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_disk_full_during_into(tmp_path: Path, monkeypatch, existing: bool) -> None:
+    from graphkit.kg.store import GraphStore
+
+    st = tmp_path / "st"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if existing:
+        build_into([str(seeds[0])], st, jobs=1)
+    before = _nquads(st) if existing else None
+    monkeypatch.setattr(GraphStore, "put_graphs", _enospc)
+    r = runner.invoke(app, ["build", *map(str, seeds[1:4]), "--into", str(st), "--jobs", "1", "-q"])
+    assert r.exit_code == 1, r.output
+    (line,) = r.output.strip().splitlines()
+    assert line.startswith(f"graphkit: {st}: the disk is full") and "Traceback" not in r.output
+    if existing:
+        assert "the store holds the articles written before" in line
+        monkeypatch.undo()
+        assert _nquads(st) == before
+    else:
+        assert "nothing was written there" in line and not st.exists()
+        assert not list(tmp_path.glob(".st.building-*"))
+
+
+def _nquads(st: Path) -> str:
+    from graphkit.kg.store import GraphStore
+
+    with GraphStore(st, read_only=True) as s:
+        return s.nquads()
+
+
+# --- what graphkit imports is what it declares ---------------------------------------------------------------------
+
+def test_every_third_party_import_is_declared() -> None:
+    """An install by an older pip got no lxml_html_clean (trafilatura needs it for every .html): each
+    package graphkit imports (or trafilatura's HTML cleaning needs) is in pyproject.toml's dependencies
+    (or, for the notebook helpers, an extra)."""
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower().replace("_", "-")
+                for d in project["dependencies"] + [d for ds in project["optional-dependencies"].values() for d in ds]}
+    core = {re.split(r"[<>=!~\[ ;]", d, maxsplit=1)[0].lower().replace("_", "-") for d in project["dependencies"]}
+    dists = packages_distributions()
+    imported: set[str] = {"lxml_html_clean"}  # lxml.html.clean, by trafilatura
+    for f in (REPO / "graphkit").rglob("*.py"):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    missing = []
+    for name in sorted(imported - set(sys.stdlib_module_names) - {"graphkit", "__future__"}):
+        owners = {d.lower().replace("_", "-") for d in dists.get(name, [name])}
+        if not owners & declared:
+            missing.append(f"{name} ({', '.join(sorted(owners))})")
+    assert missing == []
+    assert "lxml-html-clean" in core
