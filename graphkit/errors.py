@@ -18,6 +18,10 @@ class OutputError(GraphkitError):
     """An output cannot be written (unknown format, unwritable place)."""
 
 
+class DiskFullError(OutputError):
+    """The disk filled up while writing an output or a store: what was there before is left as it was."""
+
+
 class QueryError(GraphkitError):
     """A SPARQL query is malformed or refers to something missing."""
 

@@ -38,8 +38,15 @@ def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Calla
         yield facts
 
 
-def _duplicate(aid: str, source: str, first: str) -> InputProblem:
-    return InputProblem(source, f"duplicate article id '{aid}' (also {first}); kept the first")
+def _duplicate(aid: str, source: str, first: tuple[str, str], graph: str = "") -> InputProblem:
+    """The problem of an article whose graph an article read before has (``first``: its id and source): the
+    same id, or another that makes the same IRI (ids are compared without case, accents and punctuation)."""
+    first_id, first_source = first
+    if first_id == aid:
+        return InputProblem(source, f"duplicate article id '{aid}' (also {first_source}); kept the first")
+    return InputProblem(source, f"article id '{aid}' names the same graph <{graph}> as article '{first_id}' "
+                        f"({first_source}): ids are compared without case, accents and punctuation; kept the "
+                        "first; give one of them another id (file name)")
 
 
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
@@ -56,19 +63,22 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
 
     from rdflib import Dataset
 
+    from graphkit.kg.ids import article_iri
+
     ds = Dataset()
     bind_all(ds)
     result = BuildResult(ds)
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # article graph IRI: the id and source of the article that has it
     for item in extract_all(iter_articles(list(inputs), max_bytes=max_bytes), on_article=on_article):
         if isinstance(item, InputProblem):
             result.problems.append(item)
             continue
         aid = item.article.id
-        if aid in seen:
-            result.problems.append(_duplicate(aid, item.article.source, seen[aid]))
+        graph = article_iri(aid)
+        if graph in seen:
+            result.problems.append(_duplicate(aid, item.article.source, seen[graph], graph))
             continue
-        seen[aid] = item.article.source
+        seen[graph] = (aid, item.article.source)
         ds.addN(article_quads(item))
         result.articles.append(aid)
         if keep_facts:
@@ -131,11 +141,10 @@ class StoreBuildResult:
 def count_articles(inputs: Sequence[str | Path]) -> int | None:
     """A quick count of the articles in ``inputs`` (corpus lines, article files), for progress bars.
 
-    Counts without parsing; records that turn out bad are included. None when nothing countable.
+    Counts lines without parsing (nor keeping one in memory); blank lines and records that turn out
+    bad are included. What the build refuses (a FIFO, a device, a gzip bomb) counts 0. None when nothing countable.
     """
-    import gzip
-
-    from graphkit.ingest.readers import _kind, _walk
+    from graphkit.ingest.readers import _kind, _walk, count_records
 
     total = 0
     for given in inputs:
@@ -144,18 +153,15 @@ def count_articles(inputs: Sequence[str | Path]) -> int | None:
         for f in files:
             kind = _kind(f)
             if kind in (".jsonl", ".jsonl.gz"):
-                try:
-                    with (gzip.open if kind == ".jsonl.gz" else open)(f, "rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except (OSError, EOFError, ValueError):
-                    continue
+                total += count_records(f)
             elif kind is not None:
                 total += 1
     return total or None
 
 
-def _init_worker() -> None:
-    """Each worker loads the rule tokenizer (for sentence ends) once; Ctrl-C is the parent's to handle.
+def _init_worker(parent: int | None = None) -> None:
+    """Each worker loads the rule tokenizer (for sentence ends) once; Ctrl-C is the parent's to handle;
+    the worker ends when its parent (pid ``parent``) does, even by ``kill -9`` (:func:`_die_with_parent`).
 
     The objects loaded so far live as long as the worker: the cyclic garbage collector leaves them
     out of its passes (``gc.freeze``), and runs less often (an article's objects are freed by
@@ -166,9 +172,42 @@ def _init_worker() -> None:
     from graphkit.nlp.pipeline import get_tokenizer
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (the CLI's handler, inherited by fork: the pool ends workers so)
+    if parent is not None:
+        _die_with_parent(parent)
     get_tokenizer()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends, so that a build killed by ``kill -9`` leaves no worker behind
+    (the pool's workers would wait on their queue forever, under PID 1). On Linux the kernel sends SIGKILL
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread looks at the parent's pid every second."""
+    import os
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent ended before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="graphkit-parent-watch").start()
 
 
 def _warm() -> int:
@@ -234,7 +273,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     counted: dict[str, int | None] = {}
     counter = None
     state = {"done": 0}
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # article graph IRI: the id and source of the article that has it
 
     def chunks():
         chunk: list = []
@@ -252,10 +291,11 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     pool = None
     if jobs > 1:
         import multiprocessing as mp
+        import os
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker)
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
         # start the workers now, before the store (and its threads) exists in this process
         for f in [pool.submit(_warm) for _ in range(jobs)]:
             f.result()
@@ -272,6 +312,7 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     kept_bytes = 0
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
+            stored = {} if fresh else _article_ids(gs)
             wrote_places = False
             if fresh:
                 gs.plan_bulk_loads()  # loads when a share of the input is read (see write)
@@ -284,10 +325,13 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                         result.problems.append(item)
                         continue
                     aid, source, graph, nt, found = item
-                    if aid in seen:
-                        result.problems.append(_duplicate(aid, source, seen[aid]))
+                    if graph in seen:
+                        result.problems.append(_duplicate(aid, source, seen[graph], graph))
                         continue
-                    seen[aid] = source
+                    if graph in stored and stored[graph] != aid:  # another article's, from an earlier build
+                        result.problems.append(_duplicate(aid, source, (stored[graph], f"in {store}"), graph))
+                        continue
+                    seen[graph] = (aid, source)
                     if found:
                         persons.extend(found)
                         if kept_bytes + len(nt) <= _KEEP_BYTES:
@@ -340,12 +384,19 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                 result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
             result.quads = len(gs)
             result.article_graphs = gs.article_graph_count()
-    except BaseException:
+    except BaseException as e:
         if pool is not None:
             # Ctrl-C or an error: drop the queued chunks and wait only for those the workers hold
             # (a second or so). Not waiting races the pool's own exit handler at interpreter exit
             # ("OSError: Bad file descriptor" from its thread wake-up pipe, Python 3.11).
             pool.shutdown(wait=True, cancel_futures=True)
+        if _disk_full(e):
+            from graphkit.errors import DiskFullError
+
+            kept = ("nothing was written there (a new store is moved into place only when its build completes)"
+                    if fresh else "the store holds the articles written before, whole ones only")
+            raise DiskFullError(f"{store}: the disk is full ({e}); {kept}; free some space and run the same "
+                                "command again") from e
         raise
     if pool is not None:
         pool.shutdown(wait=True)
@@ -360,6 +411,24 @@ _KEEP_BYTES = 128_000_000
 # articles between two flushes of the store's memtables: every 1,000 cost ~2-3 s more CPU on the corpus
 # than every 4,000, which peaks ~70 MB higher; never flushing peaked at 934 MB and was no faster
 _FLUSH_EVERY = 4000
+
+
+def _disk_full(e: BaseException) -> bool:
+    """Whether ``e`` (an OSError, or what Oxigraph raises from RocksDB) says the disk is full."""
+    import errno
+
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(e, (OSError, RuntimeError)) and ("No space left" in str(e) or "Disk quota" in str(e))
+
+
+def _article_ids(gs) -> dict[str, str]:
+    """The article graphs of a store and their articles' ids (gk:articleId), so that an article whose id
+    differs but makes the same graph IRI does not replace another silently (~0.1 s for the corpus)."""
+    from graphkit.kg.namespaces import GK_URI
+
+    rows = gs.oxigraph.query(f"SELECT ?g ?id {{ GRAPH ?g {{ ?a <{GK_URI}articleId> ?id }} }}")
+    return {row["g"].value: row["id"].value for row in rows}
 
 
 def _result(future):

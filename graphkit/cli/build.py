@@ -32,7 +32,8 @@ def build(
     new articles are added, articles already in it are replaced, and an interrupted build leaves
     whole articles only (a new store appears only when its build completes). Inputs that cannot be
     read are reported one line each; the rest are built.
-    The exit code is 0 when every input was built, 1 when some failed, 2 on a usage or output error.
+    The exit code is 0 when every input was built, 1 when some failed or the disk is full, 2 on a usage
+    or output error.
     """
     from graphkit.kg.serialize import format_for, write
     from graphkit.pipeline import build as build_graph

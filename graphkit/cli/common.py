@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 
 import typer
@@ -12,22 +13,47 @@ def err(message: str) -> None:
 
 
 def reports_errors(fn):
-    """Turn library errors into one clear line and exit code 2 (no traceback)."""
+    """Turn library errors into one clear line and exit code 2 (1 for a full disk; no traceback). SIGTERM is
+    taken as Ctrl-C, so that temporary files and a new store's staging directory are removed."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from graphkit.errors import GraphkitError
+        from graphkit.errors import DiskFullError, GraphkitError
 
+        previous = _terminate_as_interrupt()
         try:
             return fn(*args, **kwargs)
+        except DiskFullError as e:
+            err(str(e))
+            raise typer.Exit(1) from None
         except GraphkitError as e:
             err(str(e))
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             err("interrupted; no output file was left half-written")
             raise typer.Exit(130) from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _terminate_as_interrupt():
+    """SIGTERM raises KeyboardInterrupt (in the main thread only; elsewhere nothing changes); the handler
+    it replaced, or None."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _raise_interrupt)
+    except (ValueError, OSError):
+        return None
 
 
 def stderr_console():

@@ -90,7 +90,8 @@ def extract(article: Article) -> ArticleFacts:
             seen_d.add(m.place)
             facts.districts.append((m.place, Evidence(_sentence_at(sentences, m.start))))
 
-    blocked = [(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists]
+    blocked = sorted([(m.start, m.end) for m in provs] + [(m.start, m.end) for m in dists])
+    blocked_starts = [a for a, _e in blocked]
 
     # a name taken as a person anywhere makes its bare mentions persons too: a second pass over the
     # sentences that contain such a name, where it was passed over (or named by its given name alone)
@@ -98,7 +99,8 @@ def extract(article: Article) -> ArticleFacts:
     for s in sentences:
         missed.append(set())
         if may_name_person(s.text):
-            b = [(a - s.start, e - s.start) for a, e in blocked if s.start <= a < s.start + len(s.text)]
+            b = [(a - s.start, e - s.start) for a, e in blocked[bisect_left(blocked_starts, s.start):
+                                                                 bisect_left(blocked_starts, s.start + len(s.text))]]
             first_pass.append(find_persons(s.text, blocked=b, missed=missed[-1]))
         else:
             b = None  # no person, whatever is known: never read again
@@ -223,6 +225,10 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> str:
     return ""
 
 
+def _start(m) -> int:
+    return m.start
+
+
 def _context_place(p: ParsedPost, group: list[ParsedPost], person_places: dict, s: Sentence, provs, dists,
                    name_pos: int, main_place: Place | None, main_district: Place | None) -> Place | None:
     if p.place is not None or not p.needs_place:
@@ -241,17 +247,19 @@ def _context_place(p: ParsedPost, group: list[ParsedPost], person_places: dict, 
             if q.place is not None and q.place.level == "district":
                 return Place(q.place.province)
     # 3. a place named in the same sentence: nearest before the person, else after
+    # (provs and dists are in text order: binary searches, not a scan of the sentence's places per post)
     lo, hi = s.start, s.start + len(s.text)
-    pool = dists if want_district else provs
-    inside = [m for m in pool if lo <= m.start < hi]
-    if not want_district:
-        inside += [type(m)(m.start, m.end, Place(m.place.province), m.typed) for m in dists if lo <= m.start < hi]
-    inside.sort(key=lambda m: m.start)
-    before = [m for m in inside if m.start - lo < name_pos]
+    pools = [dists] if want_district else [provs, dists]  # on a tie, the district's province comes later
+    before = [pool[i] for pool in pools if (i := bisect_left(pool, min(lo + name_pos, hi), key=_start) - 1) >= 0
+              and pool[i].start >= lo]
     if before:
-        return before[-1].place
-    if inside:
-        return inside[0].place
+        m = max(reversed(before), key=_start)  # the nearest before the person; on a tie, the later pool's
+    else:
+        after = [pool[i] for pool in pools if (i := bisect_left(pool, lo, key=_start)) < len(pool)
+                 and pool[i].start < hi]
+        m = min(after, key=_start) if after else None  # the first after; on a tie, the earlier pool's
+    if m is not None:
+        return m.place if want_district or m.place.level != "district" else Place(m.place.province)
     # 4. the article's own province (or district)
     return main_district if want_district else main_place
 

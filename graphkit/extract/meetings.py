@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from graphkit.extract.facts import Evidence, Meeting
 from graphkit.nlp.patterns import UPPER, quick_test, skipping
@@ -42,7 +43,7 @@ class Sentence:
     text: str
     start: int  # offset in the article text
 
-    @property
+    @cached_property  # one per sentence, shared by its facts: not a copy of the sentence per fact (quadratic)
     def evidence(self) -> Evidence:
         return Evidence(self.text.strip(), self.start, self.start + len(self.text))
 

@@ -13,6 +13,8 @@ By-lines and photo credits (``Tin, ảnh: Quốc Trường``, ``(Ảnh: Trọng 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -24,7 +26,7 @@ from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_AFTER_SEP = re.compile(r"^\s*(?:,|-|–|—|\(|:)\s*")
+_AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
 # forms of address and titles before a foreigner's name (_foreign_rx), and before a given name alone (_GIVEN)
 _FOREIGN_FORMS = ["ông", "bà", "Ông", "Bà", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Đại sứ",
                   "Tổng Thư ký"]
@@ -157,11 +159,12 @@ def _run_rx() -> re.Pattern:
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
     out = []
+    inside = _covered(blocked)
     for r in _run_rx().finditer(text):
         # a run's words are separated by single spaces (see _run_rx); a blocked word breaks it
         run, pos = [], r.start()
         for w in r.group().split(" "):
-            if blocked and any(a <= pos < b for a, b in blocked):
+            if inside(pos):
                 _take(run, text, out)
                 run = []
             else:
@@ -169,6 +172,31 @@ def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tupl
             pos += len(w) + 1
         _take(run, text, out)
     return out
+
+
+def _covered(spans) -> Callable[[int], bool]:
+    """A test of whether a position lies in one of ``spans`` (``(start, end)``, end excluded): a binary
+    search over the spans sorted by start, with the furthest end reached so far (a long sentence names
+    many places: looking through all of them for each word was quadratic in its length).
+
+    >>> inside = _covered([(10, 20), (0, 5), (12, 14)])
+    >>> [p for p in (0, 4, 5, 9, 10, 15, 19, 20) if inside(p)]
+    [0, 4, 10, 15, 19]
+    """
+    if not spans:
+        return lambda pos: False
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach, top = [], -1
+    for _a, b in ordered:
+        top = max(top, b)
+        reach.append(top)
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos)
+        return i > 0 and reach[i - 1] > pos
+
+    return inside
 
 
 def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
@@ -279,9 +307,9 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                 continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
         hit = PersonHit(s, e, name, surface,
                         foreign=(s, e, surface) in foreign or _foreign_official(before_text))
-        m = _AFTER_SEP.match(sentence[e:]) if titled else None
+        m = _AFTER_SEP.match(sentence, e) if titled else None
         if m:
-            seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
+            seg = sentence[m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = list(_title_before(before_text)) if titled else []
         if hit.foreign or _honorific_before(before_text):
@@ -340,9 +368,10 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
     if not known:
         return {}
     out = {}
+    inside = _covered(blocked)
     for m in leftmost(_GIVEN, text):
         a, b, w = m.start("n"), m.end("n"), m.group("n")
-        if any(x <= a < y for x, y in blocked):
+        if inside(a):
             continue
         full = [n for n in known if n.endswith(" " + w)]
         nxt = _WORD.match(text, b + 1) if text[b:b + 1] == " " else None
@@ -354,6 +383,7 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     """Names without a Vietnamese family name, right after a form of address or a title (ông Gennady Ziuganov)."""
     out = []
+    inside = _covered(blocked)
     for m in leftmost(_foreign_rx(), text):
         a, b = m.start("n"), m.end("n")
         words = m.group("n").split()
@@ -362,7 +392,7 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
             words = words[1:]
         if len(words) < 2:
             continue  # 'Tổng thống Nga Putin': a country, then a name too short to be sure of
-        if not any(x <= a < y for x, y in blocked):
+        if not inside(a):
             out.append((a, b, text[a:b]))
     return out
 

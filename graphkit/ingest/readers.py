@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shlex
+import stat
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
@@ -31,6 +32,19 @@ _ICONV = {"latin_1": "ISO-8859-1", "mac_roman": "MACINTOSH", "utf_16_le": "UTF-1
           "utf_16_be": "UTF-16BE", "utf_32_le": "UTF-32LE", "utf_32_be": "UTF-32BE"}
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # lone UTF-16 halves: JSON \udXXX escapes, undecodable file names
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # … as a JSON line spells them
+# A corpus line may spell its text with JSON escapes (\u1ec7 for the 3 bytes of "ệ"): a line is read up to
+# this many times --max-article-size (plus room for the other fields), a longer one is skipped unread
+_LINE_FACTOR = 6
+_LINE_SLACK = 1 << 20
+_SKIP_CHUNK = 1 << 20  # bytes read at a time through a line too long to keep
+# A .jsonl.gz that decompresses to over this many times its stored size (once past _BOMB_FLOOR bytes) is a
+# gzip bomb or damaged: real corpora compress 3-10 times (the 2017 corpus 3.2)
+_MAX_RATIO = 100
+_BOMB_FLOOR = 64 << 20
+# Undecodable lines before the first good one, at most: then the whole file is taken to be in another encoding
+_MAX_BAD_FIRST_LINES = 20
 
 
 class _Bad(Exception):
@@ -54,7 +68,7 @@ class CorpusLine:
         try:
             line = self.line.decode("utf-8")
         except UnicodeDecodeError:
-            return [_not_utf8_line(self.source, self.lineno)]
+            return [_not_utf8_line(self.source, self.lineno, self.line)]
         return list(_record(line, self.source, self.lineno, self.max_bytes))
 
 
@@ -150,23 +164,65 @@ def _read(path: Path, source: str, max_bytes: int, defer: bool = False,
           position: ReadPosition | None = None) -> Iterator[Article | InputProblem | CorpusLine]:
     """Dispatch on the file's kind; turn :class:`_Bad` and OS errors into problems."""
     kind = _kind(path)
+    source = printable(source)
     try:
         if kind in (".jsonl", ".jsonl.gz"):
             yield from _read_jsonl(path, source, max_bytes, gz=kind == ".jsonl.gz", defer=defer, position=position)
             return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Bad(_too_big(size, max_bytes, "file"))
-        text = _decode(path.read_bytes(), path)
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise _Bad(_too_big(size, max_bytes, "file"))
+            data = fh.read(max_bytes + 1)  # (the file may grow as it is read)
+        if len(data) > max_bytes:
+            raise _Bad(_too_big(len(data), max_bytes, "file", at_least=True))
+        text = _decode(data, path)
         yield (_read_html if kind in (".html", ".htm") else _read_txt)(path, source, text)
     except _Bad as e:
         yield InputProblem(source, str(e))
+    except MemoryError:
+        yield InputProblem(source, "out of memory reading it; give it with a lower --max-article-size, or split it")
     except OSError as e:
         yield InputProblem(source, f"cannot read it ({e.strerror or e}); check its permissions")
 
 
+def open_regular(path: str | Path):
+    """``path`` opened for reading bytes, when it is a regular file (a symbolic link to one, too); else
+    :class:`_Bad`: a FIFO would block forever, a device (``/dev/zero``) never end. Opened without
+    blocking, then checked on the open file (no race with a rename between the check and the open)."""
+    _check_regular(os.stat(path).st_mode)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _check_regular(os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a directory" if stat.S_ISDIR(mode) else "not a regular file")
+    raise _Bad(f"not a regular file ({kind}); graphkit reads regular files only: save the input to a file "
+               "and give that")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone UTF-16 surrogates (from a JSON ``\\udXXX`` escape, or the undecodable bytes of a
+    file name) replaced by U+FFFD: they cannot be written as UTF-8.
+
+    >>> printable("a\\udcff b") == "a\\ufffd b"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def _read_txt(path: Path, source: str, text: str) -> Article:
-    return Article(id=path.stem, text=text, source=source, title=find_title(text), date=find_date(text))
+    return Article(id=printable(path.stem), text=text, source=source, title=find_title(text), date=find_date(text))
 
 
 def _read_html(path: Path, source: str, page: str) -> Article:
@@ -192,40 +248,61 @@ def _read_html(path: Path, source: str, page: str) -> Article:
     text = body if not title or body.startswith(title) else f"{title}\n{body}"
     date = _parse_date(meta.get("date")) or find_date(text)
     extra = {k: meta[k] for k in ("author", "sitename") if meta.get(k)}
-    return Article(id=path.stem, text=text, source=source, title=title, date=date,
+    return Article(id=printable(path.stem), text=text, source=source, title=title, date=date,
                    url=meta.get("source") or None, extra=extra)
 
 
 def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool, defer: bool = False,
                 position: ReadPosition | None = None) -> Iterator[Article | InputProblem | CorpusLine]:
-    """One article per line; a bad line is a problem, a truncated gzip ends the file."""
+    """One article per line; a bad line is a problem (named by its number), a truncated gzip ends the file.
+
+    A line longer than :func:`line_limit` is skipped without being kept in memory; a .jsonl.gz that
+    decompresses to over ``_MAX_RATIO`` times its size is stopped (a gzip bomb). Undecodable lines
+    before the first good one are held back: when the first ``_MAX_BAD_FIRST_LINES`` lines (or all of
+    them) are undecodable, the file is in another encoding and is one problem, with the command to convert it.
+    """
     count = lineno = 0
-    nonblank = False
+    nonblank = decoded = False
+    held: list[tuple[int, bytes]] = []  # undecodable lines before the first good one
     base = position.done if position is not None else 0
-    with (gzip.open if gz else open)(path, "rb") as fh:
-        stored = fh.fileobj if gz else fh  # the file as stored: its offset is the bytes read of its size
+    limit = line_limit(max_bytes)
+    with open_regular(path) as stored, (gzip.GzipFile(fileobj=stored, mode="rb") if gz else stored) as fh:
         try:
-            for lineno, raw in enumerate(fh, 1):
+            for lineno, raw, size in _lines(fh, stored, limit, gz):
                 if position is not None:
                     position.done = base + stored.tell()
-                if lineno == 1:
+                if lineno == 1 and raw is not None:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
-                    if b"\x00" in raw[:_SNIFF]:
+                    if _binary(raw[:_SNIFF]):
                         raise _Bad(_not_utf8(raw[:_SNIFF], path))  # binary, or UTF-16
+                if raw is None:
+                    nonblank = True
+                    yield InputProblem(f"{source}:{lineno}", f"line is {_size(size)}, over the {_size(limit)} "
+                                       f"limit for one corpus line ({_LINE_FACTOR} times --max-article-size, for "
+                                       "JSON escapes); skipped it unread; split the record or raise --max-article-size")
+                    continue
                 if not raw.strip():
                     continue
                 nonblank = True
-                if defer and count:  # decoded (and checked) in the worker
+                if defer and decoded:  # decoded (and checked) in the worker
                     count += 1
                     yield CorpusLine(source, lineno, raw, max_bytes)
                     continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    if count == 0:  # the whole file is likely in another encoding
-                        raise _Bad(f"line {lineno}: {_not_utf8(raw[:65536], path)}") from None
-                    yield _not_utf8_line(source, lineno)
+                    if decoded:
+                        yield _not_utf8_line(source, lineno, raw)
+                        continue
+                    held.append((lineno, raw))  # the whole file may be in another encoding
+                    if len(held) >= _MAX_BAD_FIRST_LINES:
+                        raise _Bad(_not_utf8_lines(held, path)) from None
                     continue
+                if not decoded:
+                    decoded = True
+                    for n, bad in held:
+                        yield _not_utf8_line(source, n, bad)
+                    held = []
                 if defer:
                     count += 1
                     yield CorpusLine(source, lineno, raw, max_bytes)
@@ -242,13 +319,100 @@ def _read_jsonl(path: Path, source: str, max_bytes: int, *, gz: bool, defer: boo
                 f"it were read; download or compress the file again to read the rest",
             )
             return
+        except _Bomb as e:
+            yield InputProblem(source, f"{e} after {count} articles (line {lineno}); stopped reading it: a gzip "
+                               f"bomb or a damaged file; the articles before were read")
+            return
+    if held:
+        raise _Bad(_not_utf8_lines(held, path))
     if not nonblank:
         raise _Bad("empty file; remove it or add articles, one JSON object a line")
 
 
-def _not_utf8_line(source: str, lineno: int) -> InputProblem:
-    return InputProblem(f"{source}:{lineno}", "line is not UTF-8; fix its encoding "
+class _Bomb(Exception):
+    """A compressed input decompresses to far more than real text does."""
+
+
+def line_limit(max_bytes: int) -> int:
+    """The longest corpus line read for an article of at most ``max_bytes`` (UTF-8) of text."""
+    return _LINE_FACTOR * max_bytes + _LINE_SLACK
+
+
+def _lines(fh, stored, limit: int, gz: bool) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(line number, line, its size)`` for each line of ``fh`` (split on ``\\n`` only); a line longer than
+    ``limit`` comes as ``None``, read through in pieces but not kept. For a gzip file, :class:`_Bomb` once
+    it has decompressed to over ``_MAX_RATIO`` times what was read of ``stored``."""
+    lineno = total = 0
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        lineno += 1
+        size = len(raw)
+        total += size
+        if size > limit and not raw.endswith(b"\n"):
+            raw = None
+            while True:
+                piece = fh.readline(_SKIP_CHUNK)
+                size += len(piece)
+                total += len(piece)
+                if gz:
+                    _check_ratio(total, stored)
+                if not piece or piece.endswith(b"\n"):
+                    break
+        elif gz and total > _BOMB_FLOOR:
+            _check_ratio(total, stored)
+        yield lineno, raw, size
+
+
+def _check_ratio(total: int, stored) -> None:
+    if total > _BOMB_FLOOR and total > _MAX_RATIO * max(1, stored.tell()):
+        raise _Bomb(f"decompresses to over {_MAX_RATIO} times its size ({_size(total)} from "
+                    f"{_size(stored.tell())})")
+
+
+def _binary(head: bytes) -> bool:
+    """Whether the first bytes of a corpus are binary or UTF-16/32 (NUL bytes in numbers: one or two make a bad line)."""
+    return head.count(b"\x00") * 20 > len(head)
+
+
+def count_records(path: str | Path) -> int:
+    """The lines of a .jsonl or .jsonl.gz corpus (blank and bad ones too), counted in pieces (no line is held
+    in memory); 0 for what :func:`iter_articles` refuses (not a regular file, not gzip, a gzip bomb)."""
+    gz = str(path).lower().endswith(".gz")
+    count = total = 0
+    last = b"\n"
+    try:
+        with open_regular(path) as stored, (gzip.GzipFile(fileobj=stored, mode="rb") if gz else stored) as fh:
+            while piece := fh.read(_SKIP_CHUNK):
+                count += piece.count(b"\n")
+                total += len(piece)
+                last = piece[-1:]
+                if gz:
+                    _check_ratio(total, stored)
+    except (_Bad, _Bomb, OSError, EOFError, zlib.error):
+        pass
+    return count + (last != b"\n")
+
+
+def _not_utf8_line(source: str, lineno: int, raw: bytes = b"") -> InputProblem:
+    """A corpus line that is not UTF-8: a few broken bytes in good UTF-8 (a damaged line), or another encoding."""
+    as_utf8 = raw.decode("utf-8", "replace")
+    broken = as_utf8.count("\ufffd")
+    non_ascii = sum(ord(ch) > 127 for ch in as_utf8)
+    if raw and (non_ascii > 2 * broken or (broken <= 2 and non_ascii == broken)):
+        return InputProblem(f"{source}:{lineno}", f"line is not valid UTF-8 ({broken} broken byte "
+                            f"sequence{'s' * (broken > 1)}, the first at byte {_first_bad(raw)} of the line); the "
+                            "line is damaged: skipped it; fix or remove it")
+    return InputProblem(f"{source}:{lineno}", "line is not UTF-8; skipped it; fix its encoding "
                         "(iconv -f ENCODING -t UTF-8) or remove it")
+
+
+def _not_utf8_lines(held: list[tuple[int, bytes]], path: Path) -> str:
+    """The problem of a corpus whose first lines are all undecodable: its encoding."""
+    last = held[-1][0]
+    lines = f"line {last}" if len(held) == 1 else f"lines {held[0][0]}-{last}"
+    return f"{lines}: {_not_utf8(b''.join(raw for _n, raw in held)[:65536], path)}"
 
 
 def _record(line: str, source: str, lineno: int, max_bytes: int) -> Iterator[Article | InputProblem]:
@@ -259,6 +423,15 @@ def _record(line: str, source: str, lineno: int, max_bytes: int) -> Iterator[Art
     except json.JSONDecodeError as e:
         yield InputProblem(where, f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line")
         return
+    except RecursionError:
+        yield InputProblem(where, "JSON nested too deeply to read; each line must be a flat "
+                           '{"id": ..., "text": ...} object: fix or remove the line')
+        return
+    if _SURROGATE_ESCAPE.search(line):  # a \udXXX escape: a lone half of a UTF-16 pair cannot be written as UTF-8
+        rec, lone = _replace_surrogates(rec)
+        if lone:
+            yield InputProblem(where, f"{lone} lone UTF-16 surrogate escape{'s' * (lone > 1)} (\\udXXX without "
+                               "its pair) replaced by U+FFFD; fix the record's escapes to keep those characters")
     if not isinstance(rec, dict):
         yield InputProblem(where, 'not a JSON object; each line must be {"id": ..., "text": ...}')
         return
@@ -291,6 +464,24 @@ def _record(line: str, source: str, lineno: int, max_bytes: int) -> Iterator[Art
         url=url if isinstance(url, str) and url.strip() else None,
         extra={k: v for k, v in rec.items() if k not in ("id", "text", "title", "date", "url")},
     )
+
+
+def _replace_surrogates(value):
+    """``value`` (parsed JSON) with every lone surrogate in its strings replaced by U+FFFD, and how many."""
+    if isinstance(value, str):
+        n = len(_SURROGATE.findall(value))
+        return (_SURROGATE.sub("\ufffd", value), n) if n else (value, 0)
+    if isinstance(value, list):
+        pairs = [_replace_surrogates(v) for v in value]
+        return [v for v, _n in pairs], sum(n for _v, n in pairs)
+    if isinstance(value, dict):
+        out, total = {}, 0
+        for k, v in value.items():
+            (k2, n1), (v2, n2) = _replace_surrogates(k), _replace_surrogates(v)
+            out[k2] = v2
+            total += n1 + n2
+        return out, total
+    return value, 0
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -380,8 +571,8 @@ def _parse_date(value: object) -> _dt.date | None:
         return None
 
 
-def _too_big(size: int, limit: int, what: str) -> str:
-    return (f"{what} is {_size(size)}, over the {_size(limit)} limit for one article; "
+def _too_big(size: int, limit: int, what: str, *, at_least: bool = False) -> str:
+    return (f"{what} is {'over ' * at_least}{_size(size)}, over the {_size(limit)} limit for one article; "
             f"split it or raise --max-article-size")
 
 

@@ -340,7 +340,7 @@ def rename_ntriples(text: str, renames: dict[str, str]) -> str:
     '<c> <p> "<b> x" .\n'
     """
     out = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines(): a literal may hold U+2028, U+0085, a form feed …
         if not line.strip():
             continue
         s_end = line.index("> ")  # subject and predicate are IRIs

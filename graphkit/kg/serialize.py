@@ -1,11 +1,13 @@
 """Writing and reading graphs: format from the file extension, atomic, deterministic."""
 from __future__ import annotations
 
+import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
 
-from graphkit.errors import OutputError
+from graphkit.errors import DiskFullError, OutputError
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
@@ -21,7 +23,9 @@ def format_for(path: str | Path) -> str:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({ln for ln in text.splitlines() if ln.strip()})
+    """The lines of N-Triples or N-Quads text, sorted and unique. Split on ``\\n`` only: a literal may hold
+    U+2028, U+0085, a form feed … raw, and ``str.splitlines()`` would cut the line there."""
+    lines = sorted({ln for ln in text.split("\n") if ln.strip()})
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -43,7 +47,7 @@ def _trig(dataset) -> str:
         for t in g:
             flat.add(t)
         body = flat.serialize(format="turtle")
-        body = "\n".join(ln for ln in body.splitlines() if not ln.startswith("@prefix")).strip()
+        body = "\n".join(ln for ln in body.split("\n") if not ln.startswith("@prefix")).strip()
         name = f"<{g.identifier}>"
         if str(g.identifier).startswith("urn:x-rdflib:default"):
             parts.append("{\n" + body + "\n}\n")
@@ -76,25 +80,66 @@ def dumps(dataset, fmt: str) -> str:
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half."""
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half.
+
+    The text goes to a temporary file beside ``path`` (``.NAME.PID.XXXX.tmp``), renamed over ``path`` once
+    complete; a temporary left by a writer that was killed (its process gone) is removed on the next
+    write. A full disk is :class:`~graphkit.errors.DiskFullError` (``path`` is left as it was).
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        remove_stale_temporaries(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
-        raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another --out") from e
+        raise _output_error(path, e) from e
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise _output_error(path, e) from e
         raise
+
+
+def _output_error(path: Path, e: OSError) -> OutputError:
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(f"{path}: the disk is full ({e.strerror}); nothing was written there (an older file "
+                             "is left as it was); free some space, or write elsewhere")
+    return OutputError(f"{path}: cannot write here ({e.strerror or e}); choose another --out")
+
+
+def remove_stale_temporaries(path: str | Path) -> list[Path]:
+    """Remove the temporaries of :func:`write_atomic` for ``path`` whose writing process is gone (killed
+    while writing); returns them. Another process's, still running, are left alone."""
+    path = Path(path)
+    gone = []
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            try:
+                tmp.unlink()
+                gone.append(tmp)
+            except OSError:
+                pass
+    return gone
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def write(dataset, path: str | Path) -> Path:

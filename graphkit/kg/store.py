@@ -69,7 +69,7 @@ def is_store(path: str | Path) -> bool:
 
 
 def _sorted_lines(data: bytes, *, named_only: bool = False) -> str:
-    lines = {ln for ln in data.decode("utf-8").splitlines() if ln.strip()}
+    lines = {ln for ln in data.decode("utf-8").split("\n") if ln.strip()}  # (a literal may hold U+2028 …)
     if named_only:
         lines = {ln for ln in lines if _in_named_graph(ln)}
     ordered = sorted(lines)
@@ -126,7 +126,7 @@ def _utf8(graphs: Sequence[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
 def _nt_lines(nt: str) -> set[str]:
     """The lines of N-Triples text, each as ``s p o .`` (no comments, no blank lines)."""
     out = set()
-    for line in nt.splitlines():
+    for line in nt.split("\n"):  # not splitlines(): a literal may hold U+2028, U+0085, a form feed …
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -450,7 +450,7 @@ class GraphStore:
             lines = _nt_lines(nt)
             if was:
                 text = current.get(g)
-                old = set((self.graph_ntriples(g) if text is None else text).splitlines())
+                old = set((self.graph_ntriples(g) if text is None else text).split("\n"))
                 old.discard("")
                 if not lines:
                     drops.append(g)
@@ -561,8 +561,9 @@ class GraphStore:
             ox = self._ox
             return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
         lines = set()
-        for ln in self.nquads().splitlines():
-            lines.add(ln.rsplit(" ", 2)[0] + " .")
+        for ln in self.nquads().split("\n"):
+            if ln:
+                lines.add(ln.rsplit(" ", 2)[0] + " .")
         return "".join(f"{ln}\n" for ln in sorted(lines))
 
     def to_dataset(self):
