@@ -3,13 +3,13 @@
 Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
 ``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, a
 :class:`graphkit.query.QueryGraph` (``graphkit.query.open_graph``), or the path of a graph file or
-store directory. Queries run over the merge of the article graphs (each triple once; a store keeps
-it as its default graph). pandas is imported when a
-function is called (``pip install 'graphkit[notebooks]'``).
+store directory: whatever :func:`graphkit.query.open_graph` opens (open it once yourself when you
+call several functions on a file). Queries run over the merge of the article graphs (each triple
+once). pandas is imported when a function is called (``pip install 'graphkit[notebooks]'``).
 
 - SPARQL: :func:`ask` (the shipped research questions), :func:`query` (any query, with
   parameters), :func:`frame` (any :class:`graphkit.query.QueryResult`), :func:`questions`, and
-  :func:`select` / :func:`rows` (run where the graph is: rdflib or the store);
+  :func:`select` / :func:`rows` (plain rows); all run on :func:`graphkit.query.open_graph`;
 - tables: :func:`type_counts`, :func:`officials`, :func:`tenures`, :func:`articles`,
   :func:`article_facts` (each fact with its evidence sentence), :func:`directives`, :func:`labels`;
 - helpers: :func:`table` (rows of dicts or dataclasses), :func:`steps` (a shortest path's facts),
@@ -31,12 +31,9 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import html as _html
-from contextlib import contextmanager
 from pathlib import Path
 
-from graphkit.kg.namespaces import GK_URI, PREFIXES, sparql_prefixes
-
-_XSD = PREFIXES["xsd"]
+from graphkit.kg.namespaces import GK_URI
 
 
 def _pandas():
@@ -49,27 +46,10 @@ def _pandas():
     return pd
 
 
-@contextmanager
-def _opened(graph):
-    """``graph`` itself, or the graph file / store at that path (a store is closed afterwards)."""
-    if isinstance(graph, (str, Path)):
-        from graphkit.kg.store import GraphStore, open_graph
+def _open(graph):
+    from graphkit.query import open_graph
 
-        g = open_graph(graph)
-        try:
-            yield g
-        finally:
-            if isinstance(g, GraphStore):
-                g.close()
-    else:
-        yield graph
-
-
-def _value(text: str, datatype: str | None):
-    """A literal's Python value (int, float, bool, date, else the text)."""
-    from graphkit.kg.store import literal_value
-
-    return literal_value(text, datatype)
+    return open_graph(graph)
 
 
 def rows(graph, query: str) -> tuple[list[str], list[dict]]:
@@ -78,42 +58,17 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     Returns the variable names and one dict per solution (IRIs and plain literals as ``str``;
     numbers, booleans and dates as Python values; unbound as ``None``).
 
-    A triple stated in several article graphs matches once, over an rdflib ``Dataset`` (its union)
-    and over a store (its merged default graph) alike — except on a store written by graphkit
-    before it kept the merge, where Oxigraph's union matches it once per graph (``graphkit upgrade``
-    adds the merge). ``SELECT DISTINCT`` and ``COUNT(DISTINCT …)`` give the same results on all.
+    A triple stated in several article graphs matches once, over a graph file, an rdflib ``Dataset``
+    and a store alike: the query runs on :func:`graphkit.query.open_graph`'s merge of the graphs.
 
     >>> from graphkit.analytics import examples
     >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
     (['n'], [{'n': 7}])
     """
-    from graphkit.kg.store import GraphStore
-    from graphkit.query import QueryGraph
+    from graphkit.query import run_query
 
-    if isinstance(graph, QueryGraph):
-        from graphkit.query import run_query
-
-        result = run_query(graph, query)
-        return list(result.vars), [{v: None if t is None else t.python() for v, t in zip(result.vars, r)}
-                                   for r in result.rows]
-    query = sparql_prefixes() + query
-    with _opened(graph) as g:
-        if isinstance(g, GraphStore):
-            return g.select_table(query)
-        from rdflib import Dataset, Literal
-
-        ds = g if getattr(g, "default_union", False) else Dataset(store=g.store, default_union=True)
-        res = ds.query(query)
-        names = [str(v) for v in res.vars]
-        out = []
-        for r in res:
-            row = {}
-            for n in res.vars:
-                t = r[n]
-                dt = str(t.datatype) if isinstance(t, Literal) and t.datatype else None
-                row[str(n)] = None if t is None else _value(str(t), dt)
-            out.append(row)
-        return names, out
+    result = run_query(graph, query)
+    return list(result.vars), result.dicts()
 
 
 def frame(result):
@@ -193,7 +148,7 @@ def questions():
 def select(graph, query: str):
     """A SPARQL SELECT over the merge of all graphs, as a DataFrame (one column per variable).
 
-    Runs where the graph is: rdflib for a ``Dataset``, Oxigraph for a store. For parameters,
+    For parameters,
     CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
     >>> from graphkit.analytics import examples
@@ -297,6 +252,7 @@ def officials(graph):
     >>> officials(examples.dataset()).head(2).values.tolist()
     [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT ?p ?x (COUNT(DISTINCT ?article) AS ?articles) WHERE {
           ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?article .
@@ -316,6 +272,7 @@ def articles(graph):
     >>> articles(examples.dataset())[["id", "facts"]].head(3).values.tolist()
     [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?art ?id ?date WHERE { ?art gk:articleId ?id . OPTIONAL { ?art gk:publishedOn ?date } }""")
     _names, counts = rows(graph, """
@@ -343,6 +300,7 @@ def article_facts(graph, article: str):
     >>> f[f.relation == "implements"][["subject", "object"]].values.tolist()
     [['Nghệ An', 'Nghị quyết 26-NQ/TW']]
     """
+    graph = _open(graph)
     from graphkit.kg.ids import article_iri
 
     art = article if article.startswith(("http://", "https://")) else article_iri(article)
@@ -373,6 +331,7 @@ def directives(graph):
     >>> directives(examples.dataset())[["code", "issuer", "issued_on"]].head(2).values.tolist()
     [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?d ?code ?type ?i ?issued_on WHERE {
           ?d gk:code ?code .
@@ -399,6 +358,7 @@ def tenures(graph):
     ``status`` is ``current``, ``new`` or ``former``; ``date`` the article's date (empty when the
     article has none). One row per article and (person, post), sorted by date, official, post.
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?p ?x ?status ?date ?art WHERE {
           ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?art .

@@ -1,27 +1,31 @@
 """A short summary of a built graph (counts by type, officials and their posts)."""
 from __future__ import annotations
 
-from graphkit.kg.namespaces import sparql_prefixes
-
 _TYPES = ["Article", "Person", "Post", "Organization", "Province", "District", "Meeting", "Directive", "Tenure"]
 
 
-def summary(dataset) -> dict:
-    """Counts of nodes per gk: class, the number of triples and article graphs, and who holds what."""
-    from rdflib import Dataset
+def summary(graph) -> dict:
+    """What ``graphkit stats`` prints: the graph's :class:`~graphkit.query.engine.GraphCounts`
+    (``counts``), the nodes of each gk: class (``types``), and who holds what (``officials``:
+    sorted ``(name, [posts])``). ``graph`` is anything :func:`graphkit.query.open_graph` accepts.
 
-    ds = Dataset(store=dataset.store, default_union=True) if not getattr(dataset, "default_union", False) else dataset
-    types = {}
-    for cls in _TYPES:
-        q = sparql_prefixes() + f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a gk:{cls} }}"
-        types[cls] = int(next(iter(ds.query(q)))[0])
-    rows = ds.query(sparql_prefixes() + """
-        SELECT ?name ?post WHERE { ?p a gk:Person ; rdfs:label ?name ; gk:holds ?x . ?x rdfs:label ?post }
-        ORDER BY ?name ?post""")
+    >>> from graphkit.analytics import examples
+    >>> s = summary(examples.dataset())
+    >>> str(s["counts"]).split(" in ")[1], s["types"]["Person"]
+    ('5 article graphs', 8)
+    """
+    from graphkit.query.engine import open_graph, run_query
+
+    g = open_graph(graph)
+    values = " ".join(f"gk:{cls}" for cls in _TYPES)
+    found = {r["c"]: r["n"] for r in run_query(
+        g, f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?s a ?c }} GROUP BY ?c").dicts()}
+    from graphkit.kg.namespaces import GK_URI
+
+    types = {cls: found.get(GK_URI + cls, 0) for cls in _TYPES}
     officials: dict[str, list[str]] = {}
-    for name, post in rows:
-        officials.setdefault(str(name), []).append(str(post))
-    quads = set(dataset.quads((None, None, None, None)))
-    graphs = {str(g) for _s, _p, _o, g in quads if g is not None}
-    return {"triples": len(quads), "articles": len(graphs),
-            "types": types, "officials": sorted(officials.items())}
+    for r in run_query(g, """
+        SELECT ?name ?post WHERE { ?p a gk:Person ; rdfs:label ?name ; gk:holds ?x . ?x rdfs:label ?post }
+        ORDER BY ?name ?post""").dicts():
+        officials.setdefault(r["name"], []).append(r["post"])
+    return {"counts": g.counts(), "types": types, "officials": sorted(officials.items())}

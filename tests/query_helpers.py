@@ -53,13 +53,8 @@ def _ours(module: str) -> bool:
 
 
 def cli_app():
-    """The ``graphkit`` typer app. On a branch that predates a command module that ``cli/main.py``
-    imports, that module gets an empty stand-in, so that these tests run on the query branch alone."""
-    for name in ("build", "analyze", "store"):
-        mod = f"graphkit.cli.{name}"
-        if mod not in sys.modules and not _ours(mod):
-            sys.modules[mod] = types.ModuleType(mod)
-    from graphkit.cli.main import app
+    """The ``graphkit`` typer app."""
+    from graphkit.cli import app
 
     return app
 

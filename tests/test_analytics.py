@@ -10,7 +10,7 @@ import pytest
 from graphkit.analytics import examples, measures as M, projections as P
 from graphkit.analytics.kgindex import KGIndex
 from graphkit.analytics.report import analyze
-from graphkit.errors import AnalysisError
+from graphkit.errors import AnalysisError, QueryError
 
 
 @pytest.fixture(scope="module")
@@ -203,9 +203,11 @@ def test_flattened_graph_gives_the_same_relations(ds, tmp_path):
     assert [a.edges[e]["weight"] for e in sorted(a.edges)] == [b.edges[e]["weight"] for e in sorted(b.edges)]
 
 
-def test_not_a_graph_is_a_clear_error():
-    with pytest.raises(AnalysisError, match="pass an rdflib Dataset or Graph"):
-        P.person_person("out/seeds.trig")
+def test_not_a_graph_is_a_clear_error(tmp_path):
+    with pytest.raises(QueryError, match="pass a graph file, a store directory, an rdflib Dataset or Graph"):
+        P.person_person(42)
+    with pytest.raises(QueryError, match="no such graph file or store"):
+        P.person_person(tmp_path / "missing.trig")
 
 
 # -- measures ----------------------------------------------------------------------------------------

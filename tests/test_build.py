@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graphkit.cli.main import app
+from graphkit.cli import app
 from graphkit.kg.serialize import dumps, load, write
 from graphkit.pipeline import build
 

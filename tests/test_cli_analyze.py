@@ -1,20 +1,14 @@
 """`graphkit analyze` and `graphkit map`: exit codes, output, files, one-line errors."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-import types
 
 import pytest
 from typer.testing import CliRunner
 
-if importlib.util.find_spec("graphkit.cli.build") is None:  # the branch without the build command
-    sys.modules["graphkit.cli.build"] = types.ModuleType("graphkit.cli.build")
-
-from graphkit.analytics import examples  # noqa: E402
-from graphkit.cli.main import app  # noqa: E402
-from graphkit.kg.serialize import write  # noqa: E402
+from graphkit.analytics import examples
+from graphkit.cli import app
+from graphkit.kg.serialize import write
 
 runner = CliRunner()
 

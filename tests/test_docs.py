@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from graphkit.cli.main import app
+from graphkit.cli import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 CLICK = typer.main.get_command(app)

@@ -13,6 +13,7 @@ pd = pytest.importorskip("pandas", reason="graphkit.notebook needs pandas: pip i
 from graphkit import notebook as nb  # noqa: E402
 from graphkit.analytics import examples  # noqa: E402
 from graphkit.errors import AnalysisError  # noqa: E402
+from graphkit.kg.namespaces import PREFIXES  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +227,7 @@ def test_a_node_spelled_two_ways_is_one_row(tmp_path):
     post = URIRef(ids.post_iri("Bí thư Tỉnh ủy Bắc Giang"))
     assert any(ds.quads((post, None, None, None)))
     other = ds.graph(URIRef("https://w3id.org/graphkit/id/article/other"))
-    other.add((post, URIRef(nb.PREFIXES["rdfs"] + "label"), Literal("Bí thư tỉnh ủy Bắc Giang")))
+    other.add((post, URIRef(PREFIXES["rdfs"] + "label"), Literal("Bí thư tỉnh ủy Bắc Giang")))
     assert nb.labels(ds, iris=[str(post)]) == {str(post): "Bí thư Tỉnh ủy Bắc Giang"}
     store = _store(ds, tmp_path / "s")
     for source in (ds, store):

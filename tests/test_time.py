@@ -112,7 +112,7 @@ def test_who_held_ended_post(graph):
 
 
 def cli(*args):
-    from graphkit.cli.main import app
+    from graphkit.cli import app
 
     return CliRunner().invoke(app, [str(a) for a in args])
 

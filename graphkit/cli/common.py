@@ -34,3 +34,21 @@ def stderr_console():
     from rich.console import Console
 
     return Console(file=sys.stderr)
+
+
+GRAPH_HELP = "The graph: a .trig, .nq, .ttl, .nt or .jsonld file, or an Oxigraph store directory (graphkit build --into)."
+
+
+def open_graph(graph):
+    """The graph file or store ``graph`` opened for reading (:func:`graphkit.query.open_graph`); a note on
+    stderr when a store had to be copied into memory."""
+    from pathlib import Path
+
+    from graphkit.query import open_graph as open_
+
+    g = open_(graph)
+    if g.in_memory and Path(graph).is_dir():
+        err(f"note: {graph} was written by an older graphkit (no merged default graph), so it is copied into "
+            f"memory for each command (about 12 s for 660,000 quads); run 'graphkit upgrade {graph}' once to "
+            "read it in place in milliseconds")
+    return g

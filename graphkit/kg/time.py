@@ -7,16 +7,14 @@ first and last seen, start and end when known, and the articles that say so.
 
 Names and posts are matched diacritic-insensitively, with abbreviations expanded, so
 ``nguyen thien nhan`` finds ``Nguyễn Thiện Nhân`` and ``Bí thư Thành ủy TP.HCM`` finds
-``Bí thư Thành ủy Thành phố Hồ Chí Minh``. Functions take a graph: an rdflib ``Dataset`` (from a
-graph file) or a :class:`graphkit.kg.store.GraphStore`; see :func:`graphkit.kg.store.open_graph`.
+``Bí thư Thành ủy Thành phố Hồ Chí Minh``. Functions take a graph: anything
+:func:`graphkit.query.open_graph` accepts (open it once when you ask several times).
 """
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from graphkit.errors import QueryError
-from graphkit.kg.namespaces import sparql_prefixes
 
 
 @dataclass(frozen=True)
@@ -105,40 +103,17 @@ def _matches(query: str, labels: dict[str, str]) -> list[str]:
     return sorted(iri for iri, k in keys.items() if f"-{q}-" in f"-{k}-")
 
 
+def _open(graph):
+    from graphkit.query.engine import open_graph
+
+    return open_graph(graph)
+
+
 def _rows(graph, query: str) -> list[dict]:
     """SELECT rows over the merge of all graphs (each triple once), as dicts of Python values (str, int, date)."""
-    from graphkit.kg.store import GraphStore
+    from graphkit.query.engine import run_query
 
-    query = sparql_prefixes() + query
-    if isinstance(graph, GraphStore):
-        return graph.select(query)
-    from rdflib import Dataset, Literal
-
-    ds = graph if getattr(graph, "default_union", False) else Dataset(store=graph.store, default_union=True)
-    try:
-        res = ds.query(query)
-    except Exception as e:  # rdflib raises parser-specific types
-        raise QueryError(f"query failed ({e})") from e
-    out = []
-    for r in res:
-        row = {}
-        for n in res.vars:
-            t = r[n]
-            row[str(n)] = None if t is None else _py(str(t), str(t.datatype) if isinstance(t, Literal) and t.datatype else None)
-        out.append(row)
-    return out
-
-
-_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
-
-
-def _py(value: str, datatype: str | None):
-    if datatype == _XSD_DATE:
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return value
+    return run_query(graph, query).dicts()
 
 
 def _labels(graph, cls: str) -> dict[str, str]:
@@ -216,6 +191,7 @@ def timeline(graph, person: str) -> list[Career]:
     Several careers come back when several person nodes match (namesakes kept apart, or a partial
     name such as ``Thiện Nhân``). Persons without any tenure are returned with no spans.
     """
+    graph = _open(graph)
     persons = _matches(person, _labels(graph, "Person"))
     if not persons:
         return []
@@ -230,6 +206,7 @@ def timeline(graph, person: str) -> list[Career]:
 
 def posts_matching(graph, post: str) -> list[tuple[str, str]]:
     """The ``(IRI, label)`` of the posts whose label matches ``post``."""
+    graph = _open(graph)
     labels = _labels(graph, "Post")
     return [(iri, labels[iri]) for iri in _matches(post, labels)]
 
@@ -242,6 +219,7 @@ def who_held(graph, post: str, on: _dt.date | None = None) -> list[Holder]:
     on or after it (or its start/end dates cover it); ``assumed`` when the last report is before the
     date and nothing says it ended, unless another holder of a one-holder post was reported since.
     """
+    graph = _open(graph)
     posts = [iri for iri, _ in posts_matching(graph, post)]
     if not posts:
         return []

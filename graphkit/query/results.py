@@ -129,6 +129,10 @@ class QueryResult:
         """The rows as dicts of Python values (unbound variables left out)."""
         return [{v: t.python() for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
 
+    def dicts(self) -> list[dict]:
+        """The rows as dicts of Python values, every variable a key (``None`` where unbound)."""
+        return [{v: None if t is None else t.python() for v, t in zip(self.vars, row)} for row in self.rows]
+
     def column(self, var: str) -> list:
         """The Python values of one variable, row by row (``None`` where unbound)."""
         i = self.vars.index(var)
