@@ -136,3 +136,18 @@ def test_the_library_reads_a_file_a_store_and_a_dataset_alike(built):
         assert careers[0] and all(c == careers[0] for c in careers)
         nets = [projections.person_person(g) for g in graphs]
         assert all(sorted(n.edges(data="weight")) == sorted(nets[0].edges(data="weight")) for n in nets)
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_follow_the_umask(built, tmp_path, umask, mode):
+    previous = os.umask(umask)
+    try:
+        outs = [tmp_path / "g.trig", tmp_path / "e.nq", tmp_path / "m.html", tmp_path / "a.csv", tmp_path / "q.csv"]
+        run("build", SEEDS / "000_d029c83ccb100c6a.txt", "--out", outs[0], "-q")
+        run("export", built["store"], "--out", outs[1], "-q")
+        run("map", built["file"], "--out", outs[2])
+        run("analyze", built["file"], "--out", outs[3])
+        run("query", built["file"], "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--out", outs[4])
+    finally:
+        os.umask(previous)
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in outs} == {p.name: oct(mode) for p in outs}

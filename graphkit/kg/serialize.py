@@ -75,8 +75,18 @@ def dumps(dataset, fmt: str) -> str:
     return flat.serialize(format=fmt)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half."""
+    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half.
+
+    The file's mode follows the umask, as a file opened for writing would (``0644`` under the usual
+    ``022``)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +94,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as e:
         raise OutputError(f"{path}: cannot write here ({e.strerror}); choose another --out") from e
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes the file private (0600); a written file is not
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
