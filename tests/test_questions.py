@@ -293,6 +293,24 @@ def test_post_holder_on_uses_start_and_end_dates():
     assert ("Trương Thị Mai", "", "2023-02-28", "2023-06-01") in holders
 
 
+def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_article():
+    """An undated article calling a holder former (nguyên): no day for formerBy, but post-holders counts
+    the report, as timeline lists it (#17: formerBy was empty and nothing else said former)."""
+    from graphkit.extract.facts import Holding
+    from graphkit.kg.time import timeline
+
+    sf = seed_facts_module()
+    ev = sf.ev("nguyên Trưởng Ban Tổ chức Trung ương Lê Minh Hưng")
+    extra = _extra_article("x-former-undated", None, holdings=[Holding("Lê Minh Hưng", sf.TRUONG_BTCTW, "former", ev)])
+    g = open_graph(seed_dataset([extra]))
+    rows = _rows(ask(g, "post-holders", post=BTC), ("person", "firstSeen", "formerBy", "formerReports", "reports"))
+    assert ("Lê Minh Hưng", "", "", "1", "1") in rows
+    assert ("Trương Thị Mai", "2022-06-28", "", "0", "1") in rows
+    [career] = timeline(g, "Lê Minh Hưng")
+    [span] = career.spans
+    assert span.former_on is None and [s.status for s in span.sources] == ["former"]
+
+
 def test_citation_chain_follows_links():
     """Nghị quyết 18 ← Kết luận 74 ← a later document: both links, transitively."""
     from graphkit.extract.facts import Citation
