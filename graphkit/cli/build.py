@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import err, reports_errors, stderr_console
+from graphkit.cli.common import GRAPH_FILE_HELP, err, reports_errors, stderr_console
 from graphkit.cli.app import app
 
 
@@ -16,7 +16,7 @@ def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
         help="Articles: .txt, .html/.htm, .jsonl/.jsonl.gz corpora, or directories (recursively). Default: seeds/")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o",
-        help="Output graph file; the format follows the extension: .trig, .nq, .ttl, .nt, .jsonld "
+        help=f"Output graph file; {GRAPH_FILE_HELP} "
              "[default: out/graph.trig when --into is not given]")] = None,
     into: Annotated[Optional[Path], typer.Option("--into",
         help="On-disk store directory (created when missing) to add the articles to; an article "

@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from graphkit.formats import GRAPH_FILE_EXTENSIONS
+
 
 def err(message: str) -> None:
     typer.echo(f"graphkit: {message}", err=True)
@@ -36,7 +38,10 @@ def stderr_console():
     return Console(file=sys.stderr)
 
 
-GRAPH_HELP = "The graph: a .trig, .nq, .ttl, .nt or .jsonld file, or an Oxigraph store directory (graphkit build --into)."
+_EXTS = GRAPH_FILE_EXTENSIONS
+GRAPH_HELP = (f"The graph: a {', '.join(_EXTS[:-1])} or {_EXTS[-1]} file, or an Oxigraph store directory "
+              "(graphkit build --into).")
+GRAPH_FILE_HELP = f"the format follows the extension: {', '.join(_EXTS)}"
 
 
 def open_graph(graph):

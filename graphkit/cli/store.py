@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli.common import GRAPH_HELP, open_graph, reports_errors
+from graphkit.cli.common import GRAPH_FILE_HELP, GRAPH_HELP, open_graph, reports_errors
 from graphkit.cli.app import app
 
 
@@ -15,7 +15,7 @@ from graphkit.cli.app import app
 def export(
     graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o",
-        help="Graph file to write; the format follows the extension: .trig, .nq, .ttl, .nt, .jsonld")],
+        help=f"Graph file to write; {GRAPH_FILE_HELP}")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary")] = False,
 ) -> None:
     """Write a whole store (every article graph and the places graph), or a graph file, to one graph file.

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from graphkit.errors import OutputError
 
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+from graphkit import formats as _formats
+
+#: graph file extension → rdflib format name (from :data:`graphkit.formats.RDF`)
+FORMATS = {f.extensions[0]: f.rdflib for f in _formats.RDF if f.graph_file}
+QUAD_FORMATS = {f.rdflib for f in _formats.RDF if f.graph_file and f.quads}
 
 
 def format_for(path: str | Path) -> str:

@@ -40,11 +40,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graphkit import formats
 from graphkit.errors import QueryError
 from graphkit.query.results import QueryResult, Term
 
-#: graph file extensions → pyoxigraph RdfFormat attribute
-GRAPH_FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD"}
+#: graph file extensions → pyoxigraph RdfFormat attribute (from :data:`graphkit.formats.RDF`)
+GRAPH_FORMATS = {f.extensions[0]: f.oxigraph for f in formats.RDF if f.graph_file}
 
 _MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _CHECK_EVERY = 256  # rows between two looks at the cancel flag
