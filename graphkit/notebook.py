@@ -17,7 +17,7 @@ once). pandas is imported when a function is called (``pip install 'graphkit[not
 - maps: a :class:`~graphkit.viz.maps.Map` shows itself inline; :func:`show_map` sets the height;
 - :func:`strip_outputs` (``make strip-notebooks``).
 
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> ds = examples.dataset()
 >>> type_counts(ds).set_index("type").loc[["Article", "Person", "Directive"], "count"].tolist()
 [5, 8, 7]
@@ -61,7 +61,7 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     A triple stated in several article graphs matches once, over a graph file, an rdflib ``Dataset``
     and a store alike: the query runs on :func:`graphkit.query.open_graph`'s merge of the graphs.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
     (['n'], [{'n': 7}])
     """
@@ -77,7 +77,7 @@ def frame(result):
     SELECT: one column per variable, Python values (``str``, ``int``, ``Decimal``, ``date`` …),
     ``None`` where unbound. ASK: one column ``ask``. CONSTRUCT/DESCRIBE: ``subject, predicate, object``.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> from graphkit.query import open_graph, run_query
     >>> g = open_graph(examples.dataset())
     >>> frame(run_query(g, "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 2"))
@@ -105,7 +105,7 @@ def query(graph, text: str, *, timeout: float | None = None, **params):
     ``open_graph`` when you run many queries. ``params`` bind the query's ``$name`` parameters
     (a ``str`` becomes a string literal, a ``date`` an ``xsd:date``, an ``int`` an integer).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> query(examples.dataset(), "SELECT ?name WHERE { ?p gk:code $code ; rdfs:label ?name }", code="18-NQ/TW")
                       name
     0  Nghị quyết 18-NQ/TW
@@ -121,7 +121,7 @@ def ask(graph, name: str, *, timeout: float | None = None, **params):
     ``name`` is a question of :func:`questions`; ``params`` its parameters (``person="Truong Thi
     Mai"``; names match without regard to case and accents, ``*`` matches any text).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> ask(examples.dataset(), "career", person="truong thi mai")[["person", "post"]].values.tolist()[:1]
     [['Trương Thị Mai', 'Trưởng Ban Tổ chức Trung ương']]
     """
@@ -151,7 +151,7 @@ def select(graph, query: str):
     For parameters,
     CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
               code
     0     05-CT/TW
@@ -165,7 +165,8 @@ def select(graph, query: str):
 def table(items, columns=None):
     """A DataFrame of dicts or dataclasses (``measures.top`` rows, ``who_held`` holders, …).
 
-    >>> from graphkit.analytics import examples, projections, measures
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import projections, measures
     >>> G = projections.province_directive(examples.dataset())
     >>> table(measures.top(G, ["degree"], n=2), ["label", "degree"])
            label  degree
@@ -183,7 +184,8 @@ def steps(path):
     """The steps of a path from :func:`graphkit.analytics.measures.shortest_paths` (or ``analyze(…, path=…)``),
     one row per step and evidence sentence: ``step, source, relation, target, date, title, sentence``.
 
-    >>> from graphkit.analytics import examples, measures, projections
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import measures, projections
     >>> G = projections.person_person(examples.dataset())
     >>> a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
     >>> steps(measures.shortest_paths(G, a, b)[0])[["step", "source", "relation", "target"]].drop_duplicates().values.tolist()
@@ -203,7 +205,7 @@ def type_counts(graph):
 
     Also counted: the assertions (facts with an evidence sentence).
     """
-    from graphkit.stats import _TYPES
+    from graphkit.query.summary import _TYPES
 
     _names, data = rows(graph, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
     counts = {str(r["c"]).removeprefix(GK_URI): r["n"] for r in data}
@@ -218,7 +220,7 @@ def labels(graph, *, types=(), iris=()) -> dict[str, str]:
     động-Thương binh và Xã hội`` share an IRI) has one label per spelling; the first in sort order
     is kept, as the analytics do.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> sorted(labels(examples.dataset(), types=["Province"]).values())
     ['Bắc Giang', 'Bắc Kạn', 'Nghệ An']
     """
@@ -248,7 +250,7 @@ def officials(graph):
     new, from the ``gk:Tenure`` nodes); rows are sorted by name, then post. Namesakes the graph
     keeps apart are separate rows.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> officials(examples.dataset()).head(2).values.tolist()
     [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
     """
@@ -268,7 +270,7 @@ def officials(graph):
 def articles(graph):
     """The articles: columns ``id, title, date, facts`` (facts: assertions with evidence), sorted by id.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> articles(examples.dataset())[["id", "facts"]].head(3).values.tolist()
     [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
     """
@@ -293,7 +295,7 @@ def article_facts(graph, article: str):
     ``holds``, ``chairedBy``, ``attendedBy``, ``implements``, ``cites``), sorted by relation, subject,
     object. An unknown article gives an :class:`~graphkit.errors.AnalysisError`.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> f = article_facts(examples.dataset(), "btc-2020-07-01")
     >>> sorted(f.relation.value_counts().items())
     [('chairedBy', 3), ('holds', 4), ('implements', 1)]
@@ -327,7 +329,7 @@ def directives(graph):
     ``issued_on`` is the issue date the texts give (``ngày 20/01/2022``), or empty. Sorted by the
     number of articles, then code.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> directives(examples.dataset())[["code", "issuer", "issued_on"]].head(2).values.tolist()
     [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
     """

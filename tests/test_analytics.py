@@ -7,7 +7,8 @@ import json
 import networkx as nx
 import pytest
 
-from graphkit.analytics import examples, measures as M, projections as P
+from graphkit import examples
+from graphkit.analytics import measures as M, projections as P
 from graphkit.analytics.kgindex import KGIndex
 from graphkit.analytics.report import analyze
 from graphkit.errors import AnalysisError, QueryError

@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from graphkit.analytics import examples
+from graphkit import examples
 from graphkit.cli import app
 from graphkit.kg.serialize import write
 

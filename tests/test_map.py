@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.analytics import examples
+from graphkit import examples
 from graphkit.analytics.measures import centrality
 from graphkit.analytics.projections import entity_graph
 from graphkit.errors import AnalysisError, OutputError
@@ -211,7 +211,7 @@ def test_write_is_utf8_and_atomic(whole, tmp_path):
 
 def test_write_works_under_the_c_locale(tmp_path):
     out = tmp_path / "c.html"
-    code = ("from graphkit.analytics import examples; from graphkit.viz import maps; "
+    code = ("from graphkit import examples; from graphkit.viz import maps; "
             f"maps.whole_map(examples.dataset()).write({str(out)!r})")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8", "PYTHONIOENCODING"))}
     env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",  # really ASCII: no UTF-8 mode

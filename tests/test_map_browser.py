@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from graphkit.analytics import examples
+from graphkit import examples
 from graphkit.analytics.projections import entity_graph
 from graphkit.viz import browser, maps
 

@@ -11,7 +11,7 @@ import pytest
 pd = pytest.importorskip("pandas", reason="graphkit.notebook needs pandas: pip install -e '.[dev]'")
 
 from graphkit import notebook as nb  # noqa: E402
-from graphkit.analytics import examples  # noqa: E402
+from graphkit import examples  # noqa: E402
 from graphkit.errors import AnalysisError  # noqa: E402
 from graphkit.kg.namespaces import PREFIXES  # noqa: E402
 
@@ -100,7 +100,7 @@ def test_by_period():
 
 
 def test_table_of_dataclasses_and_dicts():
-    from graphkit.kg.time import Source
+    from graphkit.query.careers import Source
 
     s = Source("iri", "a1", "title", dt.date(2020, 1, 1), "current")
     assert nb.table([s], ["id", "date"]).values.tolist() == [["a1", dt.date(2020, 1, 1)]]

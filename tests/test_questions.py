@@ -297,7 +297,7 @@ def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_articl
     """An undated article calling a holder former (nguyên): no day for formerBy, but post-holders counts
     the report, as timeline lists it (#17: formerBy was empty and nothing else said former)."""
     from graphkit.extract.facts import Holding
-    from graphkit.kg.time import timeline
+    from graphkit.query.careers import timeline
 
     sf = seed_facts_module()
     ev = sf.ev("nguyên Trưởng Ban Tổ chức Trung ương Lê Minh Hưng")

@@ -123,8 +123,8 @@ def test_the_library_reads_a_file_a_store_and_a_dataset_alike(built):
     from graphkit.analytics import projections
     from graphkit.kg.serialize import load
     from graphkit.kg.store import GraphStore
-    from graphkit.kg.time import timeline
-    from graphkit.stats import summary
+    from graphkit.query.careers import timeline
+    from graphkit.query.summary import summary
 
     ds = load(built["file"])
     with GraphStore(built["store"], read_only=True) as st:

@@ -11,7 +11,7 @@ from graphkit.extract.facts import ArticleFacts, Body, Evidence, Holding, Place,
 from graphkit.ingest.article import Article
 from graphkit.kg.build import article_quads
 from graphkit.kg.store import GraphStore
-from graphkit.kg.time import key, timeline, who_held
+from graphkit.query.careers import key, timeline, who_held
 
 D = dt.date
 HCM = Place("Thành phố Hồ Chí Minh")

@@ -12,7 +12,7 @@ A flattened graph (Turtle, N-Triples) works too: assertions carry their article,
 graph names are lost.
 
 >>> from graphkit.analytics.kgindex import KGIndex
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> idx = KGIndex.read(examples.dataset())
 >>> idx.type_of(examples.iri("person", "Dương Văn Thái")), idx.label(examples.iri("person", "Dương Văn Thái"))
 ('Person', 'Dương Văn Thái')

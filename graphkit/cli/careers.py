@@ -65,7 +65,7 @@ def timeline(
     Dates come from the tenures: gk:observedOn (the reporting article's date), gk:startDate and
     gk:endDate. Namesakes kept apart in the graph are printed as separate careers.
     """
-    from graphkit.kg.time import timeline as career_of
+    from graphkit.query.careers import timeline as career_of
 
     g = open_graph(graph)
     careers = career_of(g, person)
@@ -92,7 +92,7 @@ def who_held(
     sources: Annotated[int, typer.Option(min=0, help="Source articles to list under each holder")] = 1,
 ) -> None:
     """Print who held a post, over time (in order, first and last seen), or on a date (--on)."""
-    from graphkit.kg.time import posts_matching, who_held as holders
+    from graphkit.query.careers import posts_matching, who_held as holders
 
     day = _date(on)
     g = open_graph(graph)

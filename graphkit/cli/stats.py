@@ -16,7 +16,7 @@ def stats(
     graph: Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)],
 ) -> None:
     """Summarise a graph: its counts, the nodes of each type, and the officials with their posts."""
-    from graphkit.stats import summary
+    from graphkit.query.summary import summary
 
     s = summary(open_graph(graph))
     typer.echo(f"{graph}: {s['counts']}")

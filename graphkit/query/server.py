@@ -434,7 +434,7 @@ class _Handler(BaseHTTPRequestHandler):
 def page(server: SparqlServer) -> str:
     """The HTML page at ``/``: a query box, the shipped questions as examples, results as a table."""
     from graphkit.kg.namespaces import PREFIXES
-    from graphkit.query.questions import questions
+    from graphkit.query.catalog import questions
 
     examples = {}
     for name, q in questions().items():

@@ -1,4 +1,4 @@
-"""A short summary of a built graph (counts by type, officials and their posts)."""
+"""What ``graphkit stats`` says of a graph: its counts, the nodes of each type, the officials and their posts."""
 from __future__ import annotations
 
 _TYPES = ["Article", "Person", "Post", "Organization", "Province", "District", "Meeting", "Directive", "Tenure"]
@@ -9,7 +9,7 @@ def summary(graph) -> dict:
     (``counts``), the nodes of each gk: class (``types``), and who holds what (``officials``:
     sorted ``(name, [posts])``). ``graph`` is anything :func:`graphkit.query.open_graph` accepts.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> s = summary(examples.dataset())
     >>> str(s["counts"]).split(" in ")[1], s["types"]["Person"]
     ('5 article graphs', 8)
