@@ -1,15 +1,15 @@
 """The one table of formats (graphkit.formats) and the tables the commands derive from it."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from graphkit import formats
 from graphkit.cli import app
+from tests import SEEDS
 
-SEED = str(Path(__file__).resolve().parents[1] / "seeds" / "003_c0083ec7d5ac5796.txt")
+SEED = str(SEEDS / "003_c0083ec7d5ac5796.txt")
 
 
 def test_the_derived_tables():

@@ -168,7 +168,9 @@ def test_a_run_and_stripped_notebook_is_the_committed_one(tmp_path):
     nbformat = pytest.importorskip("nbformat")
     from pathlib import Path
 
-    src = Path(__file__).resolve().parents[1] / "notebooks" / "01-quickstart.ipynb"
+    from tests import ROOT
+
+    src = ROOT / "notebooks" / "01-quickstart.ipynb"
     book = nbformat.read(src, as_version=4)
     for i, cell in enumerate(c for c in book.cells if c.cell_type == "code"):
         cell.execution_count = i + 1
@@ -197,7 +199,8 @@ def test_steps_of_a_path(ds):
 def test_inline_map_draws_in_chromium(ds, tmp_path):
     """The notebook output (a sandboxed srcdoc iframe) runs the map's script and draws the network,
     with no request: compared with the same frame whose vis-network cannot start (text only)."""
-    from graphkit.viz import browser, maps
+    from graphkit.viz import maps
+    from tests.viz import browser
 
     if browser.find_chromium() is None:
         pytest.skip("no headless Chromium: install it with 'apt-get install chromium'")

@@ -104,11 +104,11 @@ def test_help(command):
 @pytest.mark.parametrize("command", ["analyze", "map"])
 def test_every_option_is_documented(command):
     """docs/maps.md (or the README it is merged into) names every option of both commands."""
-    from pathlib import Path
-
+    
     import typer
 
-    root = Path(__file__).resolve().parents[1]
+    from tests import ROOT as root
+
     docs = [p.read_text(encoding="utf-8") for p in (root / "docs" / "maps.md", root / "README.md") if p.exists()]
     text = next((d for d in docs if f"graphkit {command} GRAPH" in d), "")
     assert text, f"no section 'graphkit {command} GRAPH' in docs/maps.md or README.md"

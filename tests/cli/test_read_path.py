@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,9 +15,9 @@ from typer.testing import CliRunner
 from graphkit.cli import app
 from graphkit.query import open_graph
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-RESOLVE = ROOT / "tests" / "data" / "resolve-2017.jsonl"
+from tests import DATA, ROOT, SEEDS
+
+RESOLVE = DATA / "resolve-2017.jsonl"
 COUNTS = re.compile(r"[\d,]+ quads? \([\d,]+ distinct triples?\) in [\d,]+ article graphs?(?: and \d+ other graphs?)?")
 
 

@@ -3,7 +3,6 @@ import gzip
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -12,9 +11,9 @@ from graphkit.cli import app
 from graphkit.kg.serialize import dumps, load, write
 from graphkit.pipeline import build
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-GOLDEN = ROOT / "tests" / "data" / "golden" / "003_c0083ec7d5ac5796.nq"
+from tests import DATA, ROOT, SEEDS
+
+GOLDEN = DATA / "golden" / "003_c0083ec7d5ac5796.nq"
 runner = CliRunner()
 
 

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -18,8 +17,7 @@ from graphkit.kg.store import GraphStore, is_store, new_store, write_places
 from graphkit.query.engine import export
 from graphkit.pipeline import build, build_into
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
+from tests import ROOT as REPO, SEEDS
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 A, B = SEED_FILES[0], SEED_FILES[1]
 
@@ -199,7 +197,7 @@ def _replaced_in_parallel(tmp_path, st):
 
 def _resolution_rewrites(tmp_path, st):
     """Quảng Trị's Nguyễn Văn Hùng first, then Long An's: resolution renames him in the first articles."""
-    from test_resolve import LONG_AN, NHAN, QUANG_TRI, subset
+    from tests.test_resolve import LONG_AN, NHAN, QUANG_TRI, subset
 
     build_into([str(subset(tmp_path, NHAN + QUANG_TRI, "a"))], st, jobs=1)
     r = build_into([str(subset(tmp_path, [LONG_AN], "b"))], st, jobs=1)
@@ -292,7 +290,7 @@ def test_writes_keep_the_merge_past_the_memory_of_written_lines(tmp_path, monkey
 
 def test_a_triple_of_several_articles_matches_once(tmp_path):
     """GraphStore.query answers on the merge: a person and label that seven articles state match once."""
-    from test_resolve import DATA
+    from tests.test_resolve import DATA
 
     build_into([str(DATA)], tmp_path / "st", jobs=1)
     with GraphStore(tmp_path / "st", read_only=True) as s:

@@ -1,6 +1,5 @@
 """Tone placement and word-list patterns: the fast forms give what the plain forms give."""
 import re
-from pathlib import Path
 
 import pytest
 
@@ -8,8 +7,10 @@ from graphkit.gazetteer import surnames
 from graphkit.nlp.normalize import _OLD_TONE, _swap, fix_tones
 from graphkit.nlp.patterns import alternation
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+from tests import CORPUS
+from tests import SEEDS as SEED_DIR
+
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -95,13 +96,12 @@ def test_may_abbreviate_is_the_plain_scan_of_every_abbreviation():
     """may_abbreviate opens with the class of the abbreviations' first characters: the same answer as
     searching for any of them, on every line of the seeds (and on lines made to hold none)."""
     import re
-    from pathlib import Path
-
+    
     from graphkit.gazetteer import load_table
     from graphkit.nlp.normalize import may_abbreviate
 
     plain = re.compile("|".join(f"(?:{r['pattern']})" for r in load_table("abbreviations.tsv", ("pattern", "expansion"))))
-    lines = [ln for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    lines = [ln for f in SEEDS
              for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
     lines += ["không có chữ viết tắt nào", "Tp Hồ Chí Minh", "Bộ Nông nghiệp & Phát triển nông thôn"]
     answers = [may_abbreviate(ln) for ln in lines]

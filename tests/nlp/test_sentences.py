@@ -4,13 +4,14 @@ The reference below is the rule graphkit used on tokens before sentences were re
 a token after one holding a line break starts a sentence, and so does a token after a stand-alone
 ender followed by one space, when it starts with a capital, a digit or an opening quote or dash.
 """
-from pathlib import Path
 
 import pytest
 
 from graphkit.nlp.sentences import ABBREV, ENDERS, OPENERS, sentence_spans
+from tests import CORPUS
+from tests import SEEDS as SEED_DIR
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
 
 
 def token_rule(text: str) -> list[tuple[int, int]]:
@@ -68,7 +69,6 @@ def test_the_component_sets_the_same_sentences():
     assert doc.user_data["sentences"] == sentence_spans(text)
 
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpus/baomoi-2017.jsonl.gz (not in a user's clone)")

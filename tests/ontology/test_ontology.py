@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef  # noqa: E402
 from graphkit.kg.namespaces import GK_URI, PREFIXES  # noqa: E402
 from graphkit.ontology import ONTOLOGY_IRI, load_ontology, ontology_path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests import ROOT
 TOP_TTL = ROOT / "ontology" / "graphkit.ttl"
 GK = Namespace(GK_URI)
 NS = {p: Namespace(u) for p, u in PREFIXES.items()}

@@ -8,7 +8,9 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from query_helpers import cli_app, seed_dataset, seed_graph, seed_trig  # noqa: F401
+from graphkit.cli import app
+from tests import DATA, SEEDS
+from tests.data import seed_dataset
 from typer.testing import CliRunner
 
 from graphkit.errors import QueryError
@@ -59,13 +61,10 @@ def test_store_directory_counts(tmp_path, seed_graph):
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory):
     """A store written by ``graphkit build --into``: the five seeds and eleven 2017 corpus articles."""
-    from pathlib import Path
-
     from graphkit.pipeline import build_into
 
-    here = Path(__file__).resolve().parent
     path = tmp_path_factory.mktemp("built") / "st"
-    r = build_into([str(here.parent / "seeds"), str(here / "data" / "resolve-2017.jsonl")], path, jobs=1)
+    r = build_into([str(SEEDS), str(DATA / "resolve-2017.jsonl")], path, jobs=1)
     assert r.ok and len(r.articles) == 16
     return path
 
@@ -268,7 +267,7 @@ def test_records_are_python_values(seed_graph):
 
 # ── graphkit query ──────────────────────────────────────────────────────────────────────────────
 def invoke(*args):
-    return CliRunner().invoke(cli_app(), list(map(str, args)), env={"COLUMNS": "200"})
+    return CliRunner().invoke(app, list(map(str, args)), env={"COLUMNS": "200"})
 
 
 def test_cli_table(seed_trig):

@@ -1,13 +1,11 @@
 """The querying documentation names every command, option and research question (as test_docs does for the README)."""
-from pathlib import Path
-
 import pytest
 import typer.main
-from query_helpers import cli_app
 
+from graphkit.cli import app
 from graphkit.query import questions
+from tests import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "docs" / "querying.md") if (ROOT / "docs" / "querying.md").exists() else ROOT / "README.md"
 TEXT = DOC.read_text(encoding="utf-8")
 COMMANDS = ("query", "ask", "serve")
@@ -20,7 +18,7 @@ def test_command_documented(name):
 
 @pytest.mark.parametrize("name, option", [
     (name, opt) for name in COMMANDS
-    for p in typer.main.get_command(cli_app()).commands[name].params
+    for p in typer.main.get_command(app).commands[name].params
     for opt in p.opts if opt.startswith("--") and opt != "--help"])
 def test_option_documented(name, option):
     assert f"`{option}`" in TEXT, f"{DOC.name} does not document {option} of graphkit {name}"
@@ -38,4 +36,4 @@ def test_question_documented_with_output(name):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_has_help(name):
-    assert (typer.main.get_command(cli_app()).commands[name].help or "").strip()
+    assert (typer.main.get_command(app).commands[name].help or "").strip()

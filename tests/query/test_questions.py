@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from query_helpers import cli_app, pipeline_build, seed_dataset, seed_facts_module, seed_graph, seed_trig  # noqa: F401
+from graphkit.cli import app
+from tests import SEEDS
+from tests.data import seed_dataset, seed_facts
 
 from graphkit.query import ask, open_graph, question, questions
 from graphkit.query.results import display
@@ -262,7 +264,7 @@ def test_co_attendance_is_weighted():
     """A second meeting of Trương Thị Mai and Nguyễn Quang Dương makes him her first co-attendee."""
     from graphkit.extract.facts import Meeting
 
-    sf = seed_facts_module()
+    sf = seed_facts
     ev = sf.ev("Đồng chí Trương Thị Mai chủ trì, đồng chí Nguyễn Quang Dương dự")
     extra = _extra_article("x-meeting", dt.date(2023, 3, 1), meetings=[
         Meeting(0, "Hội nghị tổng kết", ev, chairs=[("Trương Thị Mai", ev)], attendees=[("Nguyễn Quang Dương", ev)])])
@@ -275,7 +277,7 @@ def test_post_holder_on_uses_start_and_end_dates():
     """A tenure with a start date is in office from it; one that ended before the day is not."""
     from graphkit.extract.facts import Holding
 
-    sf = seed_facts_module()
+    sf = seed_facts
     ev = sf.ev("tân Trưởng Ban Tổ chức Trung ương")
     # 2023-06-01 reports Lê Minh Hưng as the new head since 2023-03-01, and Trương Thị Mai as former
     extra = _extra_article("x-new", dt.date(2023, 6, 1), holdings=[
@@ -299,7 +301,7 @@ def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_articl
     from graphkit.extract.facts import Holding
     from graphkit.query.careers import timeline
 
-    sf = seed_facts_module()
+    sf = seed_facts
     ev = sf.ev("nguyên Trưởng Ban Tổ chức Trung ương Lê Minh Hưng")
     extra = _extra_article("x-former-undated", None, holdings=[Holding("Lê Minh Hưng", sf.TRUONG_BTCTW, "former", ev)])
     g = open_graph(seed_dataset([extra]))
@@ -315,7 +317,7 @@ def test_citation_chain_follows_links():
     """Nghị quyết 18 ← Kết luận 74 ← a later document: both links, transitively."""
     from graphkit.extract.facts import Citation
 
-    sf = seed_facts_module()
+    sf = seed_facts
     d74 = sf.directive("74-KL/TW", "Kết luận", "Bộ Chính trị", issued_on="2020-05-22")
     d99 = sf.directive("99-KL/TW", "Kết luận", "Bộ Chính trị")
     extra = _extra_article("x-cite", dt.date(2023, 1, 1), directives=[d99, d74],
@@ -347,13 +349,9 @@ def test_questions_on_a_store_directory(tmp_path, seed_graph):
 
 def test_seeds_through_the_pipeline():
     """The real extraction of seeds/ answers the questions as the gold facts do (where it finds them)."""
-    from pathlib import Path
+    from graphkit import build
 
-    build = pipeline_build()
-    if build is None:
-        pytest.skip("graphkit.build is not importable on this branch (no graphkit/pipeline.py); main has it")
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    result = build([seeds])
+    result = build([SEEDS])
     dataset = getattr(result, "dataset", result)
     g = open_graph(dataset)
     assert _rows(ask(g, "post-holders", post=BTC), ("person", "firstSeen")) == [
@@ -370,12 +368,12 @@ def test_seeds_through_the_pipeline():
 def test_cli_ask(seed_trig):
     from typer.testing import CliRunner
 
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig), "career", "--person", "Truong Thi Mai", "--format", "csv"])
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), "career", "--person", "Truong Thi Mai", "--format", "csv"])
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
     assert lines[0] == "person,post,firstSeen,lastSeen,started,ended,formerBy,reports"
     assert lines[1] == "Trương Thị Mai,Bí thư Trung ương Đảng,2022-06-28,2022-06-28,,,,1"
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig), "post-holder-on", f"--post={BTC}", "--date", "2021-01-01"],
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), "post-holder-on", f"--post={BTC}", "--date", "2021-01-01"],
                            env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     assert "Phạm Minh Chính" in r.stdout and "Trương Thị Mai" not in r.stdout
@@ -384,13 +382,13 @@ def test_cli_ask(seed_trig):
 def test_cli_ask_list_and_show_query():
     from typer.testing import CliRunner
 
-    r = CliRunner().invoke(cli_app(), ["ask", "--list"])
+    r = CliRunner().invoke(app, ["ask", "--list"])
     assert r.exit_code == 0, r.output
     for name in questions():
         assert name in r.stdout
-    r = CliRunner().invoke(cli_app(), ["ask", "--list", "career"])
+    r = CliRunner().invoke(app, ["ask", "--list", "career"])
     assert r.exit_code == 0 and "--person" in r.stdout
-    r = CliRunner().invoke(cli_app(), ["ask", "--show-query", "career", "--person", "Trương Thị Mai"])
+    r = CliRunner().invoke(app, ["ask", "--show-query", "career", "--person", "Trương Thị Mai"])
     assert r.exit_code == 0, r.output
     assert "$person" not in r.stdout and 'REGEX(?name, "^' in r.stdout
 
@@ -398,13 +396,13 @@ def test_cli_ask_list_and_show_query():
 def test_cli_ask_errors(seed_trig):
     from typer.testing import CliRunner
 
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig), "career"])
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), "career"])
     assert r.exit_code == 2 and "career needs --person" in r.output and "Traceback" not in r.output
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig), "nope", "--x", "1"])
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), "nope", "--x", "1"])
     assert r.exit_code == 2 and "no question called 'nope'" in r.output
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig), "career", "Truong"])
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), "career", "Truong"])
     assert r.exit_code == 2 and "unexpected argument 'Truong'" in r.output
-    r = CliRunner().invoke(cli_app(), ["ask", str(seed_trig)])
+    r = CliRunner().invoke(app, ["ask", str(seed_trig)])
     assert r.exit_code == 2 and "give the graph and the question" in r.output
 
 

@@ -13,7 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from query_helpers import seed_dataset
+
+from tests import ROOT
+from tests.data import seed_dataset
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML  # noqa: E402
@@ -190,11 +192,9 @@ def test_graphkit_serve_command(graph_file, tmp_path):
     """graphkit serve starts, answers, and stops on Ctrl-C."""
     import signal
 
-    tests = Path(__file__).parent
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from query_helpers import cli_app; "
-            "cli_app()(['serve', sys.argv[2], '--port', '0', '--timeout', '5'], prog_name='graphkit')")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests.parent), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-c", code, str(tests), str(graph_file)], env=env,
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "graphkit.cli", "serve", str(graph_file), "--port", "0", "--timeout", "5"],
+                            env=env,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         url = None

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from graphkit.analytics.measures import centrality
 from graphkit.analytics.projections import entity_graph
 from graphkit.errors import AnalysisError, OutputError
 from graphkit.viz import maps
+from tests import ROOT
 
 XSS_TITLE = "<script>window.__pwned='title'</script> Hội nghị"
 XSS_NAME = "Nguyễn <img src=x onerror=\"window.__pwned='name'\"> Văn A"
@@ -215,13 +215,13 @@ def test_write_works_under_the_c_locale(tmp_path):
             f"maps.whole_map(examples.dataset()).write({str(out)!r})")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8", "PYTHONIOENCODING"))}
     env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",  # really ASCII: no UTF-8 mode
-               PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+               PYTHONPATH=str(ROOT))
     subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)
     assert "Trương Thị Mai" in out.read_text(encoding="utf-8")
 
 
 def test_png_stats_tells_blank_from_drawn():
-    from graphkit.viz.browser import png_stats
+    from tests.viz.browser import png_stats
     import struct
     import zlib
 

@@ -11,7 +11,8 @@ import pytest
 
 from graphkit import examples
 from graphkit.analytics.projections import entity_graph
-from graphkit.viz import browser, maps
+from graphkit.viz import maps
+from tests.viz import browser
 
 pytestmark = [
     pytest.mark.browser,
@@ -57,7 +58,7 @@ def test_truncated_map_shows_the_limit_and_the_notice(tmp_path):
 
 
 def test_markup_in_articles_stays_text_in_the_browser(tmp_path):
-    from test_map import XSS_NAME, XSS_SENTENCE, xss_dataset  # tests/ is on sys.path under pytest
+    from tests.viz.test_map import XSS_NAME, XSS_SENTENCE, xss_dataset
 
     m = maps.whole_map(xss_dataset())
     expr = ("(() => { const m = window.graphkitMap; const id = m.nodes.getIds().find("
