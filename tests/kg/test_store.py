@@ -598,8 +598,8 @@ def test_store_in_a_new_nested_directory(tmp_path):
 
 
 def test_docs_describe_every_command_and_option():
-    """The README documents what the store adds."""
-    doc = (REPO / "README.md").read_text(encoding="utf-8")
+    """docs/stores.md and docs/performance.md document what the store adds."""
+    doc = "".join((REPO / "docs" / name).read_text(encoding="utf-8") for name in ("stores.md", "performance.md"))
     for needle in ("graphkit build", "--into", "--jobs", "graphkit export", "--out", "graphkit timeline", "--sources",
                    "graphkit who-held", "--on", "gk:possiblySame", "benchmarks/build_corpus.py"):
         assert needle in doc, needle

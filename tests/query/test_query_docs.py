@@ -6,14 +6,14 @@ from graphkit.cli import app
 from graphkit.query import questions
 from tests import ROOT
 
-DOC = (ROOT / "docs" / "querying.md") if (ROOT / "docs" / "querying.md").exists() else ROOT / "README.md"
+DOC = ROOT / "docs" / "querying.md"
 TEXT = DOC.read_text(encoding="utf-8")
 COMMANDS = ("query", "ask", "serve")
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_documented(name):
-    assert f"### graphkit {name}" in TEXT
+    assert f"\n## graphkit {name}\n" in TEXT
 
 
 @pytest.mark.parametrize("name, option", [
@@ -26,9 +26,9 @@ def test_option_documented(name, option):
 
 @pytest.mark.parametrize("name", sorted(questions()))
 def test_question_documented_with_output(name):
-    section = TEXT.split(f"#### {name} — ", 1)
+    section = TEXT.split(f"\n### {name} — ", 1)
     assert len(section) == 2, f"{DOC.name} has no section for {name}"
-    body = section[1].split("\n#### ", 1)[0]
+    body = section[1].split("\n### ", 1)[0]
     assert f"$ graphkit ask out/seeds.trig {name} " in body
     for p in questions()[name].params:
         assert f"--{p.name}" in body
