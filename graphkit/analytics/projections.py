@@ -171,8 +171,8 @@ def person_person(source, *, date_from=None, date_to=None, via=("meetings", "bod
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
-        The graph, as :func:`graphkit.kg.serialize.load` returns it.
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex
+        The graph: anything :func:`graphkit.query.open_graph` accepts.
     date_from, date_to : str or datetime.date, optional
         Only facts from articles published in this range (inclusive) count.
     via : tuple of {"meetings", "bodies"}
@@ -238,7 +238,7 @@ def person_organization(source, *, date_from=None, date_to=None, former=False):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only holdings reported by articles published in this range count.
     former : bool
@@ -284,7 +284,7 @@ def province_directive(source, *, date_from=None, date_to=None, bodies=False):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only implementations reported by articles published in this range count.
     bodies : bool
@@ -326,7 +326,7 @@ def directive_citation(source, *, date_from=None, date_to=None):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only citations reported by articles published in this range count.
 
@@ -366,7 +366,7 @@ def entity_graph(source, *, date_from=None, date_to=None, context=True):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only facts from articles published in this range count.
     context : bool
@@ -433,7 +433,7 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     code : str
         The directive's code as written (``18-NQ/TW``); spaces and case do not matter. Every
         directive with that code is included (Party numbers restart each term).

@@ -87,7 +87,7 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`graphkit.analytics.projections.person_person`)
     projection : str
         A name from :data:`graphkit.analytics.projections.PROJECTIONS`.
     measures : list of str
