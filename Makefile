@@ -23,9 +23,9 @@ run: $(STAMP)
 	$(BIN)/graphkit build seeds --out $(OUT)/seeds.trig
 	$(BIN)/graphkit stats $(OUT)/seeds.trig
 
-## Run the whole test suite.
+## Run the whole test suite (with the examples in README.md and docs/).
 test: $(STAMP)
-	$(BIN)/python -m pytest graphkit tests
+	$(BIN)/python -m pytest graphkit tests README.md docs
 
 ## Score extraction against the gold facts in ../shared/gold.
 score: $(STAMP)

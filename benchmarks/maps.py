@@ -71,7 +71,8 @@ def main() -> None:
     from graphkit.analytics.kgindex import KGIndex
     from graphkit.analytics.projections import entity_graph, person_person
     from graphkit.kg.build import to_dataset
-    from graphkit.viz import browser, maps
+    from graphkit.viz import maps
+    from tests.viz import browser
 
     def stage(name, fn):
         t = time.perf_counter()

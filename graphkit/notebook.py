@@ -3,13 +3,13 @@
 Every function takes ``graph``: an rdflib ``Dataset`` (``graphkit.pipeline.build(...).dataset`` or
 ``graphkit.kg.serialize.load(path)``), an open :class:`~graphkit.kg.store.GraphStore`, a
 :class:`graphkit.query.QueryGraph` (``graphkit.query.open_graph``), or the path of a graph file or
-store directory. Queries run over the merge of the article graphs (each triple once; a store keeps
-it as its default graph). pandas is imported when a
-function is called (``pip install 'graphkit[notebooks]'``).
+store directory: whatever :func:`graphkit.query.open_graph` opens (open it once yourself when you
+call several functions on a file). Queries run over the merge of the article graphs (each triple
+once). pandas is imported when a function is called (``pip install 'graphkit[notebooks]'``).
 
 - SPARQL: :func:`ask` (the shipped research questions), :func:`query` (any query, with
   parameters), :func:`frame` (any :class:`graphkit.query.QueryResult`), :func:`questions`, and
-  :func:`select` / :func:`rows` (run where the graph is: rdflib or the store);
+  :func:`select` / :func:`rows` (plain rows); all run on :func:`graphkit.query.open_graph`;
 - tables: :func:`type_counts`, :func:`officials`, :func:`tenures`, :func:`articles`,
   :func:`article_facts` (each fact with its evidence sentence), :func:`directives`, :func:`labels`;
 - helpers: :func:`table` (rows of dicts or dataclasses), :func:`steps` (a shortest path's facts),
@@ -17,7 +17,7 @@ function is called (``pip install 'graphkit[notebooks]'``).
 - maps: a :class:`~graphkit.viz.maps.Map` shows itself inline; :func:`show_map` sets the height;
 - :func:`strip_outputs` (``make strip-notebooks``).
 
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> ds = examples.dataset()
 >>> type_counts(ds).set_index("type").loc[["Article", "Person", "Directive"], "count"].tolist()
 [5, 8, 7]
@@ -31,12 +31,9 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import html as _html
-from contextlib import contextmanager
 from pathlib import Path
 
-from graphkit.kg.namespaces import GK_URI, PREFIXES, sparql_prefixes
-
-_XSD = PREFIXES["xsd"]
+from graphkit.kg.namespaces import GK_URI
 
 
 def _pandas():
@@ -49,27 +46,10 @@ def _pandas():
     return pd
 
 
-@contextmanager
-def _opened(graph):
-    """``graph`` itself, or the graph file / store at that path (a store is closed afterwards)."""
-    if isinstance(graph, (str, Path)):
-        from graphkit.kg.store import GraphStore, open_graph
+def _open(graph):
+    from graphkit.query import open_graph
 
-        g = open_graph(graph)
-        try:
-            yield g
-        finally:
-            if isinstance(g, GraphStore):
-                g.close()
-    else:
-        yield graph
-
-
-def _value(text: str, datatype: str | None):
-    """A literal's Python value (int, float, bool, date, else the text)."""
-    from graphkit.kg.store import literal_value
-
-    return literal_value(text, datatype)
+    return open_graph(graph)
 
 
 def rows(graph, query: str) -> tuple[list[str], list[dict]]:
@@ -78,42 +58,17 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
     Returns the variable names and one dict per solution (IRIs and plain literals as ``str``;
     numbers, booleans and dates as Python values; unbound as ``None``).
 
-    A triple stated in several article graphs matches once, over an rdflib ``Dataset`` (its union)
-    and over a store (its merged default graph) alike — except on a store written by graphkit
-    before it kept the merge, where Oxigraph's union matches it once per graph (``graphkit upgrade``
-    adds the merge). ``SELECT DISTINCT`` and ``COUNT(DISTINCT …)`` give the same results on all.
+    A triple stated in several article graphs matches once, over a graph file, an rdflib ``Dataset``
+    and a store alike: the query runs on :func:`graphkit.query.open_graph`'s merge of the graphs.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
     (['n'], [{'n': 7}])
     """
-    from graphkit.kg.store import GraphStore
-    from graphkit.query import QueryGraph
+    from graphkit.query import run_query
 
-    if isinstance(graph, QueryGraph):
-        from graphkit.query import run_query
-
-        result = run_query(graph, query)
-        return list(result.vars), [{v: None if t is None else t.python() for v, t in zip(result.vars, r)}
-                                   for r in result.rows]
-    query = sparql_prefixes() + query
-    with _opened(graph) as g:
-        if isinstance(g, GraphStore):
-            return g.select_table(query)
-        from rdflib import Dataset, Literal
-
-        ds = g if getattr(g, "default_union", False) else Dataset(store=g.store, default_union=True)
-        res = ds.query(query)
-        names = [str(v) for v in res.vars]
-        out = []
-        for r in res:
-            row = {}
-            for n in res.vars:
-                t = r[n]
-                dt = str(t.datatype) if isinstance(t, Literal) and t.datatype else None
-                row[str(n)] = None if t is None else _value(str(t), dt)
-            out.append(row)
-        return names, out
+    result = run_query(graph, query)
+    return list(result.vars), result.dicts()
 
 
 def frame(result):
@@ -122,7 +77,7 @@ def frame(result):
     SELECT: one column per variable, Python values (``str``, ``int``, ``Decimal``, ``date`` …),
     ``None`` where unbound. ASK: one column ``ask``. CONSTRUCT/DESCRIBE: ``subject, predicate, object``.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> from graphkit.query import open_graph, run_query
     >>> g = open_graph(examples.dataset())
     >>> frame(run_query(g, "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 2"))
@@ -150,7 +105,7 @@ def query(graph, text: str, *, timeout: float | None = None, **params):
     ``open_graph`` when you run many queries. ``params`` bind the query's ``$name`` parameters
     (a ``str`` becomes a string literal, a ``date`` an ``xsd:date``, an ``int`` an integer).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> query(examples.dataset(), "SELECT ?name WHERE { ?p gk:code $code ; rdfs:label ?name }", code="18-NQ/TW")
                       name
     0  Nghị quyết 18-NQ/TW
@@ -166,7 +121,7 @@ def ask(graph, name: str, *, timeout: float | None = None, **params):
     ``name`` is a question of :func:`questions`; ``params`` its parameters (``person="Truong Thi
     Mai"``; names match without regard to case and accents, ``*`` matches any text).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> ask(examples.dataset(), "career", person="truong thi mai")[["person", "post"]].values.tolist()[:1]
     [['Trương Thị Mai', 'Trưởng Ban Tổ chức Trung ương']]
     """
@@ -193,10 +148,10 @@ def questions():
 def select(graph, query: str):
     """A SPARQL SELECT over the merge of all graphs, as a DataFrame (one column per variable).
 
-    Runs where the graph is: rdflib for a ``Dataset``, Oxigraph for a store. For parameters,
+    For parameters,
     CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
               code
     0     05-CT/TW
@@ -210,7 +165,8 @@ def select(graph, query: str):
 def table(items, columns=None):
     """A DataFrame of dicts or dataclasses (``measures.top`` rows, ``who_held`` holders, …).
 
-    >>> from graphkit.analytics import examples, projections, measures
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import projections, measures
     >>> G = projections.province_directive(examples.dataset())
     >>> table(measures.top(G, ["degree"], n=2), ["label", "degree"])
            label  degree
@@ -228,7 +184,8 @@ def steps(path):
     """The steps of a path from :func:`graphkit.analytics.measures.shortest_paths` (or ``analyze(…, path=…)``),
     one row per step and evidence sentence: ``step, source, relation, target, date, title, sentence``.
 
-    >>> from graphkit.analytics import examples, measures, projections
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import measures, projections
     >>> G = projections.person_person(examples.dataset())
     >>> a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
     >>> steps(measures.shortest_paths(G, a, b)[0])[["step", "source", "relation", "target"]].drop_duplicates().values.tolist()
@@ -248,7 +205,7 @@ def type_counts(graph):
 
     Also counted: the assertions (facts with an evidence sentence).
     """
-    from graphkit.stats import _TYPES
+    from graphkit.query.summary import _TYPES
 
     _names, data = rows(graph, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
     counts = {str(r["c"]).removeprefix(GK_URI): r["n"] for r in data}
@@ -263,7 +220,7 @@ def labels(graph, *, types=(), iris=()) -> dict[str, str]:
     động-Thương binh và Xã hội`` share an IRI) has one label per spelling; the first in sort order
     is kept, as the analytics do.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> sorted(labels(examples.dataset(), types=["Province"]).values())
     ['Bắc Giang', 'Bắc Kạn', 'Nghệ An']
     """
@@ -293,10 +250,11 @@ def officials(graph):
     new, from the ``gk:Tenure`` nodes); rows are sorted by name, then post. Namesakes the graph
     keeps apart are separate rows.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> officials(examples.dataset()).head(2).values.tolist()
     [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT ?p ?x (COUNT(DISTINCT ?article) AS ?articles) WHERE {
           ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?article .
@@ -312,10 +270,11 @@ def officials(graph):
 def articles(graph):
     """The articles: columns ``id, title, date, facts`` (facts: assertions with evidence), sorted by id.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> articles(examples.dataset())[["id", "facts"]].head(3).values.tolist()
     [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?art ?id ?date WHERE { ?art gk:articleId ?id . OPTIONAL { ?art gk:publishedOn ?date } }""")
     _names, counts = rows(graph, """
@@ -336,13 +295,14 @@ def article_facts(graph, article: str):
     ``holds``, ``chairedBy``, ``attendedBy``, ``implements``, ``cites``), sorted by relation, subject,
     object. An unknown article gives an :class:`~graphkit.errors.AnalysisError`.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> f = article_facts(examples.dataset(), "btc-2020-07-01")
     >>> sorted(f.relation.value_counts().items())
     [('chairedBy', 3), ('holds', 4), ('implements', 1)]
     >>> f[f.relation == "implements"][["subject", "object"]].values.tolist()
     [['Nghệ An', 'Nghị quyết 26-NQ/TW']]
     """
+    graph = _open(graph)
     from graphkit.kg.ids import article_iri
 
     art = article if article.startswith(("http://", "https://")) else article_iri(article)
@@ -369,10 +329,11 @@ def directives(graph):
     ``issued_on`` is the issue date the texts give (``ngày 20/01/2022``), or empty. Sorted by the
     number of articles, then code.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> directives(examples.dataset())[["code", "issuer", "issued_on"]].head(2).values.tolist()
     [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?d ?code ?type ?i ?issued_on WHERE {
           ?d gk:code ?code .
@@ -399,6 +360,7 @@ def tenures(graph):
     ``status`` is ``current``, ``new`` or ``former``; ``date`` the article's date (empty when the
     article has none). One row per article and (person, post), sorted by date, official, post.
     """
+    graph = _open(graph)
     _names, data = rows(graph, """
         SELECT DISTINCT ?p ?x ?status ?date ?art WHERE {
           ?t gk:holder ?p ; gk:post ?x ; gk:status ?status ; prov:wasDerivedFrom ?art .

@@ -8,7 +8,7 @@
   core number), ``communities`` (Louvain, Leiden), ``top``, ``ego``, ``k_core``, ``shortest_paths``,
   ``find_node``.
 - :mod:`graphkit.analytics.report` — ``analyze``: what ``graphkit analyze`` prints and writes.
-- :mod:`graphkit.analytics.examples` — a small example graph for docs and tests.
 
-Submodules import networkx and rdflib inside their functions, so importing them is cheap.
+Submodules import networkx inside their functions, so importing them is cheap. They read a graph
+through :func:`graphkit.query.open_graph` (a graph file, a store, an rdflib Dataset alike).
 """

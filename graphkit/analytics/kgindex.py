@@ -12,7 +12,7 @@ A flattened graph (Turtle, N-Triples) works too: assertions carry their article,
 graph names are lost.
 
 >>> from graphkit.analytics.kgindex import KGIndex
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> idx = KGIndex.read(examples.dataset())
 >>> idx.type_of(examples.iri("person", "Dương Văn Thái")), idx.label(examples.iri("person", "Dương Văn Thái"))
 ('Person', 'Dương Văn Thái')
@@ -62,12 +62,11 @@ def _local(iri: str) -> str:
 
 
 def _value(term):
-    from rdflib import Literal
-
-    if isinstance(term, Literal):
-        v = term.toPython()
-        return v if isinstance(v, (_dt.date, int, float)) and not isinstance(v, bool) else str(term)
-    return str(term)
+    """An object's value in the tables: dates and numbers as Python values, everything else as text."""
+    if term.kind == "literal" and term.datatype:
+        v = term.python()
+        return v if isinstance(v, (_dt.date, int, float)) and not isinstance(v, bool) else term.value
+    return term.value
 
 
 class KGIndex:
@@ -89,43 +88,36 @@ class KGIndex:
     # -- reading -----------------------------------------------------------------------------
     @classmethod
     def read(cls, graph) -> "KGIndex":
-        """Index an rdflib ``Dataset``/``ConjunctiveGraph`` (all named graphs) or a plain ``Graph``.
+        """Index a graph: anything :func:`graphkit.query.open_graph` accepts (a graph file, a store
+        directory, an rdflib ``Dataset`` or ``Graph``, an opened graph), read through it.
 
         A :class:`KGIndex` passed in is returned as it is, so functions can take either.
         """
         if isinstance(graph, KGIndex):
             return graph
-        if hasattr(graph, "quads") and hasattr(graph, "contexts"):
-            quads = graph.quads((None, None, None, None))
-        elif hasattr(graph, "triples"):
-            quads = ((s, p, o, None) for s, p, o in graph.triples((None, None, None)))
-        else:
-            from graphkit.errors import AnalysisError
+        from graphkit.query.engine import open_graph
 
-            raise AnalysisError(f"cannot read a graph from {type(graph).__name__}; pass an rdflib Dataset or Graph "
-                                "(graphkit.kg.serialize.load(path) gives one)")
+        quads = ((s, p, _value(o), g) for s, p, o, g in open_graph(graph).data_quads())
         idx = cls()
         types: dict[str, set[str]] = defaultdict(set)
         labels: dict[str, set[str]] = defaultdict(set)
         assertions: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-        for s, p, o, g in quads:
-            s, p = str(s), str(p)
+        for s, p, v, g in quads:
             if p == RDF_TYPE:
-                types[s].add(_local(str(o)))
+                types[s].add(_local(str(v)))
                 continue
             if p == RDFS_LABEL:
-                labels[s].add(str(o))
+                labels[s].add(str(v))
                 continue
             if p.startswith(RDF) and p[len(RDF):] in ("subject", "predicate", "object"):
-                assertions[s][p[len(RDF):]].add(str(o))
+                assertions[s][p[len(RDF):]].add(str(v))
                 continue
             key = _local(p)
-            v = _value(o)
             if key in ("evidence",) or p == PROV_DERIVED:
                 assertions[s][key].add(v)  # kept for assertion nodes, filtered below
             idx.attrs[s][key].add(v)
             if g is not None:
-                idx.contexts[(s, key, v)].add(str(g))
+                idx.contexts[(s, key, v)].add(g)
         for node, ts in types.items():
             # one class per node in graphkit graphs; if several, the first in sort order, stably
             idx.types[node] = sorted(ts)[0]

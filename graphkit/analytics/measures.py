@@ -5,7 +5,8 @@ weighted degree and PageRank use it as it is, and betweenness and shortest paths
 length, ignore it (every link is one step). Results are sorted deterministically: by score,
 then by label, then by IRI.
 
->>> from graphkit.analytics import examples, projections
+>>> from graphkit import examples
+>>> from graphkit.analytics import projections
 >>> from graphkit.analytics.measures import centrality, top
 >>> G = projections.person_person(examples.dataset())
 >>> [(r["label"], r["degree"]) for r in top(G, ["degree"], n=3)]
@@ -181,7 +182,8 @@ def top(G, measures, n: int | None = None, *, seed: int = 0) -> list[dict]:
 
     Examples
     --------
-    >>> from graphkit.analytics import examples, projections
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import projections
     >>> G = projections.province_directive(examples.dataset())
     >>> [(r["label"], r["degree"]) for r in top(G, ["degree", "pagerank"], n=2)]
     [('Bắc Giang', 2), ('Nghệ An', 2)]
@@ -211,7 +213,8 @@ def find_node(G, name: str, *, types=("Person",)):
     Raises :class:`~graphkit.errors.AnalysisError` naming close labels when there is no such
     node, or the candidates when several nodes have that label.
 
-    >>> from graphkit.analytics import examples, projections
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import projections
     >>> G = projections.person_person(examples.dataset())
     >>> find_node(G, "trương thị  mai") == examples.iri("person", "Trương Thị Mai")
     True
@@ -304,7 +307,8 @@ def shortest_paths(G, source, target, *, limit: int = 10) -> list[list[dict]]:
 
     Examples
     --------
-    >>> from graphkit.analytics import examples, projections
+    >>> from graphkit import examples
+    >>> from graphkit.analytics import projections
     >>> G = projections.person_person(examples.dataset())
     >>> hop, hong = examples.iri("person", "Hồ Phúc Hợp"), examples.iri("person", "Lê Thị Thu Hồng")
     >>> paths = shortest_paths(G, hop, hong)

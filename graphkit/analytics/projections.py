@@ -20,7 +20,8 @@ Every projection takes ``date_from``/``date_to`` (ISO strings or dates, inclusiv
 stated by articles published in that range count (undated articles are left out when a bound is
 given). Node and edge order is sorted, so the same graph always gives the same result.
 
->>> from graphkit.analytics import examples, projections
+>>> from graphkit import examples
+>>> from graphkit.analytics import projections
 >>> ds = examples.dataset()
 >>> P = projections.person_person(ds)
 >>> mai, thai = examples.iri("person", "Trương Thị Mai"), examples.iri("person", "Dương Văn Thái")
@@ -170,8 +171,8 @@ def person_person(source, *, date_from=None, date_to=None, via=("meetings", "bod
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
-        The graph, as :func:`graphkit.kg.serialize.load` returns it.
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex
+        The graph: anything :func:`graphkit.query.open_graph` accepts.
     date_from, date_to : str or datetime.date, optional
         Only facts from articles published in this range (inclusive) count.
     via : tuple of {"meetings", "bodies"}
@@ -190,7 +191,7 @@ def person_person(source, *, date_from=None, date_to=None, via=("meetings", "bod
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = person_person(examples.dataset(), via=("bodies",))
     >>> chinh, mai = examples.iri("person", "Phạm Minh Chính"), examples.iri("person", "Trương Thị Mai")
     >>> G.edges[chinh, mai]["weight"], [G.nodes[b]["label"] if b in G else b.rsplit("/", 1)[1] for b in G.edges[chinh, mai]["bodies"]]
@@ -237,7 +238,7 @@ def person_organization(source, *, date_from=None, date_to=None, former=False):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only holdings reported by articles published in this range count.
     former : bool
@@ -252,7 +253,7 @@ def person_organization(source, *, date_from=None, date_to=None, former=False):
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = person_organization(examples.dataset())
     >>> binh, btc = examples.iri("person", "Nguyễn Thanh Bình"), examples.iri("org", "Ban Tổ chức Trung ương")
     >>> G.edges[binh, btc]["weight"], G.edges[binh, btc]["posts"], G.nodes[btc]["bipartite"]
@@ -283,7 +284,7 @@ def province_directive(source, *, date_from=None, date_to=None, bodies=False):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only implementations reported by articles published in this range count.
     bodies : bool
@@ -297,7 +298,7 @@ def province_directive(source, *, date_from=None, date_to=None, bodies=False):
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = province_directive(examples.dataset())
     >>> sorted(G.nodes[n]["label"] for n in G[examples.iri("directive", "18-NQ/TW")])
     ['Bắc Giang', 'Nghệ An']
@@ -325,7 +326,7 @@ def directive_citation(source, *, date_from=None, date_to=None):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only citations reported by articles published in this range count.
 
@@ -336,7 +337,7 @@ def directive_citation(source, *, date_from=None, date_to=None):
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = directive_citation(examples.dataset())
     >>> [(G.nodes[u]["code"], G.nodes[v]["code"]) for u, v in G.edges]
     [('74-KL/TW', '18-NQ/TW'), ('74-KL/TW', '19-NQ/TW')]
@@ -365,7 +366,7 @@ def entity_graph(source, *, date_from=None, date_to=None, context=True):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     date_from, date_to : str or datetime.date, optional
         Only facts from articles published in this range count.
     context : bool
@@ -379,7 +380,7 @@ def entity_graph(source, *, date_from=None, date_to=None, context=True):
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = entity_graph(examples.dataset())
     >>> thai, tu = examples.iri("person", "Dương Văn Thái"), examples.iri("org", "Tỉnh ủy Bắc Giang")
     >>> G.edges[thai, tu]["relation"], G.edges[thai, tu]["label"], G.edges[tu, examples.iri("province", "Bắc Giang")]["relation"]
@@ -432,7 +433,7 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`person_person`)
     code : str
         The directive's code as written (``18-NQ/TW``); spaces and case do not matter. Every
         directive with that code is included (Party numbers restart each term).
@@ -448,7 +449,7 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
 
     Examples
     --------
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> G = directive_diffusion(examples.dataset(), "18-nq/tw")
     >>> [(G.nodes[n]["label"], G.nodes[n].get("date")) for n in G]
     [('Ban Chấp hành Trung ương', None), ('Nghị quyết 18-NQ/TW', '2017-10-25'), ('Bắc Giang', '2022-03-10'), ('Nghệ An', '2022-03-10')]
@@ -490,7 +491,7 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
 def find_directives(source, code: str) -> list[str]:
     """IRIs of the directives whose ``gk:code`` is ``code`` (ignoring case, spaces and ``số``).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> find_directives(examples.dataset(), "18 - NQ/TW") == [examples.iri("directive", "18-NQ/TW")]
     True
     """
@@ -525,7 +526,7 @@ PROJECTIONS = {
 def project(source, name: str, *, date_from=None, date_to=None, **options):
     """The projection called ``name`` (a key of :data:`PROJECTIONS`).
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> project(examples.dataset(), "citation").number_of_edges()
     2
     >>> project(examples.dataset(), "people")

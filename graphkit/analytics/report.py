@@ -1,7 +1,7 @@
 """One analysis as a value: project, focus (ego network, k-core), measure, find paths; then
 write it as CSV or JSON. The ``graphkit analyze`` command prints and writes what this returns.
 
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> a = analyze(examples.dataset(), measures=["degree", "leiden"], top=3)
 >>> [(r["label"], r["degree"], r["leiden"]) for r in a.rows]
 [('Nguyễn Quang Dương', 6, 0), ('Nguyễn Thị Thanh', 6, 0), ('Trương Thị Mai', 6, 0)]
@@ -87,7 +87,7 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
 
     Parameters
     ----------
-    source : rdflib Dataset or Graph, or KGIndex
+    source : graph file, store directory, rdflib Dataset or Graph, opened graph, or KGIndex (see :func:`graphkit.analytics.projections.person_person`)
     projection : str
         A name from :data:`graphkit.analytics.projections.PROJECTIONS`.
     measures : list of str

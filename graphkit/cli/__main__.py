@@ -1,3 +1,3 @@
-from graphkit.cli.main import app
+from graphkit.cli import app
 
 app()

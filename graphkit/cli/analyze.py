@@ -6,11 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import reports_errors, stderr_console
-from graphkit.cli.main import app
+from graphkit.cli.common import GRAPH_HELP, open_graph, reports_errors, stderr_console
+from graphkit.cli.app import app
 
-GraphArg = Annotated[Path, typer.Argument(help="Graph file written by 'graphkit build' (.trig, .nq, .ttl, .nt, .jsonld).",
-                                          show_default=False)]
+GraphArg = Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)]
 FromOpt = Annotated[Optional[str], typer.Option("--from", help="Only facts from articles published on or after this date (YYYY-MM-DD).")]
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only facts from articles published on or before this date (YYYY-MM-DD).")]
 
@@ -45,7 +44,6 @@ def analyze(
     Example: graphkit analyze out/seeds.trig --measure pagerank --measure leiden --top 10 --out scores.csv
     """
     from graphkit.analytics.report import analyze as run
-    from graphkit.kg.serialize import load
 
     options = {}
     if via:
@@ -57,7 +55,7 @@ def analyze(
             raise typer.BadParameter("--former applies to --projection person or person-org", param_hint="--former")
         options["former"] = True
     path = tuple(path) if path and all(path) else None
-    result = run(load(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
+    result = run(open_graph(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
                  date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, max_paths=paths, seed=seed,
                  **options)
     _print_analysis(result)
@@ -126,10 +124,9 @@ def map_(
 
     Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --radius 2 --out mai.html
     """
-    from graphkit.kg.serialize import load
     from graphkit.viz.maps import make_map
 
-    m = make_map(load(graph), person=person, radius=radius, directive=directive, date_from=date_from,
+    m = make_map(open_graph(graph), person=person, radius=radius, directive=directive, date_from=date_from,
                  date_to=date_to, size_by=size_by, node_limit=limit, title=title)
     m.write(out)
     shown = f"{m.nodes:,} of {m.total_nodes:,} nodes (top by {m.size_by})" if m.truncated else f"{m.nodes:,} nodes"

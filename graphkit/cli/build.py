@@ -1,4 +1,4 @@
-"""``graphkit build`` and ``graphkit stats``."""
+"""``graphkit build``."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import err, reports_errors, stderr_console
-from graphkit.cli.main import app
+from graphkit.cli.common import GRAPH_FILE_HELP, err, reports_errors, stderr_console
+from graphkit.cli.app import app
 
 
 @app.command()
@@ -16,7 +16,7 @@ def build(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
         help="Articles: .txt, .html/.htm, .jsonl/.jsonl.gz corpora, or directories (recursively). Default: seeds/")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o",
-        help="Output graph file; the format follows the extension: .trig, .nq, .ttl, .nt, .jsonld "
+        help=f"Output graph file; {GRAPH_FILE_HELP} "
              "[default: out/graph.trig when --into is not given]")] = None,
     into: Annotated[Optional[Path], typer.Option("--into",
         help="On-disk store directory (created when missing) to add the articles to; an article "
@@ -78,8 +78,9 @@ def build(
         raise typer.Exit(1)
     write(result.dataset, out)
     if not quiet:
-        n = len(result.dataset)
-        typer.echo(f"{len(result.articles)} article(s), {n} triples → {out}", err=True)
+        from graphkit.query import open_graph
+
+        typer.echo(f"{len(result.articles)} article(s) → {out}: {open_graph(out).counts()}", err=True)
     if result.problems:
         raise typer.Exit(1)
 
@@ -129,27 +130,10 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
         raise typer.Exit(1)
     if not quiet:
         new = len(result.articles) - len(result.replaced)
+        from graphkit.query import open_graph
+
         typer.echo(f"{len(result.articles)} article(s) ({new} new, {len(result.replaced)} replaced) → {into}: "
-                   f"{result.article_graphs} article graph(s), {result.quads} quads; "
+                   f"{open_graph(into).counts()}; "
                    f"{result.possibly_same} gk:possiblySame link(s) between namesakes kept apart", err=True)
     if result.problems:
         raise typer.Exit(1)
-
-
-@app.command()
-@reports_errors
-def stats(
-    graph: Annotated[Path, typer.Argument(help="A graph file written by 'graphkit build'")],
-) -> None:
-    """Summarise a graph: how many nodes of each type, and the officials with their posts."""
-    from graphkit.kg.serialize import load
-    from graphkit.stats import summary
-
-    s = summary(load(graph))
-    typer.echo(f"{graph}: {s['triples']} triples in {s['articles']} article graph(s)")
-    for cls, n in s["types"].items():
-        typer.echo(f"  {cls:<14}{n:>6}")
-    if s["officials"]:
-        typer.echo("officials:")
-        for name, posts in s["officials"]:
-            typer.echo(f"  {name}: {'; '.join(posts)}")

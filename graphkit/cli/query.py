@@ -7,10 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import err, reports_errors, stderr_console
-from graphkit.cli.main import app
+from graphkit.cli.common import GRAPH_HELP, err, open_graph, reports_errors, stderr_console
+from graphkit.cli.app import app
 
-GRAPH_HELP = "The graph: a .trig, .nq, .ttl, .nt or .jsonld file, or an Oxigraph store directory (graphkit build --into)."
 FORMAT_HELP = ("Output format: table (the default on screen), csv, tsv, json (SPARQL 1.1 JSON results) or xml for "
                "SELECT and ASK; turtle (the default), nt, nq, trig, jsonld or rdfxml for CONSTRUCT and DESCRIBE. "
                "Without it, --out's extension decides.")
@@ -129,7 +128,7 @@ def query(
             text = file.read_text(encoding="utf-8")
         except OSError as e:
             raise QueryError(f"{file}: cannot read the query ({e.strerror or e})") from None
-    g = _open(graph)
+    g = open_graph(graph)
     result = run_query(g, text, params=_parse_params(param), timeout=timeout)
     _emit(result, _pick_format(fmt, out, result.kind), out)
 
@@ -171,20 +170,8 @@ def ask(
                          + (f"; got {' '.join(positional)}" if positional else ""))
     graph, name = positional
     q = question(name)
-    result = ask_question(_open(graph), q.name, timeout=timeout, **values)
+    result = ask_question(open_graph(graph), q.name, timeout=timeout, **values)
     _emit(result, _pick_format(fmt, out, result.kind), out, title=q.title)
-
-
-def _open(graph):
-    """The graph opened for querying; a note on stderr when a store had to be copied into memory."""
-    from graphkit.query import open_graph
-
-    g = open_graph(graph)
-    if g.in_memory and Path(graph).is_dir():
-        err(f"note: {graph} was written by an older graphkit (no merged default graph), so it is copied into "
-            f"memory for each query (about 12 s for 660,000 quads); run 'graphkit upgrade {graph}' once to "
-            "query it in place in milliseconds")
-    return g
 
 
 def _question_args(args: list[str]) -> tuple[list[str], dict]:
@@ -265,7 +252,7 @@ def serve(
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     base = server.url.rsplit("/", 1)[0]
-    err(f"serving {graph} ({g.triple_count()} triples, {g.named_graph_count()} graphs) at {server.url}")
+    err(f"serving {graph} ({g.counts()}) at {server.url}")
     err(f"query page: {base}/ ; queries stop after {timeout:g} s; Ctrl-C stops the server")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {host}: anyone who can reach this port can query the graph")

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from graphkit.errors import DiskFullError, OutputError
 
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+from graphkit import formats as _formats
+
+#: graph file extension → rdflib format name (from :data:`graphkit.formats.RDF`)
+FORMATS = {f.extensions[0]: f.rdflib for f in _formats.RDF if f.graph_file}
+QUAD_FORMATS = {f.rdflib for f in _formats.RDF if f.graph_file and f.quads}
 
 
 def format_for(path: str | Path) -> str:
@@ -79,12 +82,20 @@ def dumps(dataset, fmt: str) -> str:
     return flat.serialize(format=fmt)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never half.
 
     The text goes to a temporary file beside ``path`` (``.NAME.PID.XXXX.tmp``), renamed over ``path`` once
     complete; a temporary left by a writer that was killed (its process gone) is removed on the next
-    write. A full disk is :class:`~graphkit.errors.DiskFullError` (``path`` is left as it was).
+    write. A full disk is :class:`~graphkit.errors.DiskFullError` (``path`` is left as it was). The file's
+    mode follows the umask, as a file opened for writing would (``0644`` under the usual ``022``).
     """
     path = Path(path)
     try:
@@ -94,6 +105,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as e:
         raise _output_error(path, e) from e
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes the file private (0600); a written file is not
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -68,7 +68,9 @@ def is_store(path: str | Path) -> bool:
     return p.is_dir() and (p / _MARKER).is_file()
 
 
-def _sorted_lines(data: bytes, *, named_only: bool = False) -> str:
+def sorted_lines(data: bytes, *, named_only: bool = False) -> str:
+    """N-Triples or N-Quads (UTF-8) as text, one statement a line, sorted and unique; ``named_only``
+    keeps the quads of named graphs (see :func:`_in_named_graph`)."""
     lines = {ln for ln in data.decode("utf-8").split("\n") if ln.strip()}  # (a literal may hold U+2028 …)
     if named_only:
         lines = {ln for ln in lines if _in_named_graph(ln)}
@@ -545,10 +547,10 @@ class GraphStore:
         The merged default graph is left out: it repeats the named graphs' triples."""
         ox = self._ox
         if graph_iri is None:
-            return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_QUADS), named_only=True)
+            return sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_QUADS), named_only=True)
         data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
         suffix = f" <{graph_iri}> ."
-        return _sorted_lines(b"\n".join(ln[:-2] + suffix.encode() for ln in data.splitlines() if ln.strip()))
+        return sorted_lines(b"\n".join(ln[:-2] + suffix.encode() for ln in data.splitlines() if ln.strip()))
 
     def graph_ntriples(self, graph_iri: str) -> str:
         """One named graph's triples as N-Triples text, in the store's order (see :meth:`nquads` for sorted quads)."""
@@ -559,87 +561,21 @@ class GraphStore:
         """All triples of all graphs, the graph names dropped, sorted and unique: the merged default graph."""
         if self.has_merge:
             ox = self._ox
-            return _sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+            return sorted_lines(self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
         lines = set()
         for ln in self.nquads().split("\n"):
             if ln:
                 lines.add(ln.rsplit(" ", 2)[0] + " .")
         return "".join(f"{ln}\n" for ln in sorted(lines))
 
-    def to_dataset(self):
-        """The named graphs as an rdflib ``Dataset`` (in memory: meant for small stores and exports)."""
-        from rdflib import Dataset
-
-        from graphkit.kg.namespaces import bind_all
-
-        ds = Dataset()
-        bind_all(ds)
-        ds.parse(data=self.nquads(), format="nquads")
-        return ds
-
     def query(self, sparql: str):
-        """Run a SPARQL query (with graphkit's prefixes); a pattern without ``GRAPH`` matches the merge
-        of all graphs, each triple once (the default graph; on a store written before graphkit kept
-        the merge, Oxigraph's union of the named graphs, where a triple matches once per graph)."""
+        """Deprecated: read a store through :func:`graphkit.query.open_graph` (``run_query``, ``ask``).
+
+        Kept only for the resolution tests of the build (``tests/test_resolve.py``), which read the raw
+        pyoxigraph solutions; it runs Oxigraph's query on the store as it is, with graphkit's prefixes."""
         from graphkit.kg.namespaces import PREFIXES
 
-        try:
-            return self.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=not self.has_merge)
-        except SyntaxError as e:
-            from graphkit.errors import QueryError
-
-            raise QueryError(f"malformed SPARQL query ({e}); check its syntax") from e
-
-    def select(self, sparql: str) -> list[dict]:
-        """SELECT rows over the merge of all graphs (see :meth:`query`), as dicts of Python values (see :func:`literal_value`)."""
-        return self.select_table(sparql)[1]
-
-    def select_table(self, sparql: str) -> tuple[list[str], list[dict]]:
-        """The variables of a SELECT and its rows (as :meth:`select`)."""
-        import pyoxigraph as ox
-
-        sols = self.query(sparql)
-        names = [v.value for v in sols.variables]
-        out = []
-        for sol in sols:
-            row = {}
-            for n in names:
-                t = sol[n]
-                row[n] = None if t is None else literal_value(
-                    t.value, t.datatype.value if isinstance(t, ox.Literal) else None)
-            out.append(row)
-        return names, out
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
-                                "unsignedLong", "unsignedShort", "unsignedByte")}
-_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
-
-
-def literal_value(text: str, datatype: str | None):
-    """A literal's Python value: int, float, bool and date for those XSD types, else the text.
-
-    >>> literal_value("2022-06-28", "http://www.w3.org/2001/XMLSchema#date")
-    datetime.date(2022, 6, 28)
-    >>> literal_value("3", "http://www.w3.org/2001/XMLSchema#integer")
-    3
-    """
-    import datetime as _dt
-
-    try:
-        if datatype in _INTEGERS:
-            return int(text)
-        if datatype in _FLOATS:
-            return float(text)
-        if datatype == _XSD + "boolean":
-            return text in ("true", "1")
-        if datatype == _XSD + "date":
-            return _dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return text
+        return self.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=not self.has_merge)
 
 
 # lines (N-Quads of the article graphs and new default-graph triples) per bulk load: ~10-15 MB of text;
@@ -710,41 +646,11 @@ def write_places(store: GraphStore) -> bool:
     return store.put_quads(places_quads())
 
 
-def export(store_path: str | Path, out: str | Path) -> Path:
-    """Write the store at ``store_path`` to the graph file ``out`` (format from its extension), atomically.
-
-    N-Quads and N-Triples are written straight from the store, sorted; the other formats go through
-    :mod:`graphkit.kg.serialize`, exactly as ``graphkit build --out`` writes them.
-    """
-    from graphkit.kg import serialize
-
-    fmt = serialize.format_for(out)
-    with GraphStore(store_path, read_only=True) as store:
-        if fmt == "nquads":
-            text = store.nquads()
-        elif fmt == "nt":
-            text = store.ntriples_flat()
-        else:
-            text = serialize.dumps(store.to_dataset(), fmt)
-    serialize.write_atomic(out, text)
-    return Path(out)
-
-
 def upgrade(store_path: str | Path) -> bool:
     """Bring a store written by an older graphkit up to date: add the merged default graph (one
     transaction, ~15 s for 660,000 quads). Returns whether anything was added."""
     with GraphStore(store_path) as store:
         return store.merge_added
-
-
-def open_graph(path: str | Path):
-    """A graph to read from: an rdflib ``Dataset`` for a graph file, a read-only :class:`GraphStore` for a store directory."""
-    from graphkit.kg.serialize import load
-
-    p = Path(path)
-    if p.is_dir():
-        return GraphStore(p, read_only=True)
-    return load(p)
 
 
 def default_jobs() -> int:

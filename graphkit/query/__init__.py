@@ -10,6 +10,13 @@ Typical use::
 
 The library returns values and never prints; ``graphkit query``, ``graphkit ask`` and
 ``graphkit serve`` are the command-line layer over it.
+
+- :mod:`~graphkit.query.engine` — :func:`open_graph` (the one way graphkit opens a graph file or a
+  store to read it), :func:`run_query`, the counts (``GraphCounts``) and ``export``;
+- :mod:`~graphkit.query.catalog` — the research questions (``questions/*.rq``) and :func:`ask`;
+- :mod:`~graphkit.query.careers` — careers and who held a post (``graphkit timeline``, ``who-held``);
+- :mod:`~graphkit.query.summary` — what ``graphkit stats`` prints;
+- :mod:`~graphkit.query.results`, :mod:`~graphkit.query.params`, :mod:`~graphkit.query.server`.
 """
 from __future__ import annotations
 
@@ -21,7 +28,7 @@ from graphkit.query.engine import (
     open_graph,
     run_query,
 )
-from graphkit.query.questions import Param, Question, ask, question, questions
+from graphkit.query.catalog import Param, Question, ask, question, questions
 from graphkit.query.results import QueryResult, Term, serialize
 
 __all__ = [

@@ -33,16 +33,19 @@ parts of such a query agree).
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from graphkit import formats
 from graphkit.errors import QueryError
 from graphkit.query.results import QueryResult, Term
 
-#: graph file extensions → pyoxigraph RdfFormat attribute
-GRAPH_FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD"}
+#: graph file extensions → pyoxigraph RdfFormat attribute (from :data:`graphkit.formats.RDF`)
+GRAPH_FORMATS = {f.extensions[0]: f.oxigraph for f in formats.RDF if f.graph_file}
 
 _MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _CHECK_EVERY = 256  # rows between two looks at the cancel flag
@@ -181,6 +184,78 @@ class QueryGraph:
             return self.full_store(), self._union
         return self.merged_store(), self._union
 
+    def article_graph_count(self) -> int:
+        """How many named graphs are article graphs (``gkid:article/…``); the others are reference graphs
+        (places, person resolution)."""
+        from graphkit.kg.namespaces import ID_URI
+
+        [row] = evaluate(self.full_store(), f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ }} '
+                                            f'FILTER(STRSTARTS(STR(?g), "{ID_URI}article/")) }}').rows
+        return int(row[0].value)
+
+    def counts(self) -> GraphCounts:
+        """The counts every command reports (see :class:`GraphCounts`)."""
+        graphs = self.named_graph_count()
+        articles = self.article_graph_count()
+        return GraphCounts(quads=self.quad_count(), triples=self.triple_count(), article_graphs=articles,
+                           other_graphs=graphs - articles)
+
+    def data_quads(self):
+        """``(subject, predicate, object, graph)`` of the graph as stated: the named graphs' quads (the
+        merged default graph left out: it repeats them), or, for a graph without named graphs (a
+        flattened file), its triples with graph ``None``. Subjects, predicates and graphs are IRI
+        strings; objects are :class:`~graphkit.query.results.Term` values."""
+        import pyoxigraph as ox
+
+        store = self.full_store()
+        term = term_converter()
+        named = next(iter(store.named_graphs()), None) is not None
+        for q in store.quads_for_pattern(None, None, None, None if named else ox.DefaultGraph()):
+            g = q.graph_name
+            if isinstance(g, ox.DefaultGraph):
+                if named:
+                    continue
+                g = None
+            else:
+                g = g.value
+            yield q.subject.value, q.predicate.value, term(q.object), g
+
+    def nquads(self) -> str:
+        """The graph as stated (see :meth:`data_quads`) as N-Quads, one quad a line, sorted and unique:
+        the same graph gives the same bytes, whether read from a file or a store."""
+        import pyoxigraph as ox
+
+        from graphkit.kg.store import sorted_lines
+
+        store = self.full_store()
+        if next(iter(store.named_graphs()), None) is None:
+            return sorted_lines(store.dump(format=ox.RdfFormat.N_QUADS))
+        return sorted_lines(store.dump(format=ox.RdfFormat.N_QUADS), named_only=True)
+
+    def ntriples(self) -> str:
+        """The merged graph (each triple once, graph names dropped) as N-Triples, sorted."""
+        import pyoxigraph as ox
+
+        from graphkit.kg.store import sorted_lines
+
+        store, _union = self.store_for("")
+        if self._union:  # a store of an older graphkit: its default graph is empty
+            return sorted_lines(b"".join(ln.rsplit(b" ", 2)[0] + b" .\n"
+                                         for ln in self.nquads().encode("utf-8").splitlines()))
+        return sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+
+    def to_dataset(self):
+        """The graph as stated, as an rdflib ``Dataset`` (in memory: for small graphs and for writing
+        formats Oxigraph does not sort, through :mod:`graphkit.kg.serialize`)."""
+        from rdflib import Dataset
+
+        from graphkit.kg.namespaces import bind_all
+
+        ds = Dataset()
+        bind_all(ds)
+        ds.parse(data=self.nquads(), format="nquads")
+        return ds
+
     def named_graph_count(self) -> int:
         """How many named graphs (articles) the graph holds."""
         return sum(1 for _ in self.full_store().named_graphs())
@@ -203,6 +278,38 @@ class QueryGraph:
         where = "GRAPH ?g { ?s ?p ?o }"
         [row] = evaluate(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} }}").rows
         return int(row[0].value)
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    """What a graph holds, in the words every command uses.
+
+    - ``quads``: the statements of the named graphs, a triple counted once per graph that states it
+      (what a build writes; a flattened file has no graphs, and its quads are its triples);
+    - ``triples``: the distinct triples of their merge (what a query without ``GRAPH`` sees);
+    - ``article_graphs``: the named graphs of articles (one per article built);
+    - ``other_graphs``: the reference graphs (places, person resolution) a store holds besides.
+
+    >>> str(GraphCounts(quads=1383, triples=1236, article_graphs=5, other_graphs=1))
+    '1,383 quads (1,236 distinct triples) in 5 article graphs and 1 other graph'
+    >>> str(GraphCounts(quads=1, triples=1, article_graphs=1, other_graphs=0))
+    '1 quad (1 distinct triple) in 1 article graph'
+    """
+
+    quads: int
+    triples: int
+    article_graphs: int
+    other_graphs: int = 0
+
+    def __str__(self) -> str:
+        def n(k: int, word: str) -> str:
+            return f"{k:,} {word}{'' if k == 1 else 's'}"
+
+        text = (f"{n(self.quads, 'quad')} ({n(self.triples, 'distinct triple')}) in "
+                f"{n(self.article_graphs, 'article graph')}")
+        if self.other_graphs:
+            text += f" and {n(self.other_graphs, 'other graph')}"
+        return text
 
 
 def _rdflib_to_ox(term, cache: dict):
@@ -266,8 +373,11 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
 
     ``source`` is a graph file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``: read by Oxigraph's
     parsers into memory), a directory holding an Oxigraph store, an rdflib ``Dataset`` or ``Graph``
-    (such as :func:`graphkit.kg.build.to_dataset` returns), a ``pyoxigraph.Store``, or an already
-    opened :class:`QueryGraph` (returned as is).
+    (such as :func:`graphkit.kg.build.to_dataset` returns), a ``pyoxigraph.Store`` or an open
+    :class:`graphkit.kg.store.GraphStore` (queried where they are), or an already opened
+    :class:`QueryGraph` (returned as is). This is graphkit's one way of opening a graph to read it:
+    the queries, the research questions, the careers, ``stats``, the analytics, the maps, the
+    exports and the notebook helpers all read through it.
 
     A store directory is opened read-only. By default (``in_memory=None``) a store written by
     ``graphkit build --into``, whose default graph is the merge of its article graphs, is queried
@@ -286,14 +396,20 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
 
     if isinstance(source, pyoxigraph.Store):
         return QueryGraph("<pyoxigraph.Store>", store=source)
+    if isinstance(getattr(source, "oxigraph", None), pyoxigraph.Store):  # an open graphkit.kg.store.GraphStore
+        return QueryGraph(str(source.path), store=source.oxigraph)
     if hasattr(source, "serialize") and hasattr(source, "triples"):  # an rdflib graph or dataset
         data = list(rdflib_quads(source))
         g = QueryGraph(f"<{type(source).__name__}>", load=lambda store: store.extend(data))
         g.full_store()
         return g
+    if not isinstance(source, (str, os.PathLike)):
+        raise QueryError(f"cannot read a graph from {type(source).__name__}; pass a graph file, a store directory, "
+                         "an rdflib Dataset or Graph, or a graph opened with graphkit.query.open_graph")
     path = Path(source)
     if not path.exists():
-        raise QueryError(f"{path}: no such graph file or store; build one with 'graphkit build … --out {path.name}'")
+        how = f"--out {path.name}" if path.suffix.lower() in GRAPH_FORMATS else f"--into {path}"
+        raise QueryError(f"{path}: no such graph file or store; build one with 'graphkit build … {how}'")
     if path.is_dir():
         from graphkit.kg.store import store_has_merge
         from graphkit.query import stores
@@ -328,6 +444,28 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
     g = QueryGraph(str(path), load=load)
     g.full_store()
     return g
+
+
+def export(source, out: str | Path) -> Path:
+    """Write a graph file or a store (anything :func:`open_graph` accepts) to the graph file ``out``,
+    in the format of its extension, atomically.
+
+    N-Quads and N-Triples are written straight from Oxigraph, sorted (the same graph gives the same
+    bytes); the other formats go through :mod:`graphkit.kg.serialize`, exactly as ``graphkit build
+    --out`` writes them. Formats without graphs (.ttl, .nt) flatten the graphs into their merge.
+    """
+    from graphkit.kg import serialize
+
+    fmt = serialize.format_for(out)
+    g = open_graph(source)
+    if fmt == "nquads":
+        text = g.nquads()
+    elif fmt == "nt":
+        text = g.ntriples()
+    else:
+        text = serialize.dumps(g.to_dataset(), fmt)
+    serialize.write_atomic(out, text)
+    return Path(out)
 
 
 # ── evaluation ──────────────────────────────────────────────────────────────────────────────────

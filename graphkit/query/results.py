@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
+from graphkit import formats
 from graphkit.errors import QueryError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -129,6 +130,10 @@ class QueryResult:
         """The rows as dicts of Python values (unbound variables left out)."""
         return [{v: t.python() for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
 
+    def dicts(self) -> list[dict]:
+        """The rows as dicts of Python values, every variable a key (``None`` where unbound)."""
+        return [{v: None if t is None else t.python() for v, t in zip(self.vars, row)} for row in self.rows]
+
     def column(self, var: str) -> list:
         """The Python values of one variable, row by row (``None`` where unbound)."""
         i = self.vars.index(var)
@@ -231,29 +236,17 @@ def to_tsv(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-RESULT_FORMATS = {
-    "json": ("application/sparql-results+json", to_json),
-    "xml": ("application/sparql-results+xml", to_xml),
-    "csv": ("text/csv; charset=utf-8", to_csv),
-    "tsv": ("text/tab-separated-values; charset=utf-8", to_tsv),
-}
+_WRITERS = {"json": to_json, "xml": to_xml, "csv": to_csv, "tsv": to_tsv}
+
+#: SELECT and ASK results formats: name → (media type, writer), from :data:`graphkit.formats.RESULTS`
+RESULT_FORMATS = {f.name: (f.media_type, _WRITERS[f.name]) for f in formats.RESULTS}
 
 #: RDF formats for CONSTRUCT and DESCRIBE: name → (media type, pyoxigraph RdfFormat attribute)
-RDF_FORMATS = {
-    "turtle": ("text/turtle; charset=utf-8", "TURTLE"),
-    "nt": ("application/n-triples", "N_TRIPLES"),
-    "nq": ("application/n-quads", "N_QUADS"),
-    "trig": ("application/trig", "TRIG"),
-    "jsonld": ("application/ld+json", "JSON_LD"),
-    "rdfxml": ("application/rdf+xml", "RDF_XML"),
-}
+RDF_FORMATS = {f.name: (f.media_type, f.oxigraph) for f in sorted(
+    formats.RDF, key=lambda f: ["turtle", "nt", "nq", "trig", "jsonld", "rdfxml"].index(f.name))}
 
 #: file extensions → format, for ``--out``
-EXTENSIONS = {
-    ".json": "json", ".srj": "json", ".xml": "xml", ".srx": "xml", ".csv": "csv", ".tsv": "tsv",
-    ".ttl": "turtle", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld", ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-}
+EXTENSIONS = {ext: f.name for f in (*formats.RESULTS, *formats.RDF) for ext in f.extensions}
 
 
 def _ox_term(t: Term):

@@ -30,30 +30,22 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from graphkit import formats
 from graphkit.errors import QueryError
 
 log = logging.getLogger("graphkit.serve")
 
 MAX_BODY = 1 << 20  # bytes of query a request may send
 
-_RESULT_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-}
-_RDF_TYPES = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "nt",
-    "text/plain": "nt", "application/n-quads": "nq", "application/trig": "trig",
-    "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
-}
+def _types(table) -> dict[str, str]:
+    return {m.split(";", 1)[0].strip(): f.name for f in table for m in f.media_types}
 
 
-_FORMAT_ALIASES = {
-    "select": {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"},
-    "graph": {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-              "nq": "nq", "nquads": "nq", "trig": "trig", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
-              "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml"},
-}
+# media types and names of the answers' formats, from graphkit.formats
+_RESULT_TYPES = _types(formats.RESULTS)
+_RDF_TYPES = _types(formats.RDF)
+_FORMAT_ALIASES = {"select": {n: f.name for f in formats.RESULTS for n in f.names},
+                   "graph": {n: f.name for f in formats.RDF for n in f.names}}
 
 
 def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str | None:
@@ -442,7 +434,7 @@ class _Handler(BaseHTTPRequestHandler):
 def page(server: SparqlServer) -> str:
     """The HTML page at ``/``: a query box, the shipped questions as examples, results as a table."""
     from graphkit.kg.namespaces import PREFIXES
-    from graphkit.query.questions import questions
+    from graphkit.query.catalog import questions
 
     examples = {}
     for name, q in questions().items():

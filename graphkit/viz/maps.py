@@ -8,7 +8,7 @@ block with ``<``, ``>`` and ``&`` escaped; the page's script puts article text i
 ``textContent`` only. Positions are computed with networkx (seeded ``spring_layout``; a
 diffusion map lays implementers out by date) and physics is off, so even large maps open at once.
 
->>> from graphkit.analytics import examples
+>>> from graphkit import examples
 >>> m = whole_map(examples.dataset())
 >>> m.nodes == m.total_nodes, m.truncated, "<script src=" in m.html
 (True, False, False)
@@ -414,7 +414,7 @@ def ego_map(source, person: str, *, radius: int = 1, date_from=None, date_to=Non
 
     Radius 1 shows the person's bodies, meetings and posts; radius 2 adds who else was there.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> ego_map(examples.dataset(), "Dương Văn Thái", radius=2).nodes
     9
     """
@@ -433,7 +433,7 @@ def diffusion_map(source, code: str, *, date_from=None, date_to=None, size_by: s
                   node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None) -> Map:
     """Issuer → directive → implementing provinces and bodies, left to right by date.
 
-    >>> from graphkit.analytics import examples
+    >>> from graphkit import examples
     >>> diffusion_map(examples.dataset(), "18-NQ/TW").nodes
     4
     """

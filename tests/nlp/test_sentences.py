@@ -1,0 +1,94 @@
+"""Sentence boundaries read from the text agree with the rule tokenizer's tokens.
+
+The reference below is the rule graphkit used on tokens before sentences were read from the text:
+a token after one holding a line break starts a sentence, and so does a token after a stand-alone
+ender followed by one space, when it starts with a capital, a digit or an opening quote or dash.
+"""
+
+import pytest
+
+from graphkit.nlp.sentences import ABBREV, ENDERS, OPENERS, sentence_spans
+from tests import CORPUS
+from tests import SEEDS as SEED_DIR
+
+SEEDS = sorted(SEED_DIR.glob("*.txt"))
+
+
+def token_rule(text: str) -> list[tuple[int, int]]:
+    from graphkit.nlp.pipeline import get_tokenizer
+
+    doc = get_tokenizer()(text)
+    toks = [(t.text, bool(t.whitespace_), t.idx) for t in doc]
+    starts = [0] if toks else []
+    for i in range(1, len(toks)):
+        (prev, prev_sp, _), (cur, _, idx) = toks[i - 1], toks[i]
+        abbrev = (i >= 2 and prev == "." and not toks[i - 2][1]
+                  and (toks[i - 2][0] in ABBREV or (len(toks[i - 2][0]) == 1 and toks[i - 2][0].isupper())))
+        if "\n" in prev or (prev in ENDERS and prev_sp and not abbrev
+                            and (cur[:1].isupper() or cur[:1].isdigit() or cur in OPENERS)):
+            starts.append(idx)
+    bounds = starts + [len(text)] if toks else []
+    return list(zip(bounds, bounds[1:]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 21478257-like: the period after a year ends the sentence
+    ("giàu có năm 2017. Công việc tốt.", ["giàu có năm 2017. ", "Công việc tốt."]),
+    # 'TP.' is an abbreviation, 'Nội.' ends a sentence
+    ("trên địa bàn TP. Hà Nội. Nội dung phần thi", ["trên địa bàn TP. Hà Nội. ", "Nội dung phần thi"]),
+    # an ellipsis before a dash of dialogue
+    ("không được... - Sau đại học: Mục tiêu", ["không được... ", "- Sau đại học: Mục tiêu"]),
+    # a line of dashes is not an opening dash
+    ("là câu hỏi chưa có lời giải. ------", ["là câu hỏi chưa có lời giải. ------"]),
+    # two single quotes are not an opening quote
+    ("học... ''đạo hàm''. K.T (sưu tầm)", ["học... ''đạo hàm''. ", "K.T (sưu tầm)"]),
+    # T.Ư, TP.HCM and a single capital with a period never end a sentence
+    ("Ủy viên T.Ư Đảng, Bí thư Thành ủy TP.HCM. Ông Nguyễn Văn A. Bình nói", [
+        "Ủy viên T.Ư Đảng, Bí thư Thành ủy TP.HCM. ", "Ông Nguyễn Văn A. Bình nói"]),
+    # a line break always ends a sentence; two spaces after a period do not
+    ("Dòng một\nDòng hai.  Vẫn dòng hai", ["Dòng một\n", "Dòng hai.  Vẫn dòng hai"]),
+    ("", []),
+])
+def test_sentences(text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+    assert sentence_spans(text) == token_rule(text)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_same_as_the_token_rule_on_the_seeds(path):
+    text = path.read_text(encoding="utf-8")
+    assert sentence_spans(text) == token_rule(text)
+
+
+def test_the_component_sets_the_same_sentences():
+    from graphkit.nlp.pipeline import make_doc
+
+    text = SEEDS[0].read_text(encoding="utf-8")
+    doc = make_doc(text)
+    assert [s.start_char for s in doc.sents] == [a for a, _b in sentence_spans(text)]
+    assert doc.user_data["sentences"] == sentence_spans(text)
+
+
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpus/baomoi-2017.jsonl.gz (not in a user's clone)")
+def test_same_as_the_token_rule_on_corpus_articles():
+    import itertools
+
+    from graphkit.ingest.readers import iter_articles
+
+    for a in itertools.islice(iter_articles([CORPUS]), 1000):
+        assert sentence_spans(a.text) == token_rule(a.text), a.id
+
+
+@pytest.mark.parametrize("word", [
+    # the shapes read without the tokenizer (numbers, closing quotes and brackets, an ellipsis after a word) …
+    "2017.", "1.000.", "12/5.", "9-9-2016.", "30%.", "3,5%.", "nói”.", "(TTXVN).", 'đó".', "Kpi).", "nhiều...",
+    "UBND.", "HĐND.", "ĐBSCL.", "TP.", "TS.", "A.", "Đ.",
+    # … and look-alikes that go to the tokenizer
+    "v.v...", "A...", "đó....", "TP.", "Q.", "ĐH.", "km/h.", "A.B.", "20h.", "(Ảnh.", "đó..", "…”.", "?",
+])
+def test_words_read_without_the_tokenizer_end_sentences_as_it_says(word):
+    from graphkit.nlp.sentences import _ends_sentence, _ends_sentence_tokenized
+
+    assert _ends_sentence(word) == _ends_sentence_tokenized(word)
