@@ -47,7 +47,7 @@ class Run:
 
     def cli(self, argv: list[str], *, prelude: str = "", kill_after: tuple[float, int] | None = None):
         """Run graphkit's CLI; (returncode or None on a hang, stderr, max RSS in KB, child pids seen)."""
-        code = f"{prelude}\nimport sys\nfrom graphkit.cli.main import app\nsys.argv = ['graphkit'] + {argv!r}\napp()"
+        code = f"{prelude}\nimport sys\nfrom graphkit.cli import app\nsys.argv = ['graphkit'] + {argv!r}\napp()"
         p = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                              env={**os.environ, "PYTHONPATH": str(REPO)})
         seen: set[int] = set()

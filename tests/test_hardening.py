@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graphkit.cli.main import app
+from graphkit.cli import app
 from graphkit.ingest import Article, InputProblem, iter_articles
 from graphkit.kg.serialize import FORMATS, load
 from graphkit.pipeline import build, build_into
@@ -84,7 +84,7 @@ def test_every_line_separator_and_control_round_trips_through_out(tmp_path: Path
 def test_every_line_separator_round_trips_through_a_store_and_export(tmp_path: Path) -> None:
     from rdflib import Dataset
 
-    from graphkit.kg.store import export
+    from graphkit.query.engine import export
 
     files = odd_articles(tmp_path)
     r = build_into([str(f) for f in files], tmp_path / "st", jobs=1)
