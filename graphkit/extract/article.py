@@ -192,7 +192,7 @@ def extract(article: Article) -> ArticleFacts:
         if i == len(starts) or starts[i] >= s.start + len(s.text):
             continue  # no directive named in the sentence
         exp = expand_abbreviations(s.text)
-        local = dirs.find_directives(exp, article_date=article.date)
+        local = dirs.find_directives(exp, article_date=article.date, known=facts.directives)
         local = [m for m in local if m.directive.key in by_key] or [
             m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
         cited = _citations(exp, local, by_key, s, facts)
