@@ -18,7 +18,7 @@ from graphkit.extract.bodies import find_bodies
 from graphkit.extract.changes import change_date, find_changes, may_change, person_of
 from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
                                     Place)
-from graphkit.extract.implementation import find_actor
+from graphkit.extract.implementation import find_actors, is_issuer, issue_verbs
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
 from graphkit.extract.posts import ParsedPost, parse_title_list, to_post
@@ -199,16 +199,25 @@ def extract(article: Article) -> ArticleFacts:
         issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
         actors = [a for a in _actors(exp, main_place) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
         for m in local:
-            if m.directive.key in cited:
-                continue
-            actor = find_actor(exp, m.start, actors, main_actor=main_place)
             d = by_key.get(m.directive.key)
-            if actor is None or d is None:
+            if d is None:
                 continue
-            k = (actor, d.key)
-            if k not in seen_imp:
-                seen_imp.add(k)
-                facts.implementations.append(Implementation(actor, d, s.evidence))
+            if m.directive.key in cited:
+                # a plan issued to carry out the directive: the plan's issuer implements it
+                plan = cited[m.directive.key]
+                if plan is None:
+                    continue
+                found = find_actors(exp, plan.start, actors, main_actor=main_place, directive_end=plan.end,
+                                    verbs=issue_verbs())
+            else:
+                found = find_actors(exp, m.start, actors, main_actor=main_place, directive_end=m.end)
+            for actor in found:
+                if isinstance(actor, Body) and is_issuer(actor.label, d.issuer_code, d.issuer):
+                    continue  # an issuer does not implement its own document
+                k = (actor, d.key)
+                if k not in seen_imp:
+                    seen_imp.add(k)
+                    facts.implementations.append(Implementation(actor, d, s.evidence))
     return facts
 
 
@@ -289,9 +298,16 @@ def _actors(exp: str, main_place: Place | None) -> list[tuple[int, int, object]]
     return out
 
 
-def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> set:
-    """Directive A cites B when the text between says A is about carrying out B."""
-    cited: set = set()
+_PLAN_TYPES = frozenset({"KH", "CTr", "ĐA"})  # a plan, programme or scheme carries out what it cites
+_CARRY_OUT = re.compile(r"(?<![\w])(?:tổ chức thực hiện|thực hiện|triển khai|cụ thể hóa)(?![\w])")
+
+
+def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dict:
+    """Directive A cites B when the text between says A is about carrying out B.
+
+    Returns the cited directives' keys, each with the plan that carries it out (``Kế hoạch số 23/KH-UBND
+    tổ chức thực hiện Chỉ thị số 15-CT/TU``), else None."""
+    cited: dict = {}
     for i, a in enumerate(local):
         for b in local[i + 1:]:
             between = exp[a.end:b.start]
@@ -302,7 +318,8 @@ def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> set
                     continue
                 da, db = by_key.get(a.directive.key), by_key.get(b.directive.key)
                 if da and db and b.directive.key not in cited:
-                    cited.add(b.directive.key)
+                    plan = a if da.type_code in _PLAN_TYPES and _CARRY_OUT.match(between.strip(" ,")) else None
+                    cited[b.directive.key] = plan
                     facts.citations.append(Citation(da, db, s.evidence))
             else:
                 break

@@ -74,6 +74,7 @@ _NUM_YEAR = re.compile(
     rf"{_TYPE_WORD}\s+(?:số\s+)?(?<![\d/])(?P<num>{_NUM})(?!\d)/(?P<year>(?:19|20)\d\d)(?![\d/\-–]|\s?[-–/]\s?[A-ZĐ])")
 _NO_YEAR_SHORT = {"KH", "CTr", "ĐA"}  # 'kế hoạch 5 năm 2016' is a five-year plan
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_NAME_END = re.compile(r"[,;:()“\"]|\s(?:về|trong|tại|để|và|là|đã|đang|sẽ|được|thì|nhằm|với|cho)\s")  # where an issuer's name ends
 _TERM = re.compile(r"\b[Kk]h(?:óa|oá)\s+(?P<term>[IVXL]{1,6})\b")
 
 
@@ -147,18 +148,23 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str 
         except ValueError:
             issued = None
         rest = window[m.end():]
-    exp = expand_abbreviations(rest.lstrip(" ,")) if rest.strip() else ""
-    issuer = None
+    stripped = rest.lstrip(" ,")
+    exp = expand_abbreviations(stripped) if rest.strip() else ""
+    issuer, reach = None, end + len(window) - len(rest)  # the date, if any
     if exp:
         for row in _issuer_names():
-            if row.pattern.match(exp):
+            if (im := row.pattern.match(exp)) is not None:
                 issuer = row
+                # the issuer's name and the place after it ('của UBND tỉnh Bắc Giang'), up to a comma or 'về'
+                tail = _NAME_END.search(exp, im.end())
+                named = tail.start() if tail else len(exp)
+                reach = end + len(window) - len(stripped) + named if exp == stripped else end + len(window)
                 break
     term = None
     t = _TERM.search(window)
     if t and (issuer or t.start() < 40):
         term = t.group("term")
-    return issued, issuer, term, end + len(window)
+    return issued, issuer, term, reach
 
 
 def _make(num: str, type_code: str, issuer_code: str, system: str, *, year=None, type_word=None,
