@@ -88,3 +88,36 @@ def test_issuer_family():
     assert not is_issuer("Bộ Công Thương", "TTg", "Thủ tướng Chính phủ")
     assert is_issuer("Bộ Thông tin và Truyền thông", "BTTTT", None)  # its own decision 2036/QĐ-BTTTT (21480890)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # amended in the passive: the later document amends the earlier (22381464)
+    ("báo cáo Bộ VHTT&DL theo quy định tại khoản 4 Điều 41 Nghị định số 100/2006/NĐ – CP được sửa đổi, bổ sung tại "
+     "Nghị định số 85/2011/NĐ –CP.", [("amends", "85/2011/NĐ-CP", "100/2006/NĐ-CP")]),
+    # replaced, in an aside (21471880)
+    ("Nghị định số 32/NĐ-CP ngày 22-2-1973 của Hội đồng Chính phủ về việc sửa đổi tổ chức bộ máy Bộ Công an (thay thế "
+     "Nghị định số 132/NĐ-CP)...", [("replaces", "32/NĐ-CP", "132/NĐ-CP")]),
+    # repealed (22319642)
+    ("Thông tư 02/2017/TT-BNV bãi bỏ Thông tư 05/2016/TT-BNV từ ngày 01/7/2017.",
+     [("repeals", "02/2017/TT-BNV", "05/2016/TT-BNV")]),
+])
+def test_amends_replaces(text, expected):
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert sorted((c.relation, c.citing.code, c.cited.code) for c in facts.citations) == expected
+    assert facts.implementations == []
+
+
+def test_change_relations_are_written_and_defined():
+    from rdflib import URIRef
+
+    from graphkit.kg.build import article_quads
+    from graphkit.kg.namespaces import GK_URI
+    from graphkit.ontology import load_ontology
+
+    facts = extract(Article(id="t", text="Thông tư 02/2017/TT-BNV bãi bỏ Thông tư 05/2016/TT-BNV từ ngày 01/7/2017.",
+                            source="test"))
+    predicates = {str(q[1]) for q in article_quads(facts)}
+    assert GK_URI + "repeals" in predicates and GK_URI + "cites" not in predicates
+    onto = load_ontology()
+    for term in ("amends", "replaces", "repeals"):
+        assert {o.language for o in onto.objects(URIRef(GK_URI + term), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))} == {"en", "vi"}

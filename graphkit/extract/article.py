@@ -26,7 +26,12 @@ from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
 
-_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|bãi bỏ|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+# what one document does to another: the last link word between them says it; in the passive ('Nghị định 43
+# được sửa đổi bởi Nghị định 135') the later document does it to the earlier
+_CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ)(?![\w])"
+                          r"(?P<by>\s+(?:bởi|bằng|tại|theo))?")
+_CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -309,18 +314,35 @@ def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dic
     tổ chức thực hiện Chỉ thị số 15-CT/TU``), else None."""
     cited: dict = {}
     for i, a in enumerate(local):
+        rel = ("cites", False)
         for b in local[i + 1:]:
             between = exp[a.end:b.start]
             if ";" in between:
                 break
-            if _CITE_LINK.search(between) or (b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")):
+            joined = b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")
+            if _CITE_LINK.search(between) or joined:
                 if a.directive.key == b.directive.key:
                     continue
                 da, db = by_key.get(a.directive.key), by_key.get(b.directive.key)
                 if da and db and b.directive.key not in cited:
                     plan = a if da.type_code in _PLAN_TYPES and _CARRY_OUT.match(between.strip(" ,")) else None
                     cited[b.directive.key] = plan
-                    facts.citations.append(Citation(da, db, s.evidence))
+                    if not joined:  # a list after one link word ('thay thế Nghị định 59, Nghị định 189 và …')
+                        rel = _relation(between)
+                    relation, passive = rel
+                    facts.citations.append(Citation(db, da, s.evidence, relation) if passive
+                                           else Citation(da, db, s.evidence, relation))
             else:
                 break
     return cited
+
+
+def _relation(between: str) -> tuple[str, bool]:
+    """What the document before ``between`` does to the one after it, and whether it is said in the
+    passive (then the one after does it to the one before): the last link word decides."""
+    last = None
+    for last in _CHANGE_LINK.finditer(between):
+        pass
+    if last is None or _CITE_LINK.search(between, last.end()):  # a later 'thực hiện', 'về' … : a citation
+        return "cites", False
+    return _CHANGE_RELATION[last.group("verb")[:3]], bool(last.group("passive") and last.group("by"))
