@@ -50,3 +50,74 @@ def test_citation_chain_seed_001():
 ])
 def test_no_implementation(text, expected):
     assert impl(text) == expected
+
+
+# corpus sentences (none from gold-dev), each asserting exactly the implementations read
+@pytest.mark.parametrize("text, expected", [
+    # an opening clause: the implementer is the subject after it (22414208)
+    ("Ông Cao Anh Tuấn phát biểu tại họp báo. Thực hiện Nghị quyết 19-2016/NQ-CP của Chính phủ về những nhiệm vụ, "
+     "giải pháp chủ yếu cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh quốc gia 2016-2017, định hướng "
+     "đến 2020, Bộ Tài chính đã chủ trì, phối hợp với các bộ.",
+     [("Bộ Tài chính", "19-2016/NQ-CP")]),
+    # the issuer does not implement its own resolutions, the province does (21478425)
+    ("Ông Nguyễn Văn Hòa – Chủ tịch UBND tỉnh Kon Tum: Thực hiện Nghị quyết số 63/NQ-CP ngày 22/7/2016 của Chính "
+     "phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết của Quốc hội về Kế hoạch phát triển kinh "
+     "tế - xã hội 5 năm 2016 – 2020; Nghị quyết số 64/NQ-CP ngày 22/7/2016 của Chính phủ ban hành Chương trình hành "
+     "động của Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng; Nghị quyết số "
+     "100/NQ-CP ngày 18/11/2016 của Chính phủ ban hành Chương trình hành động.",
+     [("Kon Tum", "63/NQ-CP")]),
+    # asking others to carry a resolution out is not carrying it out (22339546)
+    ("Trên cơ sở những ý kiến, kiến nghị của cử tri, Nhân dân cả nước, Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam "
+     "kiến nghị Đảng, Nhà nước tiếp tục chỉ đạo quyết liệt việc thực hiện Nghị quyết số 04-NQ/TW của Ban Chấp hành "
+     "Trung ương Đảng (khóa XII); Đảng viên, cán bộ, công chức.", []),
+    # a central body's plan to carry out a Politburo resolution (22408195)
+    ("Thủ tướng cho biết Chính phủ đã ban hành Chương trình hành động tiếp tục đẩy mạnh thực hiện Nghị quyết số "
+     "36-NQ/TW của Bộ Chính trị; coi đây là nhiệm vụ quan trọng.", [("Chính phủ", "36-NQ/TW")]),
+])
+def test_implementation_corpus(text, expected):
+    assert impl(text) == expected
+
+
+def test_issuer_family():
+    from graphkit.extract.implementation import is_issuer
+
+    assert is_issuer("Văn phòng Chính phủ", "TTg", None)
+    assert is_issuer("Chính phủ", "CP", "Chính phủ")
+    assert is_issuer("Quốc hội", "QH13", None)
+    assert not is_issuer("Chính phủ", "QH13", "Quốc hội")  # the Government carries out Assembly resolutions
+    assert not is_issuer("Bộ Công Thương", "TTg", "Thủ tướng Chính phủ")
+    assert is_issuer("Bộ Thông tin và Truyền thông", "BTTTT", None)  # its own decision 2036/QĐ-BTTTT (21480890)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # amended in the passive: the later document amends the earlier (22381464)
+    ("báo cáo Bộ VHTT&DL theo quy định tại khoản 4 Điều 41 Nghị định số 100/2006/NĐ – CP được sửa đổi, bổ sung tại "
+     "Nghị định số 85/2011/NĐ –CP.", [("amends", "85/2011/NĐ-CP", "100/2006/NĐ-CP")]),
+    # replaced, in an aside (21471880)
+    ("Nghị định số 32/NĐ-CP ngày 22-2-1973 của Hội đồng Chính phủ về việc sửa đổi tổ chức bộ máy Bộ Công an (thay thế "
+     "Nghị định số 132/NĐ-CP)...", [("replaces", "32/NĐ-CP", "132/NĐ-CP")]),
+    # repealed (22319642)
+    ("Thông tư 02/2017/TT-BNV bãi bỏ Thông tư 05/2016/TT-BNV từ ngày 01/7/2017.",
+     [("repeals", "02/2017/TT-BNV", "05/2016/TT-BNV")]),
+])
+def test_amends_replaces(text, expected):
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert sorted((c.relation, c.citing.code, c.cited.code) for c in facts.citations) == expected
+    assert facts.implementations == []
+
+
+def test_change_relations_are_written_and_defined():
+    from rdflib import URIRef
+
+    from graphkit.kg.build import article_quads
+    from graphkit.kg.namespaces import GK_URI
+    from graphkit.ontology import load_ontology
+
+    facts = extract(Article(id="t", text="Thông tư 02/2017/TT-BNV bãi bỏ Thông tư 05/2016/TT-BNV từ ngày 01/7/2017.",
+                            source="test"))
+    predicates = {str(q[1]) for q in article_quads(facts)}
+    assert GK_URI + "repeals" in predicates and GK_URI + "cites" not in predicates
+    onto = load_ontology()
+    for term in ("amends", "replaces", "repeals"):
+        assert {o.language for o in onto.objects(URIRef(GK_URI + term), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))} == {"en", "vi"}

@@ -18,7 +18,7 @@ from graphkit.extract.bodies import find_bodies
 from graphkit.extract.changes import change_date, find_changes, may_change, person_of
 from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
                                     Place)
-from graphkit.extract.implementation import find_actor
+from graphkit.extract.implementation import find_actors, is_issuer, issue_verbs
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
 from graphkit.extract.posts import ParsedPost, group_titles, parse_title_list, to_post
@@ -26,7 +26,12 @@ from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
 
-_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|bãi bỏ|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+# what one document does to another: the last link word between them says it; in the passive ('Nghị định 43
+# được sửa đổi bởi Nghị định 135') the later document does it to the earlier
+_CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ)(?![\w])"
+                          r"(?P<by>\s+(?:bởi|bằng|tại|theo))?")
+_CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -198,23 +203,32 @@ def extract(article: Article) -> ArticleFacts:
         if i == len(starts) or starts[i] >= s.start + len(s.text):
             continue  # no directive named in the sentence
         exp = expand_abbreviations(s.text)
-        local = dirs.find_directives(exp, article_date=article.date)
+        local = dirs.find_directives(exp, article_date=article.date, known=facts.directives)
         local = [m for m in local if m.directive.key in by_key] or [
             m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
         cited = _citations(exp, local, by_key, s, facts)
         issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
         actors = [a for a in _actors(exp, main_place) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
         for m in local:
-            if m.directive.key in cited:
-                continue
-            actor = find_actor(exp, m.start, actors, main_actor=main_place)
             d = by_key.get(m.directive.key)
-            if actor is None or d is None:
+            if d is None:
                 continue
-            k = (actor, d.key)
-            if k not in seen_imp:
-                seen_imp.add(k)
-                facts.implementations.append(Implementation(actor, d, s.evidence))
+            if m.directive.key in cited:
+                # a plan issued to carry out the directive: the plan's issuer implements it
+                plan = cited[m.directive.key]
+                if plan is None:
+                    continue
+                found = find_actors(exp, plan.start, actors, main_actor=main_place, directive_end=plan.end,
+                                    verbs=issue_verbs())
+            else:
+                found = find_actors(exp, m.start, actors, main_actor=main_place, directive_end=m.end)
+            for actor in found:
+                if isinstance(actor, Body) and is_issuer(actor.label, d.issuer_code, d.issuer):
+                    continue  # an issuer does not implement its own document
+                k = (actor, d.key)
+                if k not in seen_imp:
+                    seen_imp.add(k)
+                    facts.implementations.append(Implementation(actor, d, s.evidence))
     return facts
 
 
@@ -301,21 +315,46 @@ def _actors(exp: str, main_place: Place | None) -> list[tuple[int, int, object]]
     return out
 
 
-def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> set:
-    """Directive A cites B when the text between says A is about carrying out B."""
-    cited: set = set()
+_PLAN_TYPES = frozenset({"KH", "CTr", "ĐA"})  # a plan, programme or scheme carries out what it cites
+_CARRY_OUT = re.compile(r"(?<![\w])(?:tổ chức thực hiện|thực hiện|triển khai|cụ thể hóa)(?![\w])")
+
+
+def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dict:
+    """Directive A cites B when the text between says A is about carrying out B.
+
+    Returns the cited directives' keys, each with the plan that carries it out (``Kế hoạch số 23/KH-UBND
+    tổ chức thực hiện Chỉ thị số 15-CT/TU``), else None."""
+    cited: dict = {}
     for i, a in enumerate(local):
+        rel = ("cites", False)
         for b in local[i + 1:]:
             between = exp[a.end:b.start]
             if ";" in between:
                 break
-            if _CITE_LINK.search(between) or (b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")):
+            joined = b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")
+            if _CITE_LINK.search(between) or joined:
                 if a.directive.key == b.directive.key:
                     continue
                 da, db = by_key.get(a.directive.key), by_key.get(b.directive.key)
                 if da and db and b.directive.key not in cited:
-                    cited.add(b.directive.key)
-                    facts.citations.append(Citation(da, db, s.evidence))
+                    plan = a if da.type_code in _PLAN_TYPES and _CARRY_OUT.match(between.strip(" ,")) else None
+                    cited[b.directive.key] = plan
+                    if not joined:  # a list after one link word ('thay thế Nghị định 59, Nghị định 189 và …')
+                        rel = _relation(between)
+                    relation, passive = rel
+                    facts.citations.append(Citation(db, da, s.evidence, relation) if passive
+                                           else Citation(da, db, s.evidence, relation))
             else:
                 break
     return cited
+
+
+def _relation(between: str) -> tuple[str, bool]:
+    """What the document before ``between`` does to the one after it, and whether it is said in the
+    passive (then the one after does it to the one before): the last link word decides."""
+    last = None
+    for last in _CHANGE_LINK.finditer(between):
+        pass
+    if last is None or _CITE_LINK.search(between, last.end()):  # a later 'thực hiện', 'về' … : a citation
+        return "cites", False
+    return _CHANGE_RELATION[last.group("verb")[:3]], bool(last.group("passive") and last.group("by"))

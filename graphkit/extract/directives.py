@@ -16,30 +16,38 @@ from functools import cache
 from graphkit.extract.facts import Directive, Evidence
 from graphkit.gazetteer import directive_issuers, directive_types, party_terms
 from graphkit.nlp.normalize import expand_abbreviations
-from graphkit.nlp.patterns import LETTERS, lead
+from graphkit.nlp.patterns import LETTERS, alternation, lead
 
 _L = LETTERS
 TYPE_WORDS = {
     "nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT", "quy định": "QĐ", "quyết định": "QĐ",
     "kế hoạch": "KH", "hướng dẫn": "HD", "thông báo": "TB", "nghị định": "NĐ", "thông tư": "TT",
     "đề án": "ĐA", "chương trình": "CTr", "quy chế": "QC", "công văn": "CV", "công điện": "CĐ",
+    "văn bản": "CV",
 }
 _TYPE_WORDS = ["Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định", "Kế hoạch", "Hướng dẫn", "Thông báo",
-               "Nghị định", "Thông tư", "Đề án", "Chương trình", "Quy chế", "Công văn", "Công điện"]
-_TYPE_WORD = rf"(?P<tword>{'|'.join(_TYPE_WORDS)})"
+               "Nghị định", "Thông tư", "Đề án", "Chương trình", "Quy chế", "Công văn", "Công điện", "Văn bản"]
+# the type word as written, its first letter in either case ('chỉ thị 09 năm 2013 của UBND tỉnh')
+_TYPE_SPELLINGS = _TYPE_WORDS + [w[0].lower() + w[1:] for w in _TYPE_WORDS]
+_TYPE_WORD = rf"(?P<tword>{alternation(_TYPE_SPELLINGS)})"  # a trie: one branch per first letter
+_TYPE_FIRSTS = _TYPE_SPELLINGS
+_TYPE_LEAD = lead(_TYPE_SPELLINGS)  # the engine skips positions that open no type word at once
 # a code starts with its type word or its number: the engine skips other positions at once (~4x faster)
-_CODE_LEAD = lead(_TYPE_WORDS, "0123456789")
+_CODE_LEAD = lead(_TYPE_FIRSTS, "0123456789")
 
 # 18-NQ/TW, 18 - NQ/TW, 06-KL/BTCTW, 01-QĐ/TU, 18-NQ/T.Ư
 _PARTY = re.compile(
     rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})\s?[-–]\s?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s?/\s?(?P<iss>T\.Ư|[A-ZĐƯ][A-ZĐƯa-zđư]{{0,7}})(?![{_L}\d])"
 )
-# 05/CT-TTg, 01/NQ-CP, 01/2017/NĐ-CP, 33/2013/QH13
+# 05/CT-TTg, 01/NQ-CP, 01/2017/NĐ-CP, 19-2017/NQ-CP (the year after a dash), 36a/NQ-CP (a lettered
+# number); a letter coded by its issuer and unit (1496/UBND-QLĐT, 2103/TTg-ĐMDN); laws and resolutions of
+# the National Assembly (62/2014/QH13, 36/2017/QH14)
 _STATE = re.compile(
-    rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?P<num>\d{{1,4}})/(?:(?P<year>(?:19|20)\d\d)/)?(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})(?![{_L}\d])"
+    rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?<!\d[-–])(?P<num>\d{{1,4}}[a-zA-Z]?)(?:(?P<ysep>[/-])(?P<year>(?:19|20)\d\d))?/"
+    rf"(?:(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})|(?(year)(?P<law>QH\d{{1,2}})|(?!)))(?![{_L}\d])"
 )
 # the core of either code: most texts have none, and this test is much cheaper than the two above
-_ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}\s?[-–])")
+_ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|[a-zA-Z]?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}\s?[-–]|/QH\d)")
 
 
 def _may_have_code(text: str) -> bool:
@@ -55,30 +63,66 @@ def _may_have_code(text: str) -> bool:
     return False
 
 
-# Chỉ thị 35, Nghị quyết số 26 (not followed by a code)
-_SHORT = re.compile(rf"{_TYPE_WORD}\s+(?:số\s+)?(?P<num>\d{{1,3}})(?![\d/\-–,.]\d|\s?[-–/]\s?[A-ZĐ]|[{_L}])")
+_NUM = r"(?!(?:19|20)\d\d(?!\d))\d{1,4}"  # a document's number, not a year ('Kế hoạch 2017 của …')
+# Chỉ thị 35, Nghị quyết số 26 (not followed by a code); 'chỉ thị 09 năm 2013' (the year in words; not
+# 'kế hoạch 5 năm 2016-2020', a five-year plan)
+_SHORT = re.compile(
+    rf"{_TYPE_LEAD}{_TYPE_WORD}\s+(?:số\s+)?(?P<num>{_NUM})(?!\d)(?![\d/\-–,.]\d|\s?[-–/]\s?[A-ZĐ]|[{_L}])"
+    rf"(?:\s+năm\s+(?P<year>(?:19|20)\d\d)(?![\d\-–]))?")
+# more numbers of the same type after the first: 'Quyết định 935, 936', 'Nghị quyết 18 và 19'
+_SHORT_MORE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<num>{_NUM})(?!\d)(?![\d/\-–,.]\d|\s?[-–/]\s?[A-ZĐ]|[{_L}]|\s+(?:năm|tháng|ngày)(?!\s+(?:19|20)\d\d))")
+# Chỉ thị 11/2016, Văn bản 2103/2009: a number and the year it was issued, without the type's code
+_NUM_YEAR = re.compile(
+    rf"{_TYPE_LEAD}{_TYPE_WORD}\s+(?:số\s+)?(?<![\d/])(?P<num>{_NUM})(?!\d)/(?P<year>(?:19|20)\d\d)(?![\d/\-–]|\s?[-–/]\s?[A-ZĐ])")
+_TYPE_LOWER = sorted({w.lower() for w in _TYPE_WORDS})
+_AFTER_TYPE = re.compile(r"\s+(?:số\s+)?\d")
+
+
+def _references(pat: re.Pattern, text: str, low: str):
+    """The matches of ``pat`` (a type word and its number) in ``text``, tried only where the lower-cased
+    text ``low`` has a type word followed by a number (found by ``str.find``: the type words' first letters,
+    in either case, open a quarter of all words, and a regex scan for them cost ten times more)."""
+    if len(low) != len(text):
+        yield from pat.finditer(text)
+        return
+    starts = []
+    for w in _TYPE_LOWER:
+        i = low.find(w)
+        while i >= 0:
+            if _AFTER_TYPE.match(text, i + len(w)):
+                starts.append(i)
+            i = low.find(w, i + len(w))
+    last = 0
+    for i in sorted(starts):
+        if i >= last and (m := pat.match(text, i)) is not None:
+            last = m.end()
+            yield m
+
+
+_NO_YEAR_SHORT = {"KH", "CTr", "ĐA"}  # 'kế hoạch 5 năm 2016' is a five-year plan
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_NAME_END = re.compile(r"[,;:()“\"]|\s(?:về|trong|tại|để|và|là|đã|đang|sẽ|được|thì|nhằm|với|cho)\s")  # where an issuer's name ends
 _TERM = re.compile(r"\b[Kk]h(?:óa|oá)\s+(?P<term>[IVXL]{1,6})\b")
-_ISSUER_PHRASES = [  # expanded text after the code → issuing body
-    (re.compile(r"^(?:của\s+)?Bộ Chính trị"), "Bộ Chính trị"),
-    (re.compile(r"^(?:của\s+)?Ban Bí thư"), "Ban Bí thư"),
-    (re.compile(r"^(?:của\s+|tại\s+)?(?:Hội nghị (?:lần thứ \w+ |Trung ương \d+ )?)?(?:Ban Chấp hành Trung ương|Trung ương)(?: Đảng)?"), "Ban Chấp hành Trung ương Đảng"),
-    (re.compile(r"^(?:của\s+)?Ban Tổ chức Trung ương"), "Ban Tổ chức Trung ương"),
-    (re.compile(r"^(?:của\s+)?Ban Tuyên giáo Trung ương"), "Ban Tuyên giáo Trung ương"),
-    (re.compile(r"^(?:của\s+)?Thủ tướng(?: Chính phủ)?"), "Thủ tướng Chính phủ"),
-    (re.compile(r"^(?:của\s+)?Chính phủ"), "Chính phủ"),
-    (re.compile(r"^(?:của\s+)?Quốc hội"), "Quốc hội"),
-    (re.compile(r"^(?:của\s+)?Ủy ban Thường vụ Quốc hội"), "Ủy ban Thường vụ Quốc hội"),
-]
-# issuer body → how a short reference to it is coded
-_SHORT_CODES = {
-    "Bộ Chính trị": ("party", "TW"),
-    "Ban Bí thư": ("party", "TW"),
-    "Ban Chấp hành Trung ương Đảng": ("party", "TW"),
-    "Chính phủ": ("state", "CP"),
-    "Thủ tướng Chính phủ": ("state", "TTg"),
-}
-_STATE_SHORT_TYPES = {"NQ", "CT", "QĐ"}  # coded without a year (01/NQ-CP, 05/CT-TTg, 77/QĐ-TTg)
+
+
+@dataclass(frozen=True)
+class _Issuer:
+    pattern: re.Pattern
+    body: str | None
+    system: str
+    code: str | None
+    short_types: frozenset[str] | None
+
+
+@cache
+def _issuer_names() -> tuple[_Issuer, ...]:
+    """``data/directive_issuer_names.tsv``: how a text names an issuer after a reference."""
+    from graphkit.gazetteer import load_table
+
+    rows = load_table("directive_issuer_names.tsv", ("pattern", "body", "system", "code", "short_types"))
+    return tuple(_Issuer(re.compile(rf"^(?:của\s+)?(?:{r['pattern']})(?![{_L}])", re.IGNORECASE), r["body"] or None,
+                         r["system"], r["code"] or None,
+                         frozenset(r["short_types"].split()) if r["short_types"] else None) for r in rows)
 
 
 @dataclass(frozen=True)
@@ -88,9 +132,15 @@ class DirectiveMatch:
     directive: Directive
 
 
+@cache
+def _issuer_spellings() -> dict[str, str]:
+    """upper-cased issuer code → its spelling in the table (58/2016/QĐ-Ttg is 58/2016/QĐ-TTg)."""
+    return {c.upper(): c for c in directive_issuers()}
+
+
 def _norm_issuer(code: str) -> str:
     code = code.replace("T.Ư", "TW").replace("TƯ", "TW")
-    return code
+    return _issuer_spellings().get(code.upper(), code)
 
 
 def term_on(day: _dt.date | None) -> str | None:
@@ -108,7 +158,7 @@ def term_on(day: _dt.date | None) -> str | None:
     return current
 
 
-def _context(text: str, end: int) -> tuple[_dt.date | None, str | None, str | None, int]:
+def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str | None, int]:
     """Date, issuer and term stated right after a code; returns how far the statement reaches."""
     window = text[end:end + 160]
     stop = re.search(r"[;.!?]\s|\n|[;]", window)
@@ -125,21 +175,27 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, str | None, str | No
         except ValueError:
             issued = None
         rest = window[m.end():]
-    exp = expand_abbreviations(rest.lstrip(" ,")) if rest.strip() else ""
-    issuer = None
-    for pat, body in _ISSUER_PHRASES:
-        if pat.match(exp):
-            issuer = body
-            break
+    stripped = rest.lstrip(" ,")
+    exp = expand_abbreviations(stripped) if rest.strip() else ""
+    issuer, reach = None, end + len(window) - len(rest)  # the date, if any
+    if exp:
+        for row in _issuer_names():
+            if (im := row.pattern.match(exp)) is not None:
+                issuer = row
+                # the issuer's name and the place after it ('của UBND tỉnh Bắc Giang'), up to a comma or 'về'
+                tail = _NAME_END.search(exp, im.end())
+                named = tail.start() if tail else len(exp)
+                reach = end + len(window) - len(stripped) + named if exp == stripped else end + len(window)
+                break
     term = None
     t = _TERM.search(window)
     if t and (issuer or t.start() < 40):
         term = t.group("term")
-    return issued, issuer, term, end + len(window)
+    return issued, issuer, term, reach
 
 
 def _make(num: str, type_code: str, issuer_code: str, system: str, *, year=None, type_word=None,
-          issuer=None, issued=None, term=None) -> Directive | None:
+          issuer=None, issued=None, term=None, code=None) -> Directive | None:
     types = directive_types()
     if type_code not in types:
         return None
@@ -149,14 +205,16 @@ def _make(num: str, type_code: str, issuer_code: str, system: str, *, year=None,
     issuers = directive_issuers()
     if issuer is None and issuer_code in issuers and issuer_code not in ("TW", "UBND", "HĐND", "TU"):
         issuer = issuers[issuer_code][1]
-    if system == "party":
+    if code is not None:
+        pass
+    elif system == "party":
         code = f"{num}-{type_code}/{issuer_code}"
-        if term is None and issued is not None and issuer_code == "TW":
-            term = term_on(issued)
     else:
         code = f"{num}/{year}/{type_code}-{issuer_code}" if year else f"{num}/{type_code}-{issuer_code}"
-        if year is None and issued is not None:
-            year = issued.year
+    if system == "party" and term is None and issued is not None and issuer_code == "TW":
+        term = term_on(issued)
+    if system == "state" and year is None and issued is not None:
+        year = issued.year
     return Directive(code=code, doc_type=doc_type, number=num, type_code=type_code, issuer_code=issuer_code,
                      system=system, issuer=issuer, issued_on=issued, term=term,
                      year=int(year) if year else None)
@@ -170,51 +228,155 @@ def _sentence_of(text: str, start: int, end: int) -> Evidence:
     return Evidence(text[a:b].strip(), a, b)
 
 
-def find_directives(text: str, *, article_date: _dt.date | None = None) -> list[DirectiveMatch]:
-    """Every numbered document the text refers to, full codes and completed short references."""
+@cache
+def _sole_issuers() -> dict[str, _Issuer]:
+    """type code → the issuer of every document of that type (``sole_issuer`` in ``directive_types.tsv``)."""
+    from graphkit.gazetteer import load_table
+
+    by_code = {row.code: row for row in _issuer_names() if row.code}
+    return {r["code"]: by_code[r["sole_issuer"]]
+            for r in load_table("directive_types.tsv", ("code", "sole_issuer")) if r["sole_issuer"]}
+
+
+def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
+    """A State code as matched by ``_STATE``: a document, a letter (1496/UBND-QLĐT) or a law (62/2014/QH13)."""
+    num, year, tword = m.group("num"), m.group("year"), m.group("tword")
+    body = issuer.body if issuer else None
+    if m.group("law"):  # 62/2014/QH13: a law unless the text calls it a resolution
+        iss = m.group("law")
+        type_code = TYPE_WORDS.get((tword or "").lower()) if tword else None
+        type_code = type_code if type_code in ("NQ",) else "L"
+        return _make(num, type_code, iss, "state", year=year, type_word=tword, issuer=body or "Quốc hội",
+                     issued=issued, term=term, code=m.group(0)[m.start("num") - m.start():])
+    type_code, issuer_code = m.group("type"), _norm_issuer(m.group("iss"))
+    year_part = f"{m.group('ysep')}{year}" if year else ""
+    if type_code not in directive_types():
+        # a letter: NUMBER/ISSUER-UNIT (1496/UBND-QLĐT, 2103/TTg-ĐMDN), its first part an issuer's code
+        lead_code = _norm_issuer(type_code)
+        if directive_issuers().get(lead_code, ("",))[0] != "state":
+            return None
+        return _make(num, "CV", f"{lead_code}-{m.group('iss')}", "state", year=year,
+                     type_word=tword if tword and TYPE_WORDS[tword.lower()] == "CV" else "Công văn",
+                     issuer=body, issued=issued, term=term, code=f"{num}{year_part}/{lead_code}-{m.group('iss')}")
+    if directive_issuers().get(issuer_code, ("",))[0] == "party" and not year:
+        # a Party code written the State way (68/QĐ-TW): one document, coded as the Party codes it
+        return _make(num, type_code, issuer_code, "party", type_word=tword, issuer=body, issued=issued, term=term)
+    return _make(num, type_code, issuer_code, "state", year=year, type_word=tword, issuer=body, issued=issued,
+                 term=term, code=f"{num}{year_part}/{type_code}-{issuer_code}")
+
+
+def _completed(type_code: str, num: str, tword: str, issuer: _Issuer | None, issued, term, *,
+               year=None) -> Directive | None:
+    """A short reference (or a number/year one) completed from the issuer named after it, or None."""
+    if issuer is None or issuer.code is None:
+        return None
+    sole = _sole_issuers().get(type_code)
+    if issuer.short_types is not None and type_code not in issuer.short_types and not (year and sole is issuer):
+        return None
+    if issuer.system == "party":
+        return _make(num, type_code, issuer.code, "party", type_word=tword, issuer=issuer.body, issued=issued,
+                     term=term)
+    code = f"{num}/{year}/{type_code}-{issuer.code}" if year else None
+    return _make(num, type_code, issuer.code, "state", type_word=tword, issuer=issuer.body, issued=issued,
+                 term=term, year=year, code=code)
+
+
+def find_directives(text: str, *, article_date: _dt.date | None = None,
+                    known: list[Directive] | tuple[Directive, ...] = ()) -> list[DirectiveMatch]:
+    """Every numbered document the text refers to, full codes and completed short references.
+
+    ``known``: documents already read elsewhere in the article; a short reference to one of them (same
+    type and number) is that document.
+    """
     found: list[DirectiveMatch] = []
     taken: list[tuple[int, int]] = []
+    low = text.lower()
+
+    def add(start: int, end: int, d: Directive, surface: str) -> None:
+        d = replace(d, evidence=_sentence_of(text, start, end), surface=surface)
+        found.append(DirectiveMatch(start, end, d))
+        taken.append((start, end))
+
     coded = ((_PARTY, "party"), (_STATE, "state")) if _may_have_code(text) else ()
     for pat, system in coded:
         for m in pat.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            type_code = m.group("type")
-            issuer_code = _norm_issuer(m.group("iss"))
-            if system == "party" and issuer_code not in directive_issuers() and not re.fullmatch(r"[A-ZĐ]{2,7}", issuer_code):
-                continue
             issued, issuer, term, _ = _context(text, m.end())
-            d = _make(m.group("num"), type_code, issuer_code, system, year=m.groupdict().get("year"),
-                      type_word=m.group("tword"), issuer=issuer, issued=issued, term=term)
-            if d is None:
+            if system == "party":
+                type_code = m.group("type")
+                issuer_code = _norm_issuer(m.group("iss"))
+                if issuer_code not in directive_issuers() and not re.fullmatch(r"[A-ZĐ]{2,7}", issuer_code):
+                    continue
+                d = _make(m.group("num"), type_code, issuer_code, system, type_word=m.group("tword"),
+                          issuer=issuer.body if issuer else None, issued=issued, term=term)
+            else:
+                d = _state_code(m, issued, issuer, term)
+            if d is not None:
+                add(m.start(), m.end(), d, m.group(0))
+    full_by_short: dict[tuple[str, str], Directive] = {}
+
+    def learn(d: Directive) -> None:
+        full_by_short.setdefault((d.type_code if d.type_code != "QĐNS" else "QĐ", d.number.lstrip("0")), d)
+
+    for d in (*known, *(x.directive for x in found)):
+        learn(d)
+    # Chỉ thị 11/2016 (của Thủ tướng): a document read elsewhere, else completed from its issuer, else kept
+    # as written
+    if "/" in text:
+        for m in _references(_NUM_YEAR, text, low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            d = replace(d, evidence=_sentence_of(text, m.start(), m.end()), surface=m.group(0))
-            found.append(DirectiveMatch(m.start(), m.end(), d))
-            taken.append((m.start(), m.end()))
-    full_by_short = {(d.directive.type_code if d.directive.type_code != "QĐNS" else "QĐ", d.directive.number.lstrip("0")): d.directive
-                     for d in found}
-    for m in _SHORT.finditer(text):
+            type_code = TYPE_WORDS[m.group("tword").lower()]
+            num, year = m.group("num"), m.group("year")
+            issued, issuer, term, _ = _context(text, m.end())
+            issuer = issuer or _sole_issuers().get(type_code)
+            d = full_by_short.get((type_code, num.lstrip("0")))
+            if d is not None and d.year not in (None, int(year)):
+                d = None
+            if d is None and type_code != "CV":
+                d = _completed(type_code, num, m.group("tword"), issuer, issued, term, year=year)
+            if d is None:
+                tword = m.group("tword")
+                d = Directive(code=f"{num}/{year}", doc_type=tword[0].upper() + tword[1:].lower(), number=num,
+                              type_code=type_code, issuer_code=issuer.code if issuer and issuer.code else "",
+                              system=issuer.system if issuer else "state", issuer=issuer.body if issuer else None,
+                              issued_on=issued, term=term, year=int(year))
+            add(m.start(), m.end(), d, m.group(0))
+            learn(d)
+    # short references, and the numbers listed after them ('Quyết định 935, 936 của …'): completed from the
+    # issuer named after the last, else from a document of the same type and number read elsewhere
+    pending: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, type, number, surface, year
+    resolved: list[tuple[int, int, Directive, str]] = []
+    for m in _references(_SHORT, text, low):
         if any(a <= m.start() < b for a, b in taken):
             continue
         type_code = TYPE_WORDS[m.group("tword").lower()]
-        num = m.group("num")
-        issued, issuer, term, _ = _context(text, m.end())
-        known = full_by_short.get((type_code, num.lstrip("0")))
-        if known is not None:
-            d = known
-        elif issuer in _SHORT_CODES:
-            system, icode = _SHORT_CODES[issuer]
-            if system == "state" and type_code not in _STATE_SHORT_TYPES:
-                continue
-            d = _make(num, type_code, icode, system, type_word=m.group("tword"), issuer=issuer,
-                      issued=issued, term=term)
-            if d is None:
-                continue
-        else:
+        year = m.group("year")
+        if year and type_code in _NO_YEAR_SHORT:
             continue
-        d = replace(d, evidence=_sentence_of(text, m.start(), m.end()), surface=m.group(0))
-        found.append(DirectiveMatch(m.start(), m.end(), d))
-        taken.append((m.start(), m.end()))
+        refs = [(m.start(), m.end(), m.group("num"), m.group(0))]
+        pos = m.end()
+        while (more := _SHORT_MORE.match(text, pos)) is not None:
+            refs.append((more.start("num"), more.end(), more.group("num"), more.group("num")))
+            pos = more.end()
+        issued, issuer, term, _ = _context(text, pos)
+        for start, end, num, surface in refs:
+            known_d = full_by_short.get((type_code, num.lstrip("0")))
+            d = known_d or _completed(type_code, num, m.group("tword"), issuer, issued, term)
+            if d is not None and year and d.year is None and d.system == "state":
+                d = replace(d, year=int(year))
+            if d is not None:
+                resolved.append((start, end, d, surface))
+                learn(d)
+            else:
+                pending.append((start, end, type_code, num, surface, year))
+    for start, end, d, surface in resolved:
+        add(start, end, d, surface)
+    for start, end, type_code, num, surface, _year in pending:
+        d = full_by_short.get((type_code, num.lstrip("0")))
+        if d is not None:
+            add(start, end, d, surface)
     found.sort(key=lambda x: x.start)
     return found
 

@@ -108,6 +108,7 @@ class Citation:
     citing: Directive
     cited: Directive
     evidence: Evidence
+    relation: str = "cites"  # cites | amends | replaces | repeals (gk: properties)
 
 
 @dataclass(frozen=True)

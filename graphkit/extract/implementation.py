@@ -3,16 +3,23 @@
 In a sentence with a directive, an implementing verb before it (``thực hiện``, ``triển khai``,
 ``quán triệt``, ``cụ thể hóa``, ``sơ kết … thực hiện``: ``data/implement_verbs.txt``) makes the
 nearest actor written before the verb the implementer: a province (``tỉnh Bắc Kạn``, ``Nghệ An``),
-a provincial body (its province), a central body, or ``tỉnh`` standing for the article's province.
+a provincial body (its province), a central body, or ``tỉnh`` standing for the article's province;
+with it the actors listed with it (``Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và Ban Dân vận Trung
+ương phối hợp … sơ kết 3 năm thực hiện Quyết định số 217-QĐ/TƯ``). When the sentence opens with the
+verb (``Thực hiện Chỉ thị …, Sở Y tế đã …``, ``Trong lộ trình tổ chức thực hiện Nghị quyết 29-NQ/TƯ …,
+Bộ GD&ĐT đã …``) the implementer is the subject after the opening clause. An actor that only agrees
+with carrying a document out or asks others to (``data/implement_blockers.txt``) does not implement it.
 A directive that another directive's description cites (``Kết luận 74 … về kết quả thực hiện Nghị
-quyết 18``) is cited, not implemented, by the actor.
+quyết 18``) is cited, not implemented, by the actor; but a plan issued to carry out a directive
+(``ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU``) makes its issuer an
+implementer of that directive.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from graphkit.gazetteer import load_list
+from graphkit.gazetteer import directive_issuers, load_list, load_table
 from graphkit.nlp.patterns import UPPER, alternation, lead
 
 # 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
@@ -20,6 +27,16 @@ _ANAPHOR = re.compile(
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[" + UPPER + "]))")
 VERB_REACH = 90  # the verb governs a directive written at most this far after it
 ACTOR_REACH = 80  # a named actor is the verb's subject when written at most this far before it
+OPENING_REACH = 45  # an opening clause's verb is at most this far from where the clause starts
+SUBJECT_REACH = 220  # the subject after an opening clause starts at most this far after the directive
+# what may stand between two actors of one list: a comma, 'và', 'cùng (với)', an aside in brackets
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|và|cùng với|cùng|với)?\s*")
+# where an opening clause starts: the sentence, or a quotation or a colon inside it
+_CLAUSE_START = re.compile(r"[:“\"]\s*")
+# the subject after an opening clause: a comma, then the actor (after 'thì' or a time: 'ngày 6/2/2017', 'năm
+# 2016', 'thời gian qua', 'vừa qua')
+_AFTER_COMMA = re.compile(r",\s*(?:thì\s+)?(?:(?:ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?|năm\s+\d{4}|thời gian qua|vừa qua|"
+                          r"trong năm(?:\s+\d{4})?)\s*,?\s*)?")
 
 
 @cache
@@ -28,21 +45,108 @@ def implement_verbs() -> re.Pattern:
     return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
 
 
-def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None):
-    """The implementer of the directive at ``directive_start``, or None.
+@cache
+def _opener() -> re.Pattern:
+    words = load_list("implement_openers.txt")
+    return re.compile(rf"[\W\d]*(?:(?:{alternation(words, ignore_case=True)}|\d+)(?![\w])[\W\d]*)*", re.IGNORECASE)
+
+
+@cache
+def issue_verbs() -> re.Pattern:
+    words = load_list("implement_issue_verbs.txt")
+    return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _blockers() -> re.Pattern:
+    words = load_list("implement_blockers.txt")
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def issuer_family() -> dict[str, frozenset[str]]:
+    """issuer code → the bodies that stand for that issuer (``data/directive_issuer_family.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for r in load_table("directive_issuer_family.tsv", ("code", "body")):
+        out.setdefault(r["code"], set()).add(r["body"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_issuer(actor_label: str, issuer_code: str, issuer: str | None) -> bool:
+    """Whether a body is (or stands for) the issuer of a document coded with ``issuer_code``.
+
+    >>> is_issuer("Văn phòng Chính phủ", "TTg", "Thủ tướng Chính phủ")
+    True
+    >>> is_issuer("Bộ Xây dựng", "TTg", "Thủ tướng Chính phủ")
+    False
+    """
+    if issuer and actor_label == issuer:
+        return True
+    code = re.sub(r"\d+$", "", issuer_code.split("-")[0])  # QH13 → QH, UBND-QLĐT → UBND
+    if actor_label in issuer_family().get(code, ()):
+        return True
+    issuers = directive_issuers()
+    # a ministry's own circulars and decisions (2036/QĐ-BTTTT is the Ministry of Information's)
+    return code in issuers and issuers[code][0] == "state" and issuers[code][1] == actor_label
+
+
+def _with_list(sentence: str, actors, chosen: int) -> list:
+    """The actor at ``chosen`` and the actors listed right before it ('A, B và C')."""
+    out = [actors[chosen][2]]
+    i = chosen
+    while i > 0 and _LIST_JOIN.fullmatch(sentence, actors[i - 1][1], actors[i][0]):
+        i -= 1
+        out.insert(0, actors[i][2])
+    return out
+
+
+def _subject_after(sentence: str, directive_end: int, actors) -> list:
+    """The actors that open the main clause after an opening clause ending after ``directive_end``."""
+    for c in _AFTER_COMMA.finditer(sentence, directive_end, directive_end + SUBJECT_REACH):
+        for i, a in enumerate(actors):
+            if a[0] == c.end():
+                out = [a[2]]
+                j = i
+                while j + 1 < len(actors) and _LIST_JOIN.fullmatch(sentence, actors[j][1], actors[j + 1][0]):
+                    j += 1
+                    out.append(actors[j][2])
+                return out
+    return []
+
+
+def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None, *,
+                directive_end: int | None = None, verbs: re.Pattern | None = None) -> list:
+    """The implementers of the directive at ``directive_start`` (none, one, or the members of a list).
 
     ``actors``: (start, end, actor) mentions in the sentence (provinces, bodies), in order.
     """
     before = sentence[:directive_start]
-    verbs = [v for v in implement_verbs().finditer(before) if directive_start - v.end() <= VERB_REACH]
-    if not verbs:
-        return None
-    verb = verbs[-1]
+    verbs = verbs or implement_verbs()
+    found = [v for v in verbs.finditer(before) if directive_start - v.end() <= VERB_REACH]
+    if not found:
+        return []
+    verb = found[-1]
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
-    cands = [a for a in actors if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
+    cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
              and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
     anaphor = [m for m in _ANAPHOR.finditer(before[:verb.start()])]
     best = cands[-1] if cands else None
-    if anaphor and main_actor is not None and (best is None or anaphor[-1].start() > best[1]):
-        return main_actor
-    return best[2] if best else None
+    if anaphor and main_actor is not None and (best is None or anaphor[-1].start() > actors[best][1]):
+        return [main_actor]
+    if best is not None:
+        if _blockers().search(sentence, actors[best][1], verb.start()):
+            return []
+        return _with_list(sentence, actors, best)
+    # an opening clause: 'Thực hiện Chỉ thị …, Sở Y tế đã …'
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, verb.start())]
+    clause_start = starts[-1] if starts else 0
+    if directive_end is not None and verb.start() - clause_start <= OPENING_REACH \
+            and _opener().fullmatch(sentence, clause_start, verb.start()):
+        return _subject_after(sentence, directive_end, actors)
+    return []
+
+
+def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None):
+    """The first implementer of the directive at ``directive_start``, or None (see :func:`find_actors`)."""
+    found = find_actors(sentence, directive_start, actors, main_actor)
+    return found[0] if found else None

@@ -308,7 +308,7 @@ def article_graph(facts: ArticleFacts) -> ArticleGraph:
     for c in facts.citations:
         s = dir_iris.get(c.citing.key) or _directive(q, c.citing)
         o = dir_iris.get(c.cited.key) or _directive(q, c.cited)
-        _assert(q, a.id, art, s, GK + "cites", o, c.evidence, f"{c.citing.code} cites {c.cited.code}")
+        _assert(q, a.id, art, s, GK + c.relation, o, c.evidence, f"{c.citing.code} {c.relation} {c.cited.code}")
     return q.graph
 
 
