@@ -20,3 +20,4 @@ from graphkit.cli import build as _build  # noqa: E402,F401
 from graphkit.cli import analyze as _analyze  # noqa: E402,F401
 from graphkit.cli import store as _store  # noqa: E402,F401
 from graphkit.cli import query as _query  # noqa: E402,F401
+from graphkit.cli import validate as _validate  # noqa: E402,F401
