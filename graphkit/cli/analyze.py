@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import GRAPH_HELP, open_graph, reports_errors, stderr_console
+from graphkit.cli.common import GRAPH_HELP, err, open_graph, reports_errors, stderr_console, table_console
 from graphkit.cli.app import app
 
 GraphArg = Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)]
@@ -25,7 +25,8 @@ def analyze(
     measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help=(
         "Measure to compute; repeat for several, rows sort by the first: degree, weighted-degree, betweenness, "
         "pagerank, core, louvain, leiden."))] = None,
-    top: Annotated[int, typer.Option("--top", "-n", help="Rows to show and write (0 = all).")] = 20,
+    top: Annotated[int, typer.Option("--top", "-n", help=(
+        "Rows to show and write, and communities to list per method, largest first (0 = all)."))] = 20,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the rows to this .csv or .json file.")] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -54,10 +55,16 @@ def analyze(
         if projection not in ("person", "person-org"):
             raise typer.BadParameter("--former applies to --projection person or person-org", param_hint="--former")
         options["former"] = True
-    path = tuple(path) if path and all(path) else None
+    if path is not None and not all(x.strip() for x in path):
+        raise typer.BadParameter("give two person names: --path 'NAME A' 'NAME B'", param_hint="--path")
     result = run(open_graph(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
                  date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, max_paths=paths, seed=seed,
                  **options)
+    if result.paths == []:  # nothing to show or write about the path asked for
+        err(f"no path between {result.path_ends[0]} and {result.path_ends[1]} in the {projection} projection"
+            + (f" ({result.date_from or '…'} – {result.date_to or '…'})" if result.date_from or result.date_to else "")
+            + "; try another projection (-p entities) or a wider date range")
+        raise typer.Exit(1)
     _print_analysis(result)
     if out is not None:
         result.write(out)
@@ -65,10 +72,9 @@ def analyze(
 
 
 def _print_analysis(a) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = table_console(highlight=False)
     scope = [f"{a.projection} projection: {a.nodes:,} nodes, {a.edges:,} edges"]
     if a.date_from or a.date_to:
         scope.append(f"articles dated {a.date_from or '…'} – {a.date_to or '…'}")
@@ -79,8 +85,6 @@ def _print_analysis(a) -> None:
     echo = typer.echo  # plain lines are not wrapped; only the table is laid out by rich
     echo("; ".join(scope))
     if a.paths is not None:
-        if not a.paths:
-            echo(f"no path between {a.path_ends[0]} and {a.path_ends[1]} in this projection")
         for i, steps in enumerate(a.paths, 1):
             echo(f"\npath {i}: {len(steps)} step(s)")
             for s in steps:
@@ -100,6 +104,8 @@ def _print_analysis(a) -> None:
     for c in a.communities:
         more = f", … (+{c['size'] - 8})" if c["size"] > 8 else ""
         echo(f"{c['method']} community {c['community']} ({c['size']}): {', '.join(c['members'][:8])}{more}")
+    if a.communities_total > len(a.communities):
+        echo(f"… {a.communities_total - len(a.communities):,} smaller communities not listed (--top 0 lists all)")
 
 
 def _fmt(v) -> str:
