@@ -112,28 +112,43 @@ def _fmt(v) -> str:
     return f"{v:.4f}" if isinstance(v, float) else str(v)
 
 
+SinceOpt = Annotated[Optional[str], typer.Option("--since", "--from", help="Only facts from articles published on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", "--to", help="Only facts from articles published on or before this date (YYYY-MM-DD).")]
+
+
 @app.command("map")
 @reports_errors
 def map_(
     graph: GraphArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("map.html"),
     person: Annotated[Optional[str], typer.Option("--person", help="Ego map of this person (name as in the graph).")] = None,
-    radius: Annotated[int, typer.Option("--radius", "-r", help="Steps out from --person (2 shows who else was at their meetings and bodies).")] = 1,
+    province: Annotated[Optional[str], typer.Option("--province", help="Ego map of this province: its bodies, and who holds posts in them (with --depth 2).")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", help="Ego map of this body (organisation), e.g. 'Tỉnh ủy Bắc Giang'.")] = None,
     directive: Annotated[Optional[str], typer.Option("--directive", help="Diffusion map of the directive with this code, e.g. 18-NQ/TW.")] = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    size_by: Annotated[str, typer.Option("--size-by", help="Node size, and which nodes to keep over --limit: degree, weighted-degree, betweenness, pagerank, core.")] = "degree",
-    limit: Annotated[int, typer.Option("--limit", help="Most nodes to draw; above it the top nodes by --size-by are kept and the page says so.")] = 1500,
+    radius: Annotated[int, typer.Option("--depth", "--radius", "-r", help="Steps out from --person, --province or --body (2 shows who else was at their meetings and bodies).")] = 1,
+    date_from: SinceOpt = None,
+    date_to: UntilOpt = None,
+    types: Annotated[Optional[list[str]], typer.Option("--types", help=(
+        "Only these node types (and the centre of the map), comma-separated or repeated: person, body, province, "
+        "directive, meeting, post, district."))] = None,
+    top: Annotated[Optional[int], typer.Option("--top", help=(
+        "Keep the N best nodes by --by (a map of the whole graph keeps 150 unless told), and say what was left out."))] = None,
+    size_by: Annotated[str, typer.Option("--by", "--size-by", help="The measure that sizes the nodes and picks them for --top and --limit: degree, weighted-degree, betweenness, pagerank, core.")] = "degree",
+    limit: Annotated[int, typer.Option("--limit", help="Most nodes to draw; above it the top nodes by --by are kept and the page says so.")] = 1500,
     title: Annotated[Optional[str], typer.Option("--title", help="Page title (default: says what the map shows).")] = None,
 ) -> None:
     """An interactive relationship map as one HTML page that works offline (no request leaves it).
 
-    Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --radius 2 --out mai.html
+    Without --person, --province, --body or --directive the map shows the whole graph's top 150 nodes by
+    degree (--top, --by), and says what it left out.
+
+    Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --depth 2 --out mai.html
     """
     from graphkit.viz.maps import make_map
 
-    m = make_map(open_graph(graph), person=person, radius=radius, directive=directive, date_from=date_from,
-                 date_to=date_to, size_by=size_by, node_limit=limit, title=title)
+    m = make_map(open_graph(graph), person=person, province=province, body=body, radius=radius,
+                 directive=directive, date_from=date_from, date_to=date_to, size_by=size_by, node_limit=limit,
+                 title=title, types=types or (), top=top)
     m.write(out)
     shown = f"{m.nodes:,} of {m.total_nodes:,} nodes (top by {m.size_by})" if m.truncated else f"{m.nodes:,} nodes"
     typer.echo(f"wrote {out}: {shown}, {m.edges:,} edges")
