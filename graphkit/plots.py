@@ -21,10 +21,18 @@ from collections import Counter
 
 def _figure(width=8.0, height=3.5):
     """A Figure of its own (not pyplot's current one): it draws with any backend, and shows itself in a
-    notebook as a PNG."""
+    notebook as a PNG (IPython shows a plain Figure as a PNG only once pyplot has set up its backend)."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), layout="constrained")
+    class PlotFigure(Figure):
+        def _repr_png_(self) -> bytes:
+            import io
+
+            buf = io.BytesIO()
+            self.savefig(buf, format="png")
+            return buf.getvalue()
+
+    fig = PlotFigure(figsize=(width, height), layout="constrained")
     return fig, fig.add_subplot()
 
 
@@ -70,14 +78,16 @@ def career_timeline(graph, person: str):
     return fig
 
 
-def directives_by_month(graph):
-    """Directives by the month they were issued (the ones whose date the articles give)."""
+def directives_by_month(graph, since: str | None = None):
+    """Directives by the month they were issued (the ones whose date the articles give), from ``since``
+    (an ISO date; articles cite laws decades old, which would stretch the axis)."""
     from graphkit.notebook import by_period, directives
 
     d = directives(graph)
-    counts = by_period(d, "issued_on", "month")
+    counts = by_period(d, "issued_on", "month", **({"start": since} if since else {}))
     fig, ax = _figure()
-    ax.set_title(f"Directives by month issued ({int(counts.sum())} of {len(d)} dated)")
+    ax.set_title(f"Directives by month issued ({int(counts.sum())} of {len(d)} dated"
+                 + (f", since {since})" if since else ")"))
     ax.bar(range(len(counts)), counts.values, color="#e15759")
     step = max(1, len(counts) // 12)
     ax.set_xticks(range(0, len(counts), step), list(counts.index)[::step], rotation=45, ha="right")
@@ -90,7 +100,7 @@ def directives_by_issuer(graph, top: int = 12):
     from graphkit.notebook import directives
 
     d = directives(graph)
-    counts = Counter(x for x in d["issuer"] if x).most_common(top)
+    counts = Counter(x for x in d["issuer"] if isinstance(x, str) and x).most_common(top)  # (no issuer: NaN)
     fig, ax = _figure(8, 0.6 + 0.35 * max(1, len(counts)))
     ax.set_title(f"Directives by issuer (top {len(counts)})")
     ax.barh([c[0] for c in counts][::-1], [c[1] for c in counts][::-1], color="#f28e2b")

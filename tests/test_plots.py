@@ -34,3 +34,16 @@ def test_career_timeline_rows_are_the_posts():
     fig = plots.career_timeline(examples.dataset(), "Trương Thị Mai")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "Trưởng Ban Tổ chức Trung ương" in labels
+
+
+def test_a_plot_shows_itself_as_a_png_in_a_notebook():
+    """IPython shows a figure through _repr_png_ when pyplot has set up no display formatter."""
+    png = plots.directives_by_issuer(examples.dataset())._repr_png_()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_directives_by_month_since_leaves_out_older_months():
+    every = plots.directives_by_month(examples.dataset())
+    recent = plots.directives_by_month(examples.dataset(), since="2022-01-01")
+    assert len(recent.axes[0].patches) < len(every.axes[0].patches)
+    assert recent.axes[0].get_title().endswith("since 2022-01-01)")
