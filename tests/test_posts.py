@@ -411,3 +411,25 @@ def test_a_bare_national_post_before_a_verb_after_a_name():
 def test_body_names_and_sections(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # 'ĐB' before a name, or in brackets after it, is a National Assembly deputy (data/abbreviations.tsv; in the
+    # 2017 corpus 'ĐB' + capital is always one; corpus 22354163, 22353350, 22361079)
+    ("Luật Bảo vệ người tố cáo\nPhát biểu tại Hội trường, ĐB Nguyễn Văn Thân (đoàn Thái Bình) bày tỏ quan điểm: “Đối "
+     "với Điều 26 của Dự thảo luật về trách nhiệm của cơ quan.", "Nguyễn Văn Thân", ["Đại biểu Quốc hội"]),
+    ("Hỗ trợ doanh nghiệp\nĐB Mai Ánh Tuyết (An Giang) việc hỗ trợ DNNVV không nên dàn trải.", "Mai Ánh Tuyết",
+     ["Đại biểu Quốc hội"]),
+    ("Bộ luật Hình sự\nVề vấn đề này, Ủy viên Thường trực Ủy ban Tư pháp của Quốc hội Phạm Thị Thủy (ĐB Bắc Kạn) cho "
+     "rằng, lịch sử lập pháp Việt Nam từ 1945 đến trước khi bộ luật Hình sự 2015 có hiệu lực.", "Phạm Thị Thủy",
+     ["Ủy viên Thường trực Ủy ban Tư pháp của Quốc hội", "Đại biểu Quốc hội"]),
+])
+def test_a_deputy_written_db(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+def test_db_forms_expand():
+    from graphkit.nlp.normalize import expand_abbreviations
+
+    assert expand_abbreviations("Đoàn ĐB Quốc hội Hà Nội") == "Đoàn đại biểu Quốc hội Hà Nội"
+    assert expand_abbreviations("ĐB HĐND tỉnh") == "đại biểu Hội đồng nhân dân tỉnh"
