@@ -134,7 +134,7 @@ def test_generic_bodies(phrase, expected):
     # a body name is not cut inside a word of several syllables (data/body_words.txt)
     ("Ông Nguyễn Hùng Tân - Chánh Văn phòng Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Bình "
      "Thuận cho biết: Bình Thuận đã chuẩn bị lực lượng.", "Nguyễn Hùng Tân",
-     "Chánh Văn phòng Ban chỉ huy phòng chống"),  # 22520228
+     "Chánh Văn phòng Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Bình Thuận"),  # 22520228
     ("Bà Nguyễn Thị Xuân Thu - Chủ tịch Hội chữ thập đỏ Việt Nam ghi nhận: “Nhờ có đóng góp thầm lặng của "
      "những người hiến máu”.", "Nguyễn Thị Xuân Thu", "Chủ tịch Hội chữ thập đỏ Việt Nam"),  # 22532243
     ("Luật sư Võ Hồng Nam - Chủ nhiệm Đoàn luật sư tỉnh Bình Định cho rằng có dấu hiệu phạm tội.",
@@ -433,3 +433,37 @@ def test_db_forms_expand():
 
     assert expand_abbreviations("Đoàn ĐB Quốc hội Hà Nội") == "Đoàn đại biểu Quốc hội Hà Nội"
     assert expand_abbreviations("ĐB HĐND tỉnh") == "đại biểu Hội đồng nhân dân tỉnh"
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # the titles after a name run up to the next name when no title runs from a comma or a role word to it: the
+    # next name's own title is cut off only then (corpus 22276083, 22261475)
+    ("Cháy nhà\nVụ cháy đã khiến cả khu dân cư một phen hoảng loạn. Ông Võ Công Chánh – Bí thư quận ủy Liên Chiểu và "
+     "ông Đàm Quang Hung – Chủ tịch UBND quận Liên Chiểu cùng cán bộ UBND TP Đà Nẵng cũng đã có mặt tại hiện trường "
+     "chỉ đạo công tác chữa cháy.", "Võ Công Chánh", ["Bí thư Quận ủy Liên Chiểu"]),
+    ("Cháy nhà\nVụ cháy đã khiến cả khu dân cư một phen hoảng loạn. Ông Võ Công Chánh – Bí thư quận ủy Liên Chiểu và "
+     "ông Đàm Quang Hung – Chủ tịch UBND quận Liên Chiểu cùng cán bộ UBND TP Đà Nẵng cũng đã có mặt tại hiện trường "
+     "chỉ đạo công tác chữa cháy.", "Đàm Quang Hung", ["Chủ tịch Ủy ban nhân dân quận Liên Chiểu"]),
+    ("Ba người con tử nạn\nÔng Hồ Văn Tân - Chủ tịch UBND xã Gia Xuyên cho biết: “Chính quyền địa phương biết hoàn cảnh "
+     "của gia đình bà Mơ và 3 người con tử nạn rất khó khăn.", "Hồ Văn Tân", ["Chủ tịch Ủy ban nhân dân xã Gia Xuyên"]),
+    # a body name cut by a lower-case word that does not end a name gives no post (data/body_followers.txt; corpus
+    # 21472056)
+    ("Lễ hội Yên Tử\nÔng Lê Tiến Dũng, Trưởng Ban quản lý di tích và rừng quốc gia Yên Tử (TP.Uông Bí, tỉnh Quảng Ninh) "
+     "cho biết, lễ hội năm nay được khai mạc tại khu vực sân chùa Trình Yên Tử.", "Lê Tiến Dũng", []),
+])
+def test_titles_up_to_the_next_name(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a generic body read up to a lower-case word that does not end a name is cut short: no post (corpus 22256847,
+    # 22259516, 22283383); one that ends at a predicate, a function word or a place is whole (corpus 22280301, 21474296)
+    ("Phó Viện trưởng Viện Nghiên cứu Biến đổi khí hậu - Trường Đại học Cần Thơ lo ngại", []),
+    ("Phó Cục trưởng Cục Giải quyết khiếu nại, tố cáo", []),
+    ("Trưởng Ban quản lý di tích và rừng quốc gia Yên Tử", []),
+    ("Viện trưởng Viện Tim mạch cho biết", ["Viện trưởng Viện Tim mạch"]),
+    ("Giám đốc Trung tâm Bảo trợ xã hội tỉnh Bắc Giang cho biết", ["Giám đốc Trung tâm Bảo trợ xã hội tỉnh Bắc Giang"]),
+])
+def test_a_body_name_cut_short_gives_no_post(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected

@@ -319,6 +319,10 @@ def _own_titles(segment: str) -> str:
         if cut < 0:  # no comma: up to where the next one's title starts ('A - Phó Bí thư …, Yên Bái - nói
             starts = title_starts(tail)  # về báo cáo của Phó Thủ tướng B': A's is the first)
             cut = starts[-1] if len(starts) > 1 else 0
+        rest = tail[cut:].lstrip(",; ")  # unless no title runs from there to the next name: 'A - Phó Chánh Thanh
+        posts, used = parse_title_list(rest) if rest else ((), 0)  # tra Bộ Nội vụ đã dành … ông B': all A's
+        if not posts or not _runs_to_the_end(rest, posts[-1], used):
+            return segment
         return segment[:cut]
     return segment
 

@@ -277,6 +277,25 @@ def _generic_body_end(s: str, head: int = 0) -> int:
     return stop
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+@cache
+def _after_body_words() -> frozenset[str]:
+    """Lower-case words that may follow a whole body name: body_followers.txt, body_stops.txt, commune_kinds.txt."""
+    return frozenset(load_list("body_followers.txt")) | _body_stops() | commune_kinds()
+
+
+def _name_goes_on(rest: str, end: int) -> bool:
+    """Whether a body name not in the gazetteer, read up to ``end`` of ``rest``, was cut by a lower-case word that
+    does not end a name (not a predicate, a function word of body_stops.txt, a unit's kind word or a join): its
+    true name goes on over words body_words.txt does not know, so what was read is not the body's name."""
+    m = _NEXT_WORD.match(rest, end)
+    if m is None or not m.group(1)[0].islower() or m.group(1) in _after_body_words():
+        return False
+    return _predicate_rx().match(rest, m.start(1)) is None
+
+
 def _unit_abbr_commune(rest: str) -> bool:
     a = _unit_abbr_rx().match(rest.lstrip())
     return a is not None and _unit_abbr()[a.group("a")] in commune_kinds()
@@ -549,6 +568,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         head = h.group(0)
         if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in {x.lower() for x in heads}:
             return None, 0  # a head noun alone ('Ban cán sự đảng') does not say which body
+        if _name_goes_on(rest, end):
+            return None, 0  # 'Trưởng Ban quản lý di tích và rừng quốc gia Yên Tử': the name is longer than we can read
         place, kw, pused = _parse_place(rest[end:])
         kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
