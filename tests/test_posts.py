@@ -467,3 +467,20 @@ def test_titles_up_to_the_next_name(text, name, labels):
 def test_a_body_name_cut_short_gives_no_post(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # a date of birth between a name and its titles is passed over (corpus 22626221, 22601589, 21479238)
+    ("sinh ngày 27/8/1963, Giám đốc Trung tâm Y tế huyện Gia Bình, đến giữ chức",
+     ["Giám đốc Trung tâm Y tế huyện Gia Bình"]),
+    ("SN 1986, Giám đốc Công ty TNHH xử lý nước Trâm Anh) bị khởi tố", ["Giám đốc Công ty TNHH xử lý nước Trâm Anh"]),
+    ("sinh năm 1926, nguyên Phó trưởng Công an tỉnh Nam Định; Huy hiệu 60 năm tuổi Đảng",
+     ["Phó Trưởng Công an tỉnh Nam Định"]),
+    # the courts of the higher level are central bodies, not the province's (corpus 22581411)
+    ("Thẩm phán cao cấp, Phó Chánh án Tòa án nhân dân cấp cao tại Hà Nội, vào chức danh Thẩm phán Tòa án nhân dân tối "
+     "cao.", ["Phó Chánh án Tòa án nhân dân cấp cao tại Hà Nội"]),
+    ("Thẩm phán Tòa án nhân dân tối cao.", ["Thẩm phán Tòa án nhân dân tối cao"]),
+])
+def test_birth_dates_and_higher_courts(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected

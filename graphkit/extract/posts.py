@@ -637,11 +637,16 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
     return list(posts), pos
 
 
+# a date of birth between a name and its titles: 'sinh ngày 23 tháng 11 năm 1968, ', 'SN 1977, ', 'sinh năm 1973, '
+_BIRTH = re.compile(r"^(?:[Ss]inh\s+(?:ngày|năm)|SN)\s+(?:\d{1,4}|tháng|năm|[\s/.-])+?\s*,\s*")
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     exp = expand_abbreviations(fix_tones(text))
     posts: list[ParsedPost] = []
-    pos = 0
+    b = _BIRTH.match(exp) if exp[:1] in "sS" else None
+    pos = b.end() if b else 0  # 'Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên …': the titles follow
     carry = None  # a join carries a status on: 'nguyên Chủ tịch kiêm Giám đốc …' ended both
     while pos < len(exp):
         p, used = parse_post(exp[pos:])
