@@ -484,3 +484,34 @@ def test_a_body_name_cut_short_gives_no_post(phrase, expected):
 def test_birth_dates_and_higher_courts(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a membership written bare before the next title takes that title's body (data/bare_memberships.tsv): the
+    # standing board of the Party committee it names, or the Party committee of its own body (corpus 21478996,
+    # 22241683, 22536141)
+    ("Đà Nẵng: công tác cán bộ\nTheo đó, ông Nguyễn Thanh Quang, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Thành ủy, "
+     "Trưởng Đoàn ĐBQH đơn vị Đà Nẵng được chỉ định vào Ban Chấp hành, Ban Thường vụ Quận ủy.", "Nguyễn Thanh Quang",
+     ["Ủy viên Ban Thường vụ Thành ủy Đà Nẵng", "Trưởng Ban Tuyên giáo Thành ủy Đà Nẵng",
+      "Trưởng Đoàn đại biểu Quốc hội thành phố Đà Nẵng"]),
+    ("Quảng Trị: kỷ luật\nỦy ban Kiểm tra Tỉnh ủy Quảng Trị kết luận kiểm tra khi có dấu hiệu vi phạm đối với ông Nguyễn "
+     "Cường Quân, Đảng ủy viên, Trưởng phòng Tổ chức cán bộ Viện Kiểm sát nhân dân tỉnh Quảng Trị, sau khi xem xét báo "
+     "cáo đề nghị thi hành kỷ luật.", "Nguyễn Cường Quân",
+     ["Ủy viên Đảng ủy Viện Kiểm sát nhân dân tỉnh Quảng Trị",
+      "Trưởng phòng Tổ chức cán bộ Viện Kiểm sát nhân dân tỉnh Quảng Trị"]),
+    ("Ninh Bình: kỷ luật\nQuyết định kỷ luật khiển trách đối với các ông: Trần Tiến Anh, Nguyễn Quốc Tuấn, Đảng ủy viên, "
+     "Phó Giám đốc Bệnh viện Đa khoa huyện Gia Viễn; Vũ Trọng Toàn, đảng viên Chi bộ Phòng Khám bệnh viện.",
+     "Nguyễn Quốc Tuấn", ["Ủy viên Đảng ủy Bệnh viện Đa khoa huyện Gia Viễn",
+                          "Phó Giám đốc Bệnh viện Đa khoa huyện Gia Viễn"]),
+])
+def test_a_bare_membership_takes_the_next_titles_body(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    # no body named by the next title: no post for the membership (corpus 22503488)
+    ("Ủy viên thường vụ, Phó chủ tịch HĐND: chung thân", ["Phó Chủ tịch Hội đồng nhân dân tỉnh Bắc Giang"]),
+])
+def test_a_bare_membership_without_a_committee(phrase, expected):
+    posts, _ = parse_title_list(phrase)
+    assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected

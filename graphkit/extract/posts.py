@@ -637,6 +637,51 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
     return list(posts), pos
 
 
+@cache
+def _bare_memberships() -> tuple[re.Pattern, dict[str, dict]]:
+    """``data/bare_memberships.tsv``: a regex of the written forms (with the comma after them), and each form's
+    row (lower case)."""
+    rows = {}
+    for r in load_table("bare_memberships.tsv", ("written", "of", "role")):
+        for w in r["written"].split("|"):
+            rows[w.lower()] = r
+    return re.compile(rf"^(?P<w>{alternation(rows, ignore_case=True)})\s*,\s*", re.IGNORECASE), rows
+
+
+def _bare_membership(text: str) -> tuple[dict, int, int] | None:
+    """A membership title written bare before a comma at the start of ``text``: (its row, its length, where the
+    next title starts)."""
+    if text[:1] not in "ĐđUuỦủ":
+        return None
+    rx, rows = _bare_memberships()
+    m = rx.match(text)
+    return (rows[m.group("w").lower()], m.end("w"), m.end()) if m else None
+
+
+_COMMITTEE = re.compile(r"(?:^|\s)(?P<c>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)$")
+_NOT_PARTY_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)$|ủy$")
+
+
+def _member_of(row: dict, nxt: ParsedPost, surface: str) -> ParsedPost | None:
+    """The post of a membership written bare (bare_memberships.tsv), from the person's next title ``nxt``: the
+    standing board of the Party committee its body names, or the Party committee of its own body. None when the
+    next title does not say which."""
+    if nxt.label_override or nxt.body is None or nxt.kind not in ("head", "member") or nxt.level == "commune":
+        return None
+    if row["of"] == "committee":
+        c = _COMMITTEE.search(nxt.body)
+        if c is None:
+            return None
+        board, _ = parse_post(f"{row['role']} {c.group('c')}")
+        if board is None:
+            return None
+        return replace(board, place=nxt.place, kind_word=nxt.kind_word, status=nxt.status, surface=surface)
+    if _NOT_PARTY_BODY.search(nxt.body):
+        return None
+    return replace(nxt, role=row["role"], base=row["role"].split()[0] + " " + row["role"].split()[1], kind="member",
+                   section=None, surface=surface)
+
+
 # a date of birth between a name and its titles: 'sinh ngày 23 tháng 11 năm 1968, ', 'SN 1977, ', 'sinh năm 1973, '
 _BIRTH = re.compile(r"^(?:[Ss]inh\s+(?:ngày|năm)|SN)\s+(?:\d{1,4}|tháng|năm|[\s/.-])+?\s*,\s*")
 
@@ -648,7 +693,11 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     b = _BIRTH.match(exp) if exp[:1] in "sS" else None
     pos = b.end() if b else 0  # 'Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên …': the titles follow
     carry = None  # a join carries a status on: 'nguyên Chủ tịch kiêm Giám đốc …' ended both
+    member = None  # a membership written bare, of the next title's body: (its row, its surface)
     while pos < len(exp):
+        if (bm := _bare_membership(exp[pos:])) is not None:
+            member, pos = (bm[0], exp[pos:pos + bm[1]]), pos + bm[2]  # the next title's body gives its body
+            continue
         p, used = parse_post(exp[pos:])
         if p is None:
             p, used = _role_sharing_body(exp[pos:])
@@ -670,6 +719,11 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
             break  # 'Chủ tịch Quốc hội Tòng Thị Phóng': this title is the next person's
         if carry and p.status == "current" and not _STATUS.match(exp[pos:]):
             p = replace(p, status=carry)
+        if member is not None:
+            derived = _member_of(member[0], p, member[1])
+            if derived is not None:
+                posts.append(derived)
+            member = None
         posts.append(p)
         pos += used
         m = _SEP.match(exp[pos:])
