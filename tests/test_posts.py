@@ -515,3 +515,19 @@ def test_a_bare_membership_takes_the_next_titles_body(text, name, labels):
 def test_a_bare_membership_without_a_committee(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a run of titles before a name, the last in its own clause after a comma: the memberships in the pieces before
+    # it are the name's too (corpus 21472803)
+    ("Tết trồng cây\nĐây là khẳng định của Ủy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Nguyễn Thiện "
+     "Nhân khi tham dự lễ hưởng ứng “Tết trồng cây đời đời nhớ ơn Bác Hồ” do Chủ tịch nước phát động tại tỉnh Vĩnh Phúc "
+     "sáng 6/2.", "Nguyễn Thiện Nhân",
+     ["Ủy viên Bộ Chính trị", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    # (corpus 22277274)
+    ("An ninh trật tự\nCùng dự có Ủy viên Bộ Chính trị, Phó Thủ tướng thường trực Trương Hòa Bình; Thượng tướng Tô Lâm, "
+     "Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an.", "Trương Hòa Bình",
+     ["Ủy viên Bộ Chính trị", "Phó Thủ tướng Thường trực Chính phủ"]),
+])
+def test_memberships_before_the_last_clause(text, name, labels):
+    assert _holdings(text)[name] == labels

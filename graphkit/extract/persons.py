@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, parse_title_list, role_or_predicate_at,
-                                    title_starts)
+from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
+                                    role_or_predicate_at, title_starts)
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
                                 unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
@@ -407,7 +407,7 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
             continue
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
-            return tuple(posts)
+            return leading_memberships(tail[:st]) + tuple(posts)  # 'Ủy viên Bộ Chính trị, Chủ nhiệm … A'
     return ()
 
 

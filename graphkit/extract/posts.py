@@ -736,6 +736,39 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     return tuple(posts), pos
 
 
+def _membership(p: ParsedPost) -> bool:
+    """A membership post, the kind that opens a run of titles: 'Ủy viên Bộ Chính trị', 'Tỉnh ủy viên', 'Bí thư Trung
+    ương Đảng'."""
+    return p.kind in ("member", "implied") or p.base == "Bí thư Trung ương Đảng"
+
+
+def leading_memberships(before: str) -> tuple[ParsedPost, ...]:
+    """The membership titles written in the comma-separated pieces right before a title list, which belong to the
+    same name: in 'có Ủy viên Bộ Chính trị, Chủ nhiệm Ủy ban Kiểm tra T.Ư Trần Quốc Vượng' the list read before the
+    name is 'Chủ nhiệm …' (the last clause) and ``before`` is 'có Ủy viên Bộ Chính trị, '; this returns 'Ủy viên Bộ
+    Chính trị'. Each piece must be a title list of memberships (:func:`_membership`) running up to its comma."""
+    out: list[ParsedPost] = []
+    text = before.rstrip()
+    while text.endswith(","):
+        text = text[:-1].rstrip()
+        cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
+        piece = text[cut + 1:]
+        found = ()
+        for st in title_starts(piece):
+            posts, used = parse_title_list(piece[st:])
+            exp = expand_abbreviations(fix_tones(piece[st:])).rstrip()
+            if posts and used >= len(exp) and exp.endswith(posts[-1].surface.rstrip()):
+                found = posts
+                break
+        if not found or not all(_membership(p) for p in found):
+            break
+        out[:0] = found
+        if st > 0 or cut < 0:
+            break  # the piece starts after other words ('có Ủy viên Bộ Chính trị'): the run starts there
+        text = text[:cut + 1]
+    return tuple(out)
+
+
 def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:
     """A national post written bare, right before a verb, opens a clause: in 'Đối với trường hợp của Trịnh Xuân
     Thanh, Tổng Bí thư nhấn mạnh', 'Tổng Bí thư' is not Trịnh Xuân Thanh's title but the subject of 'nhấn mạnh'
