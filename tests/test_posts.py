@@ -531,3 +531,32 @@ def test_a_bare_membership_without_a_committee(phrase, expected):
 ])
 def test_memberships_before_the_last_clause(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+_BTTTT = ("Bộ TT&TT ban hành Quyết định phân công nhiệm vụ Bộ trưởng và các Thứ trưởng\nCụ thể, Quyết định có nội dung chi "
+          "tiết việc phân công nhiệm vụ của Bộ trưởng và các Thứ trưởng như sau: Bộ trưởng Bộ TT&TT Trương Minh Tuấn trực "
+          "tiếp Lãnh đạo, quản lý chung mọi hoạt động và công tác của Bộ theo chức năng, nhiệm vụ, quyền hạn được Chính phủ "
+          "giao. Thứ trưởng Phan Tâm giúp Bộ trưởng phụ trách lĩnh vực Hợp tác quốc tế; Phụ trách các lĩnh vực: Khoa học và "
+          "Công nghệ; Sở hữu trí tuệ.")  # corpus 22472226
+_FOUR_MINISTRIES = (
+    "Phó Thủ tướng Vương Đình Huệ làm việc 4 Bộ về đổi mới hoạt động đơn vị sự nghiệp công lập\nBáo cáo của Thứ trưởng "
+    "Bộ Công Thương Cao Quốc Hưng cho thấy, tổng số đơn vị sự nghiệp công lập thuộc ngành, lĩnh vực quản lý là 67. Số đơn "
+    "vị sự nghiệp thuộc Bộ Nông nghiệp và Phát triển nông thôn quản lý là 70, trong đó có 2 đơn vị tự chủ chi thường "
+    "xuyên, Thứ trưởng Hà Công Tuấn cho biết.")  # corpus 22478794
+_VPCP = ("Nếu DN bị thanh tra quá nhiều, Chủ tịch tỉnh phải vào cuộc xử lý\nNếu người có trách nhiệm không giải quyết mà "
+         "doanh nghiệp (DN) kiến nghị lên cấp cao hơn thì phải chịu trách nhiệm trước Thủ tướng\", Bộ trưởng, Chủ nhiệm VPCP "
+         "Mai Tiến Dũng nhấn mạnh. Thanh tra chồng chéo, lãnh đạo tỉnh phải xử lý Bộ trưởng Mai Tiến Dũng cho biết, ngay "
+         "trong khi đang chủ trì buổi đối thoại với doanh nghiệp, Thủ tướng đã ký tại chỗ Chỉ thị số 20. Liên quan đến việc "
+         "Bộ Tài chính kiến nghị thanh tra 60 dự án bất động sản, trả lời báo chí, Thứ trưởng Bộ Tài chính Đỗ Hoàng Anh "
+         "Tuấn cho biết.")  # corpus 22301750
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a ministry title written bare takes the one ministry the article names (posts.bare_title_in_context)
+    (_BTTTT, "Phan Tâm", ["Thứ trưởng Bộ Thông tin và Truyền thông"]),
+    # not when the article names several ministries, nor for a person with another title the rules cannot read
+    (_FOUR_MINISTRIES, "Hà Công Tuấn", []),
+    (_VPCP, "Mai Tiến Dũng", []),
+])
+def test_a_bare_ministry_title_in_context(text, name, labels):
+    assert _holdings(text)[name] == labels

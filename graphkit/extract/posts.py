@@ -736,6 +736,46 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     return tuple(posts), pos
 
 
+@cache
+def _bare_head_rx() -> tuple[re.Pattern, dict[str, str]]:
+    """A role whose body is a central one of a head noun roles.tsv gives ('Thứ trưởng': a 'Bộ'), with 'Phó' and
+    qualifiers, written bare at the end of a text; and each role's head noun."""
+    heads = {v.lower(): r.body for r in roles() if r.kind == "head" and r.body in _CENTRAL_HEADS
+             for v in (r.role, *r.variants)}
+    return re.compile(rf"(?<![{_L}])(?P<r>(?:[Pp]hó\s+)?(?P<w>{alternation(heads, ignore_case=True)})"
+                      rf"(?:\s+(?:{alternation([q for q, _ in qualifiers()], ignore_case=True)}))*)\s+$",
+                      re.IGNORECASE), heads
+
+
+def bare_role_before(before: str) -> bool:
+    """Whether ``before`` ends with a role of :func:`_bare_head_rx` written bare ('… có Thứ trưởng ')."""
+    return before.endswith(" ") and _bare_head_rx()[0].search(before, max(0, len(before) - 60)) is not None
+
+
+def bare_title_in_context(before: str, posts_named: list[Post]) -> Post | None:
+    """The post of a role written bare right before a name ('Cùng dự có Thứ trưởng Huỳnh Vĩnh Ái'), in the one
+    body of its kind the article's other posts of such roles name (the ministry whose minister it names: 'Bộ
+    trưởng Bộ Văn hóa Thể thao và Du lịch Nguyễn Ngọc Thiện'). None when they name none or several: then it is not
+    certain which."""
+    if not before.endswith(" "):
+        return None
+    rx, heads = _bare_head_rx()
+    m = rx.search(before, max(0, len(before) - 60))
+    if m is None:
+        return None
+    role, head = m.group("r"), heads[m.group("w").lower()]
+    candidates = set()
+    for p in posts_named:  # the bodies of such posts, and bodies named alone (a post of no role)
+        r = rx.search(p.role + " ") if p.role else None
+        if (not p.role or (r and r.start() == 0 and heads[r.group("w").lower()] == head)) and p.body \
+                and p.body.level == "central" and p.body.label.startswith(head + " "):
+            candidates.add(p.body.label)
+    if len(candidates) != 1:
+        return None
+    posts, _ = parse_title_list(f"{role} {candidates.pop()}")
+    return to_post(posts[0]) if len(posts) == 1 else None
+
+
 def _membership(p: ParsedPost) -> bool:
     """A membership post, the kind that opens a run of titles: 'Ủy viên Bộ Chính trị', 'Tỉnh ủy viên', 'Bí thư Trung
     ương Đảng'."""
