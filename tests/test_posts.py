@@ -560,3 +560,15 @@ _VPCP = ("Nếu DN bị thanh tra quá nhiều, Chủ tịch tỉnh phải vào 
 ])
 def test_a_bare_ministry_title_in_context(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a commune named after its kind word is part of the title, even when its name starts with a family name (posts.
+    # unit_named_at: the titles after a name run up to the next name that is no commune's; corpus 22342480, 22476807)
+    ("Bình gas\nNgày 22/5, ông Trần Lê Chương, Chủ tịch UBND xã Kim Liên, huyện Nam Đàn (Nghệ An), cho biết một bình gas "
+     "công nghiệp đặt trong bếp ăn bị rò khí.", "Trần Lê Chương", ["Chủ tịch Ủy ban nhân dân xã Kim Liên"]),
+    ("Bom\nSáng 7-6, ông Cao Trung Kiên, Chủ tịch UBND xã Lâm Hóa (huyện Tuyên Hóa, tỉnh Quảng Bình) cho biết Bộ Chỉ huy "
+     "Quân sự tỉnh Quảng Bình đã cử lực lượng.", "Cao Trung Kiên", ["Chủ tịch Ủy ban nhân dân xã Lâm Hóa"]),
+])
+def test_a_commune_named_like_a_person_is_read_in_the_title(text, name, labels):
+    assert _holdings(text)[name] == labels

@@ -238,8 +238,9 @@ def _bare_titles(facts: ArticleFacts, sentences, all_hits, foreign: set[str], st
     if not found.keys() - other:
         return
     named = [h.post for h in facts.holdings]
+    members = {p.body for p in named if p.role.startswith("Ủy viên")}  # 'Ủy viên Bộ Chính trị': no ministry
     named += [Post(b.body.label, "", b.body, ()) for b in find_bodies(expand_abbreviations(story))
-              if b.body.level == "central" and not any(p.body == b.body and p.role.startswith("Ủy viên") for p in named)]
+              if b.body.level == "central" and b.body not in members]
     for name in found.keys() - other:
         for s, before in found[name]:
             post = bare_title_in_context(before, named)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
-                                    role_or_predicate_at, title_starts)
+                                    role_or_predicate_at, title_starts, unit_named_at)
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
                                 unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
@@ -281,8 +281,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                         foreign=(s, e, surface) in foreign or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
-            seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
-            hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
+            # up to the next name, not a commune's ('Phó Chủ tịch UBND xã Chu Phan': the title reads it)
+            nxt = next((c for c in cands[i + 1:] if not unit_named_at(sentence, c[0])), None)
+            seg = sentence[e + m.end(): nxt[0]] if nxt else sentence[e + m.end():]
+            hit.after, _ = parse_title_list(_own_titles(seg) if nxt else seg)
         hit.before = list(_title_before(before_text)) if titled else []
         if hit.foreign or _honorific_before(before_text):
             hit.reason = "address"

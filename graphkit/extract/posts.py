@@ -333,6 +333,20 @@ def _commune_name_rx() -> re.Pattern:
                       rf"(?P<n>\d{{1,2}}(?![{_L}\d])|[{UPPER}][{_L}]*(?:\s+[{UPPER}][{_L}]*){{0,4}}(?![{_L}]))")
 
 
+@cache
+def _commune_kind_before_rx() -> re.Pattern:
+    """A commune's kind word (commune_kinds.txt) or its abbreviation ending a text, before a unit's name."""
+    abbr = alternation([a for a, k in _unit_abbr().items() if k in commune_kinds()])
+    return re.compile(rf"(?<![{_L}])(?:(?:{alternation(commune_kinds())})\s+|(?:{abbr})\.\s?)$")
+
+
+def unit_named_at(text: str, pos: int) -> bool:
+    """Whether the capitalised words at ``pos`` of ``text`` are a commune's name, written right after its kind word
+    ('xã Chu Phan', 'X.Phong Chương'): a title reads them as part of it (communes are not in the gazetteer, and their
+    names may start with a family name)."""
+    return _commune_kind_before_rx().search(text, max(0, pos - 12), pos) is not None
+
+
 def _commune_at(rest: str) -> tuple[str, str, int] | None:
     """A commune named at the start of ``rest``: (kind word, name, chars consumed), or None. The name stops
     where a person's name starts (a family name of surnames.txt with a word after it): 'xã Liên Hợp Lô Văn
@@ -738,9 +752,10 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
 
 @cache
 def _bare_head_rx() -> tuple[re.Pattern, dict[str, str]]:
-    """A role whose body is a central one of a head noun roles.tsv gives ('Thứ trưởng': a 'Bộ'), with 'Phó' and
-    qualifiers, written bare at the end of a text; and each role's head noun."""
-    heads = {v.lower(): r.body for r in roles() if r.kind == "head" and r.body in _CENTRAL_HEADS
+    """A role of context_roles.txt whose body is a central one of a head noun roles.tsv gives ('Thứ trưởng': a 'Bộ'),
+    with 'Phó' and qualifiers, written bare at the end of a text; and each role's head noun."""
+    wanted = set(load_list("context_roles.txt"))
+    heads = {v.lower(): r.body for r in roles() if r.role in wanted and r.kind == "head" and r.body in _CENTRAL_HEADS
              for v in (r.role, *r.variants)}
     return re.compile(rf"(?<![{_L}])(?P<r>(?:[Pp]hó\s+)?(?P<w>{alternation(heads, ignore_case=True)})"
                       rf"(?:\s+(?:{alternation([q for q, _ in qualifiers()], ignore_case=True)}))*)\s+$",
@@ -764,12 +779,9 @@ def bare_title_in_context(before: str, posts_named: list[Post]) -> Post | None:
     if m is None:
         return None
     role, head = m.group("r"), heads[m.group("w").lower()]
-    candidates = set()
-    for p in posts_named:  # the bodies of such posts, and bodies named alone (a post of no role)
-        r = rx.search(p.role + " ") if p.role else None
-        if (not p.role or (r and r.start() == 0 and heads[r.group("w").lower()] == head)) and p.body \
-                and p.body.level == "central" and p.body.label.startswith(head + " "):
-            candidates.add(p.body.label)
+    members = tuple(r.role for r in roles() if r.kind == "member")  # 'Ủy viên Bộ Chính trị' names no ministry
+    candidates = {p.body.label for p in posts_named if p.body and p.body.level == "central"
+                  and p.body.label.startswith(head + " ") and not p.role.startswith(members)}
     if len(candidates) != 1:
         return None
     posts, _ = parse_title_list(f"{role} {candidates.pop()}")
