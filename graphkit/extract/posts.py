@@ -218,6 +218,12 @@ def _body_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @cache
+def _body_word_set() -> frozenset[str]:
+    """The words of body_words.txt, as written."""
+    return frozenset(load_list("body_words.txt"))
+
+
+@cache
 def _body_word_firsts() -> frozenset[str]:
     """The first syllables of the words of several syllables in body_words.txt ('hỗ' of 'hỗ trợ xuất khẩu')."""
     return frozenset(e.split()[0] for e in load_list("body_words.txt") if " " in e)
@@ -265,11 +271,19 @@ def _generic_body_end(s: str, head: int = 0) -> int:
             break
         else:
             prev = w
-    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
+    for pat in (re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
                 _rank_rx()):
         m = pat.search(s, 1)
         if m:
             stop = min(stop, m.start())
+    for m in _predicate_rx().finditer(s, 1):  # a verb; capitalised, a word of the name when body_words.txt
+        if m.start() >= stop:
+            break
+        if m.start() < head:
+            continue  # the head noun's own words ('Ban chỉ đạo')
+        if s[m.start()].islower() or m.group(0).lower() not in _body_word_set():  # has it ('Ban Chỉ
+            stop = m.start()  # đạo …'), else a sentence glued on ('Ủy ban TC-NS Cùng với đó, …')
+            break
     for m in find_provinces(s):
         if m.start > 0:
             stop = min(stop, m.start)
@@ -291,6 +305,9 @@ def _name_goes_on(rest: str, end: int) -> bool:
     does not end a name (not a predicate, a function word of body_stops.txt, a unit's kind word or a join): its
     true name goes on over words body_words.txt does not know, so what was read is not the body's name."""
     m = _NEXT_WORD.match(rest, end)
+    if m is not None and m.group(1) == "về":  # 'Ban chỉ đạo Nhà nước về đổi mới cơ chế …': its subject, in lower case
+        n = _NEXT_WORD.match(rest, m.end())
+        return n is not None and n.group(1)[0].islower() and _predicate_rx().match(rest, n.start(1)) is None
     if m is None or not m.group(1)[0].islower() or m.group(1) in _after_body_words():
         return False
     return _predicate_rx().match(rest, m.start(1)) is None
