@@ -21,6 +21,7 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
+from graphkit.extract.places import in_province
 from graphkit.extract.posts import (ParsedPost, bare_role_before, bare_title_in_context, group_titles, mentions_role,
                                    parse_title_list, to_post)
 from graphkit.extract.zones import story_spans
@@ -169,6 +170,8 @@ def extract(article: Article) -> ArticleFacts:
         is_ended = (s.start, h.name) in ended
         when = ended[(s.start, h.name)] if is_ended else changed_on
         for p in group:
+            if p.place is not None and p.place.level == "district":  # 'H.Phong Điền': the article's province's
+                p = replace(p, place=in_province(p.place, facts.main_province))
             place = _context_place(p, group, person_places.get(h.name, {}), s, provs, dists, h.start,
                                    main_place, main_district)
             post = to_post(p, place)
