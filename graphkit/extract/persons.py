@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, parse_title_list, role_or_predicate_at,
-                                    title_starts)
+from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
+                                    role_or_predicate_at, title_starts, unit_named_at)
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
                                 unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
@@ -309,8 +309,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                         foreign=(s, e, surface) in foreign or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence, e) if titled else None
         if m:
-            seg = sentence[m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[m.end():]
-            hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
+            # up to the next name, not a commune's ('Phó Chủ tịch UBND xã Chu Phan': the title reads it)
+            nxt = next((c for c in cands[i + 1:] if not unit_named_at(sentence, c[0])), None)
+            seg = sentence[m.end(): nxt[0]] if nxt else sentence[m.end():]
+            hit.after, _ = parse_title_list(_own_titles(seg) if nxt else seg)
         hit.before = list(_title_before(before_text)) if titled else []
         if hit.foreign or _honorific_before(before_text):
             hit.reason = "address"
@@ -347,6 +349,10 @@ def _own_titles(segment: str) -> str:
         if cut < 0:  # no comma: up to where the next one's title starts ('A - Phó Bí thư …, Yên Bái - nói
             starts = title_starts(tail)  # về báo cáo của Phó Thủ tướng B': A's is the first)
             cut = starts[-1] if len(starts) > 1 else 0
+        rest = tail[cut:].lstrip(",; ")  # unless no title runs from there to the next name: 'A - Phó Chánh Thanh
+        posts, used = parse_title_list(rest) if rest else ((), 0)  # tra Bộ Nội vụ đã dành … ông B': all A's
+        if not posts or not _runs_to_the_end(rest, posts[-1], used):
+            return segment
         return segment[:cut]
     return segment
 
@@ -433,7 +439,7 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
             continue
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
-            return tuple(posts)
+            return leading_memberships(tail[:st]) + tuple(posts)  # 'Ủy viên Bộ Chính trị, Chủ nhiệm … A'
     return ()
 
 
