@@ -60,3 +60,11 @@ def test_no_person_no_meeting():
 
 def test_du_an_is_not_attendance():
     assert meet("Ông Nguyễn Văn Hùng cho biết dự án sẽ hoàn thành.") == []
+
+
+def test_the_host_who_invites_is_no_attendee():
+    # corpus 22449773: 'Nhận lời mời của A, sáng …, B … tham dự': B attends, A invites
+    ms = meet("Nhận lời mời của Thủ tướng Nhật Bản Shinzo Abe, sáng 4-6, Thủ tướng Nguyễn Xuân Phúc và phu nhân dẫn đầu "
+              "đoàn đại biểu cấp cao Việt Nam rời Hà Nội, lên đường thăm chính thức Nhật Bản và tham dự Hội nghị Tương "
+              "lai châu Á lần thứ 23 tại Tokyo từ ngày 4 đến 8-6.")
+    assert [n for n, _ in ms[0].attendees] == ["Nguyễn Xuân Phúc"]

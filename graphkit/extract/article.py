@@ -20,7 +20,7 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
                                     Place)
 from graphkit.extract.implementation import find_actor
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
+from graphkit.extract.persons import find_persons, full_names, may_name_person, names_given_alone
 from graphkit.extract.posts import ParsedPost, parse_title_list, to_post
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
@@ -110,6 +110,12 @@ def extract(article: Article) -> ArticleFacts:
                 if b is not None and known and any(n in s.text for n in (*known, *given))
                 and (ms & known or names_given_alone(s.text, b, known))
                 else hs for s, hs, ms, b in zip(sentences, first_pass, missed, in_sentence)]
+
+    # a name cut short in one mention is the longer one of another ('Đinh La' → 'Đinh La Thăng')
+    longer = full_names({h.name for hs in all_hits for h in hs})
+    for hs in all_hits:
+        for h in hs:
+            h.name = longer.get(h.name, h.name)
 
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}

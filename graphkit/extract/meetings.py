@@ -27,6 +27,10 @@ _ATTEND_LIST = re.compile(
     r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
 _ATTEND_VERB = re.compile(
     rf"(?=[ctđd])(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
+# 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
+# comma before the time of the story (or at the verb)
+_INVITE = re.compile(r"(?<![\w])(?:lời mời|mời) của(?![\w])", re.IGNORECASE)
+_TIME_CLAUSE = re.compile(r",\s*(?:sáng|chiều|tối|trưa|ngày|hôm|đêm|tuần|tháng)(?![\w])", re.IGNORECASE)
 _SPEAK = quick_test(r"(?<![\w])phát biểu(?![\w])", ["phát"], flags=re.IGNORECASE)
 _EVENT = re.compile(
     r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
@@ -98,8 +102,10 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
         else:
             v = _ATTEND_VERB.search(t)
             if v and not chair_m:
+                inv = _INVITE.search(t, 0, v.start())
+                host = (inv.end(), (_TIME_CLAUSE.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
                 for s, e, n in persons:
-                    if e <= v.start():
+                    if e <= v.start() and not host[0] <= s < host[1]:
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list):
             first_role = i

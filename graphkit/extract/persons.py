@@ -18,8 +18,8 @@ from functools import cache, lru_cache
 
 from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, parse_title_list, role_or_predicate_at,
                                     title_starts)
-from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
-                                unit_kinds, unit_names)
+from graphkit.gazetteer import (commune_kinds, honorifics, load_list, load_table, person_title_words, rank_words,
+                                surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
@@ -84,12 +84,101 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+def _foreign_surnames() -> dict[str, str]:
+    """``foreign_surnames.tsv``: family name → origin (ko, zh) of the family names that open a foreigner's name."""
+    return {r["surname"]: r["origin"] for r in load_table("foreign_surnames.tsv", ("surname", "origin"))}
+
+
+@cache
+def _opening_names() -> frozenset[str]:
+    """The words a name read in the Vietnamese way may open with: Vietnamese family names, and the Chinese
+    ones of foreign_surnames.tsv ('Tập Cận Bình')."""
+    return surnames() | {w for w, origin in _foreign_surnames().items() if origin == "zh"}
+
+
+@cache
+def _institution_heads() -> frozenset[str]:
+    return frozenset(load_list("institution_heads.txt"))
+
+
+@cache
+def _spans_rx() -> re.Pattern | None:
+    """The names of not_persons.txt of three words or more ('Thái Bình Dương'): no name is read inside one."""
+    long = [n for n in _not_persons() if n.count(" ") >= 2]
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(long)})(?![^\W\d_])") if long else None
+
+
+_LATIN_WORD = r"[A-Z][a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+# two to four words of the Latin alphabet: a foreigner's name may be there ('Stephen Doughty', 'Cho Kuk',
+# 'Hong Nam-ki', 'Rodrigo Rocha Loures')
+_LATIN_RUN = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]-)(?=[A-Z])(?:{_LATIN_WORD})(?: {_LATIN_WORD}){{1,3}}(?![^\W\d_])(?!-)")
+# a Vietnamese syllable written without its marks (a rough shape: initial consonant, vowels, final consonant)
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?",
+                          re.IGNORECASE)
+
+
+@cache
+def _foreign_name_stops() -> frozenset[str]:
+    return frozenset(load_list("foreign_name_stops.txt"))
+
+
+def _foreign_shaped(words: list[str], by_surname: bool = True) -> bool:
+    """Whether a name in the Latin alphabet cannot be a Vietnamese one written without marks: a hyphenated
+    word ('Jae-in'), a word no Vietnamese syllable is spelled like ('Stephen', 'Kuk'), or a Korean family name
+    first (foreign_surnames.tsv)."""
+    if any("-" in w or "'" in w or not _VI_SYLLABLE.fullmatch(w) for w in words):
+        return True
+    return by_surname and _foreign_surnames().get(words[0]) == "ko"
+
+
+def _korean_form(words: list[str]) -> bool:
+    """'Moon Jae-in', 'Park Soo-hyun': a Korean family name and a hyphenated given name, a form of name only
+    persons have."""
+    return len(words) == 2 and _foreign_surnames().get(words[0]) == "ko" and "-" in words[1]
+
+
+@cache
+def _context_rx() -> re.Pattern:
+    """A role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of occupation or standing
+    (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words, the
+    lower-case words of body names (body_words.txt), 'khóa', Roman numerals, an abbreviation in brackets —
+    right before a name: 'Bí thư Quận 2 Nguyễn Hoài Nam', 'Chủ tịch VCCI Vũ Tiến Lộc', 'đại biểu Quốc hội khóa
+    XIII Bùi Thị An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'."""
+    heads = alternation(person_title_words() | set(load_list("person_nouns.txt")), ignore_case=True)
+    body = alternation(load_list("body_words.txt") + load_list("person_context_words.txt"))
+    qual = rf"(?:[{UPPER}][^\s,;:.()\"“”]*|(?:{body})(?![^\W\d_])|\d+|\([^()]{{1,20}}\))"
+    return re.compile(rf"(?<![^\W\d_])(?i:{heads})(?:\s+{qual}){{0,6}}\s+$")
+
+
+def _context_before(before: str) -> bool:
+    """Whether ``before`` ends with a role, form of address or noun of a person and the words of its body
+    (:func:`_context_rx`); read from the end only."""
+    return _context_rx().search(before, max(0, len(before) - 120)) is not None
+
+
+@cache
+def _role_after_rx() -> re.Pattern:
+    """A separator and a role of roles.tsv right after a name: 'Trương Minh Tuấn - Bộ trưởng …', even when the
+    body that follows is not read."""
+    from graphkit.gazetteer import roles
+
+    words = alternation({v for r in roles() for v in (r.role, *r.variants)}, ignore_case=True)
+    return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:nguyên|cựu|tân)\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
+
+
+@cache
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
     address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
     ('ông cho biết' names no one: the pronoun.)"""
     address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
-    return quick_test(rf"(?<![\w])(?:{alternation(surnames())}|{alternation(address)})\s+[{UPPER}]", surnames(), address)
+    opening = _opening_names()
+    return quick_test(rf"(?<![\w])(?:{alternation(opening)}|{alternation(address)})\s+[{UPPER}]|"
+                      rf"(?<![\w])[A-Z][a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]", opening, address,
+                      list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 @cache
@@ -176,7 +265,7 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     name, or a title word: 'Thiếu tướng Nguyễn …'), up to a stop word, at most 4 words."""
     if len(run) < 2:
         return
-    sn, countries, firsts = surnames(), _countries(), _country_firsts()
+    sn, countries, firsts = _opening_names(), _countries(), _country_firsts()
     words = [w for _s, _e, w in run]
     k = 0
     while k < len(words):
@@ -185,6 +274,8 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             k += 3
         elif w in firsts and " ".join(words[k:k + 2]) in countries:
             k += 2
+        elif w in _stopwords() and k + 1 < len(words) and words[k + 1] in sn:
+            k += 1  # 'Và Nguyễn …': the conjunction, not the family name Và
         elif w in sn or (k + 1 < len(words) and f"{w} {words[k + 1]}" in sn):
             break
         else:
@@ -192,7 +283,9 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     run = run[k:]
     stop = _stopwords()
     for cut, w in enumerate(run[1:], 1):
-        if w[2] in stop:
+        # a stop word that is also a family name ends a name when nothing but a comma or a bracket follows
+        # it ('Ông Lầu Nênh Và, bản Mường Lống 2'), not when it opens the next words ('… Và Chá Xà')
+        if w[2] in stop and not (cut == len(run) - 1 and w[2] in sn and text[w[1]:w[1] + 1] in (",", ")")):
             run = run[:cut]
             break
     if run and text[run[-1][1]:run[-1][1] + 1] == "-" and text[run[-1][1] + 1:run[-1][1] + 2].islower():
@@ -201,6 +294,8 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     # role or a predicate of several words ('Thủ tướng', 'Cùng dự', 'Chất vấn') starts a sentence
     if len(run) >= 3 and role_or_predicate_at(text, run[-1][0]) > run[-1][1]:
         run = run[:-1]
+    if k and len(run) == 4 and run[1][2] in sn and run[0][2] in sn:
+        run = run[1:]  # a place's last syllable, then a name: 'Huyện ủy Mộc Châu Hà Trung Chiến'
     if 2 <= len(run):
         if len(run) > 4:  # no name is that long: the name is its end, from a family name ('… Bệnh viện Bạch
             ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
@@ -223,8 +318,12 @@ def _candidates(text: str, blocked: tuple[tuple[int, int], ...]) -> tuple[tuple[
     return tuple(name_candidates(text, blocked))
 
 
+_HYPHEN_SPACE = re.compile(r"-\s+(?=[a-z])")
+
+
 def canonical(name: str) -> str:
-    return " ".join(fix_tones(nfc(name)).split())
+    """A name in modern tone placement, single spaces, and no space after a hyphen ('Moon Jae- in')."""
+    return " ".join(_HYPHEN_SPACE.sub("-", fix_tones(nfc(name))).split())
 
 
 @lru_cache(maxsize=1 << 10)  # asked of a sentence again by find_persons
@@ -252,19 +351,29 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
+    spans = _spans_rx()
+    if spans is not None and "Dương" in sentence:  # (every name of three words there ends so)
+        blocked = [*blocked, *((m.start(), m.end()) for m in spans.finditer(sentence))]
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
-    cands = sorted(set(_candidates(sentence, tuple(blocked))) | foreign | set(short))
+    vietnamese = set(_candidates(sentence, tuple(blocked)))
+    latin = _latin_candidates(sentence, blocked, vietnamese | foreign)
+    cands = sorted(vietnamese | foreign | set(short) | set(latin))
     if not cands:
         return hits
     titled = may_name_post(sentence)  # else no title phrase around any name: none is parsed
+    last_hit = None  # the hit of the candidate before, if it was one
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
+        previous, last_hit = last_hit, None
         if name in _not_persons():
             continue
         before_text = sentence[max(prev_end, s - 160):s]
         if _CREDIT_BEFORE.search(before_text):
             continue
+        head = before_text.rstrip().rsplit(None, 1)[-1:] if before_text.endswith(" ") else []
+        if head and head[0] in _institution_heads():
+            continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi' 
         noun = _place_noun_rx().search(before_text[-20:])
         # 'xã Lê Lợi' is a place, but the name is a person's when a title before it runs up to it: 'Bộ
         # trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà' (the noun ends a word of the body's name);
@@ -277,14 +386,16 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                 continue
             if word in commune_kinds() and not (title[-1].body in _body_names()):
                 continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
+        words = name.split()
         hit = PersonHit(s, e, name, surface,
-                        foreign=(s, e, surface) in foreign or _foreign_official(before_text))
+                        foreign=(s, e, surface) in foreign or (s, e, surface) in latin
+                        or words[0] in _foreign_surnames() or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence[e:]) if titled else None
         if m:
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = list(_title_before(before_text)) if titled else []
-        if hit.foreign or _honorific_before(before_text):
+        if (s, e, surface) in foreign or _honorific_before(before_text):
             hit.reason = "address"
         elif hit.after:
             hit.reason = "post after"
@@ -294,12 +405,41 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "role before"  # 'Theo Thống đốc Lê Minh Hưng': a role without its body
         elif name in known:
             hit.reason = "named before"
+        elif _context_before(before_text):
+            hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
+        elif _role_after_rx().match(sentence, e):
+            hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
+        elif previous is not None and i and _LIST_GAP.fullmatch(sentence, cands[i - 1][1], s):
+            hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
+        elif (s, e, surface) in latin and _korean_form(words):
+            hit.reason = "name form"  # 'Moon Jae-in'
         if hit.reason:
             hits.append(hit)
             prev_end = e
+            last_hit = hit
         elif missed is not None:
             missed.add(name)
     return hits
+
+
+def full_names(names) -> dict[str, str]:
+    """For a name of two words that starts a longer name of the same article by one more word ('Đinh La' of
+    'Đinh La Thăng' when a later mention writes 'Đinh La thăng'; 'Moon Jae' of 'Moon Jae-in'), that longer
+    name, when it is the only one.
+
+    >>> full_names(["Đinh La", "Đinh La Thăng", "Lê Nam"])
+    {'Đinh La': 'Đinh La Thăng'}
+    """
+    out = {}
+    by_start: dict[str, list[str]] = {}
+    for n in names:
+        w = n.replace("-", " ").split()
+        if len(w) == 3:
+            by_start.setdefault(" ".join(w[:2]), []).append(n)
+    for n in names:
+        if n.count(" ") == 1 and "-" not in n and len(set(by_start.get(n, ()))) == 1:
+            out[n] = by_start[n][0]
+    return out
 
 
 def names_given_alone(sentence: str, blocked: list[tuple[int, int]], known: set[str]) -> bool:
@@ -329,7 +469,7 @@ def _foreign_rx() -> re.Pattern:
     two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
     countries = alternation(_countries())
     return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(_FOREIGN_FORMS)})\s+(?:(?:{countries})\s+)?"
-                    rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", _FOREIGN_FORMS)
+                    rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", _FOREIGN_FORMS)
 
 
 _GIVEN = skipping(rf"(?:(?<=[\s(,])|^)(?:{'|'.join(_GIVEN_FORMS)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", _GIVEN_FORMS)
@@ -348,6 +488,38 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
         nxt = _WORD.match(text, b + 1) if text[b:b + 1] == " " else None
         if len(full) == 1 and not (nxt and _is_name_word(nxt.group(0))):  # not the start of a full name
             out[(a, b, w)] = full[0]
+    return out
+
+
+def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, str]]:
+    """Names of two to four words of the Latin alphabet that cannot be Vietnamese ones (:func:`_foreign_shaped`),
+    after a country's name if one opens the run, and overlapping no other candidate."""
+    if not _LATIN_RUN.search(text):
+        return set()
+    out = set()
+    countries = _countries()
+    for m in _LATIN_RUN.finditer(text):
+        a, words = m.start(), m.group().split(" ")
+        prev = text[max(0, a - 12):a].split()
+        if prev and text[a - 1:a] == " " and f"{prev[-1]} {words[0]}" in countries:  # 'Thái Lan Arkhom …'
+            a += len(words[0]) + 1
+            words = words[1:]
+        while len(words) > 1 and words[0] in countries:
+            a += len(words[0]) + 1
+            words = words[1:]
+        if len(words) > 2 and _place_noun_rx().search(text[max(0, a - 20):a]):
+            a += len(words[0]) + 1  # 'bang Virginia Tim Kaine': the place, then the name
+            words = words[1:]
+        if len(words) < 2 or not _foreign_shaped(words) or any(x <= a < y for x, y in blocked):
+            continue
+        b = m.end()
+        if _foreign_name_stops().intersection(words):
+            continue  # 'Trung Nam Group'
+        if text[b:b + 2].rstrip()[1:2].islower() and _foreign_shaped(words, by_surname=False) is False:
+            continue  # 'Cho Nong dan …': a Vietnamese phrase written without its marks goes on
+        if any(x < b and a < y for x, y, _ in others):
+            continue
+        out.add((a, b, text[a:b]))
     return out
 
 

@@ -1,0 +1,80 @@
+"""Benchmark: persons read from the first corpus articles whose name looks like no person's.
+
+    PYTHONPATH=. python benchmarks/person_names.py [CORPUS] [--articles 3000] [--show 20]
+
+For every person an article yields, every place its name is written in the article text is looked at:
+the name counts as suspicious when the word right before it makes it the name of a school, street,
+hospital or other institution (``data/institution_heads.txt``, and the lower-case nouns of
+``data/place_nouns.txt``: 'Trường THPT Chu Văn An', 'đường Lê Lợi') and no form of address, title or
+noun of a person stands before it anywhere in the article. It prints how many articles yield such a
+name, how many names there are, and the first ``--show`` of them with their article ids, so two
+revisions can be compared (run it from each worktree).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--show", type=int, default=20)
+    args = ap.parse_args(argv)
+
+    from graphkit.extract.article import extract
+    from graphkit.extract.persons import _context_before, _honorific_before
+    from graphkit.gazetteer import load_list
+    from graphkit.ingest.readers import iter_articles
+    from graphkit.nlp.normalize import fix_tones
+
+    heads = set(load_list("institution_heads.txt")) | set(load_list("place_nouns.txt"))
+    heads |= {h[:1].upper() + h[1:] for h in load_list("place_nouns.txt")}
+    word_before = re.compile(r"(\S+)\s+$")
+    seen = articles = persons = 0
+    bad_articles, bad = 0, Counter()
+    examples: list[tuple[str, str, str]] = []
+    for art in iter_articles([args.corpus]):
+        if not hasattr(art, "text"):
+            continue
+        if seen >= args.articles:
+            break
+        seen += 1
+        facts = extract(art)
+        text = fix_tones(art.text)
+        found = False
+        for p in facts.persons:
+            persons += 1
+            places, titled = [], False
+            for surface in p.surfaces:
+                for m in re.finditer(re.escape(surface), text):
+                    before = text[max(0, m.start() - 160):m.start()]
+                    w = word_before.search(before)
+                    if w and w.group(1) in heads:
+                        places.append(before[-40:])
+                    elif _honorific_before(before) or _context_before(before):
+                        titled = True
+            if places and not titled:
+                found = True
+                bad[p.name] += 1
+                if len(examples) < args.show:
+                    examples.append((art.id, p.name, places[0].replace("\n", " ")))
+        bad_articles += found
+        articles += 1
+    print(f"articles read: {articles}; persons: {persons}")
+    print(f"articles with a person named only after an institution or place word: {bad_articles}")
+    print(f"such names: {sum(bad.values())} ({len(bad)} distinct)")
+    for aid, name, ctx in examples:
+        print(f"  {aid}\t{name}\t…{ctx}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
