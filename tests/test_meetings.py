@@ -1,4 +1,6 @@
 """Meetings: chairs, co-chairs, bridge points, attendees, speakers."""
+import pytest
+
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons
 
@@ -68,3 +70,22 @@ def test_the_host_who_invites_is_no_attendee():
               "đoàn đại biểu cấp cao Việt Nam rời Hà Nội, lên đường thăm chính thức Nhật Bản và tham dự Hội nghị Tương "
               "lai châu Á lần thứ 23 tại Tokyo từ ngày 4 đến 8-6.")
     assert [n for n, _ in ms[0].attendees] == ["Nguyễn Xuân Phúc"]
+
+
+def test_danh_du_is_not_attendance():
+    # corpus 21470831: 'danh dự' (honour) is no verb 'dự'
+    assert meet("Luật sư Đặng Văn Cường – Trưởng Văn phòng Luật sư Chính Pháp, Đoàn luật sư Hà Nội cho rằng, pháp luật "
+                "ghi nhận quyền tự do thân thể, bảo đảm và bảo vệ tính mạng, sức khỏe, danh dự, nhân phẩm và uy tín của "
+                "mọi công dân.", title="Dùng dép đánh vào đầu trẻ mầm non: 2 giáo viên nói gì?") == []
+
+
+@pytest.mark.parametrize("title, label", [
+    # a meeting whose story names no event is named from the headline only when it names a meeting, else from the
+    # sentence that seats someone (corpus 22598683)
+    ("Giám sát việc giải quyết đơn thư tại huyện", "Hội nghị: Giám sát việc giải quyết đơn thư tại huyện"),
+    ("Dùng dép đánh vào đầu trẻ mầm non: 2 giáo viên nói gì?", "Cuộc họp: Đồng chí Phan Đức Đồng - Trưởng Ban Nội "
+     "chính Tỉnh ủy, Trưởng Ban Pháp chế HĐND tỉnh chủ trì."),
+])
+def test_a_meeting_is_named_from_its_own_sentence(title, label):
+    ms = meet("Đồng chí Phan Đức Đồng - Trưởng Ban Nội chính Tỉnh ủy, Trưởng Ban Pháp chế HĐND tỉnh chủ trì.", title=title)
+    assert ms[0].label == label

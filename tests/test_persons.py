@@ -392,3 +392,30 @@ def test_foreign_name_forms(sentence, expected):
 ])
 def test_no_person_inside_an_institution_name(sentence):
     assert names(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, name, posts", [
+    # an archive photo's caption, a birthday or a late leader gives no current post (commemoration_cues.txt;
+    # corpus 2017)
+    ("Hình ảnh tư liệu về đồng chí Trường Chinh - Tổng Bí thư của 'Đổi mới'", None, []),  # 21479216
+    ("Cánh đồng chó ngáp thật sự chuyển mình khi chương trình ngọt hóa bán đảo Cà Mau được cố Thủ tướng Võ Văn Kiệt "
+     "chỉ đạo thực hiện hơn 20 năm trước.", "Võ Văn Kiệt", []),  # 22330585
+    # 'cố' in 'cố vấn', 'cố gắng' is no cue
+    ("Ông Nguyễn Văn Bình, Trưởng Ban Kinh tế Trung ương cố gắng thúc đẩy", "Nguyễn Văn Bình",
+     ["Trưởng Ban Kinh tế Trung ương"]),
+    # a post of a foreign body makes the person a foreigner, who takes no Vietnamese post
+    ("Theo ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc, lãi suất sẽ giữ nguyên.", "Chu Tiểu Xuyên",
+     None),
+])
+def test_commemorated_and_foreign_persons_hold_no_current_post(sentence, name, posts):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article("t", "Tiêu đề\n" + sentence, "t", title="Tiêu đề"))
+    if name is not None:
+        assert name in [p.name for p in facts.persons]
+    if posts is not None:
+        assert [h.post.label for h in facts.holdings if h.person == name] == posts
+    else:
+        assert not [h for h in facts.holdings if h.person == name]
+        assert next(h for h in find_persons(sentence) if h.name == name).foreign

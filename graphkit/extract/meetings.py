@@ -25,8 +25,10 @@ _DU_NOUNS = "án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đo
 _ATTEND_LIST = re.compile(
     rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{_DU_NOUNS}))"
     r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
+# words before 'dự' that make it part of a noun or another verb: 'danh dự' (honour), 'can dự' (be involved)
+_DU_BEFORE = r"(?<!danh )(?<!Danh )(?<!can )(?<!Can )"
 _ATTEND_VERB = re.compile(
-    rf"(?=[ctđd])(?<![\w])(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
+    rf"(?=[ctđd])(?<![\w]){_DU_BEFORE}(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
 # 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
 # comma before the time of the story (or at the verb)
 _INVITE = re.compile(r"(?<![\w])(?:lời mời|mời) của(?![\w])", re.IGNORECASE)
@@ -37,6 +39,8 @@ _EVENT = re.compile(
     r"[Pp]hiên họp|[Cc]uộc họp|[Đđ]ại hội|[Kk]ỳ họp|[Tt]ọa đàm|[Bb]uổi gặp mặt|[Bb]uổi tiếp)[^.;]*)")
 _EVENT_NOUN = re.compile(
     r"(?P<ev>(?:Hội nghị|Hội thảo|Lễ|Đại hội|Kỳ họp|Phiên họp|Tọa đàm)\s[^.;]{5,})")
+_MEETING_WORD = re.compile(r"(?<![\w])(?:hội nghị|hội thảo|họp|làm việc|lễ|đại hội|kỳ họp|phiên họp|tọa đàm|gặp mặt|"
+                           r"tiếp|hội đàm|giao ban|sơ kết|tổng kết|thăm|giám sát|kiểm tra|khảo sát)(?![\w])", re.IGNORECASE)
 _WHEN = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Tt]rưa)(?:\s+nay)?\s*\(?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)?")
 _AT = re.compile(rf"\btại\s+(?P<loc>[{UPPER}][^,.;()]{{2,70}})")
 
@@ -130,9 +134,12 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
         when = _date(ev_sent.text, article_date)
         at = _AT.search(ev_sent.text)
         location = at.group("loc").strip() if at else None
-    else:
-        label = f"Hội nghị: {title}" if title else "Hội nghị"
+    else:  # no event named: the headline names it only when it names a meeting; else the sentence that seats someone
         first = next(iter(chairs.values()), None) or next(iter(attendees.values()))
+        if title and _MEETING_WORD.search(title):
+            label = f"Hội nghị: {title}"
+        else:
+            label = f"Cuộc họp: {first.sentence[:120].rstrip()}"
         evidence, when, location = first, article_date, None
     main = Meeting(index=0, label=label[0].upper() + label[1:], evidence=evidence, date=when, location=location)
     main.chairs = sorted(chairs.items(), key=lambda kv: kv[1].start)

@@ -217,6 +217,40 @@ def _foreign_official(before: str) -> bool:
 
 
 @cache
+def _commemoration_rx() -> re.Pattern:
+    words = load_list("commemoration_cues.txt")
+    plain = alternation([w for w in words if not w.endswith(" +")], ignore_case=True)
+    capital = alternation([w[:-2] for w in words if w.endswith(" +")], ignore_case=True)
+    return re.compile(rf"(?<![^\W\d_])(?i:{plain}|(?:{capital})(?=\s+[{UPPER}]))(?![^\W\d_])")
+
+
+def _commemorated(sentence: str, at: int) -> bool:
+    """Whether the person named at ``at`` is commemorated (commemoration_cues.txt): a cue in the 80 characters
+    before the name, or an archive photo's caption anywhere in the sentence."""
+    rx = _commemoration_rx()
+    if rx.search(sentence, max(0, at - 80), at):
+        return True
+    return any(m.group(0).lower().startswith("ảnh") for m in rx.finditer(sentence))
+
+
+@cache
+def _foreign_post_rx() -> re.Pattern:
+    """A post's text that ends with another country's name (countries.txt) after a lower-case word, not after 'tại'
+    or 'ở' (the country's name is no syllable of a Vietnamese one: not 'huyện Đông Anh', 'Bộ Tư Pháp')."""
+    countries = alternation(_countries() - {"Việt Nam"})
+    return re.compile(rf"(?<![^\W\d_])(?P<prev>[^\W\d_]+)\s(?:{countries})\W*$")
+
+
+def _foreign_post(surface: str) -> bool:
+    """Whether a post belongs to a foreign body: 'Thống đốc Ngân hàng Nhân dân Trung Quốc', 'Bộ trưởng Bộ Tài chính
+    Hàn Quốc' (not 'Đại sứ Việt Nam tại Nhật Bản')."""
+    if "Việt Nam" in surface:
+        return False
+    m = _foreign_post_rx().search(surface)
+    return m is not None and m.group("prev")[:1].islower() and m.group("prev") not in ("tại", "ở")
+
+
+@cache
 def _body_names() -> frozenset[str]:
     from graphkit.gazetteer import bodies
 
@@ -395,6 +429,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             seg = sentence[e + m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[e + m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
         hit.before = list(_title_before(before_text)) if titled else []
+        if (hit.after or hit.before) and _commemorated(sentence, s):
+            hit.after, hit.before = [], []  # 'kỷ niệm 110 năm ngày sinh đồng chí Phạm Văn Đồng': no current post
+        if not hit.foreign and any(_foreign_post(p.surface) for p in (*hit.after, *hit.before)):
+            hit.foreign = True  # 'ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc': no Vietnamese post
         if (s, e, surface) in foreign or _honorific_before(before_text):
             hit.reason = "address"
         elif hit.after:
