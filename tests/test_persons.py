@@ -343,6 +343,13 @@ def test_honorific_before_reads_only_the_end(before, expected):
     ("Ngày 17.2.1947, Bác đã triệu tập cuộc làm việc với các đồng chí Võ Nguyên Giáp, Lê Đức Thọ, Lê Văn Hiến, "
      "Hoàng Hữu Nam để thông báo về chuyến đi Thanh Hóa.",
      ["Võ Nguyên Giáp", "Lê Đức Thọ", "Lê Văn Hiến", "Hoàng Hữu Nam"]),
+    # a form of address and a colon before a list
+    ("Như vậy, UBND TP Hải Phòng hiện có 5 Phó Chủ tịch UBND gồm các ông: Lê Khắc Nam, Nguyễn Xuân Bình, Lê Thanh Sơn, "
+     "Phạm Văn Hà và Nguyễn Văn Thành.",
+     ["Lê Khắc Nam", "Nguyễn Xuân Bình", "Lê Thanh Sơn", "Phạm Văn Hà", "Nguyễn Văn Thành"]),  # 22742997
+    # a body's capitalised word goes on with one lower-case syllable ('Thường trực', 'Ngoại giao')
+    ("Đồng thời, thực hiện chỉ đạo của Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình tại văn bản 571/VPCP-KTTH "
+     "ngày 19-1-2017 của VPCP, Bộ Tài chính đã tạm cấp", ["Trương Hòa Bình"]),  # 21488492
     # a role after a dash, whatever body follows (21469010)
     ("Tô Văn Động - Giám đốc Sở Văn hóa Thể thao Hà Nội cho biết", ["Tô Văn Động"]),
     # family names of ethnic minorities (surnames.txt: corpus 2017); a family name that is also a stop word ends a
@@ -369,6 +376,9 @@ def test_names_after_nouns_titles_and_in_lists(sentence, expected):
      ["Hwang Kyo-ahn", "Park Geun-hye"]),
     # a Chinese name in its Vietnamese reading whose family name is no Vietnamese one (foreign_surnames.tsv; 21473516)
     ("Chủ tịch Tập Cận Bình và đội ngũ cộng sự đang đối mặt với áp lực", ["Tập Cận Bình"]),
+    # a Chinese official's name that looks Vietnamese, after a noun and a foreign body (corpus 2017)
+    ("Khi được hỏi về vụ thử nghiệm hệ thống phòng thủ tên lửa, phát ngôn viên Bộ Ngoại giao Trung Quốc Lục Khảng ngày "
+     "6/2 cho biết", ["Lục Khảng"]),  # 21480437
     # a body's name without its marks is no Korean name ('Ban Kinh tế')
     ("Ủy viên Bộ Chính trị, Trưởng Ban Kinh tế T.Ư Nguyễn Văn Bình, Phó Chủ tịch Quốc hội Phùng Quốc Hiển",
      ["Nguyễn Văn Bình", "Phùng Quốc Hiển"]),
@@ -387,6 +397,9 @@ def test_foreign_name_forms(sentence, expected):
     "UBND TP.HCM đã cho phép Trường ĐH Y khoa Phạm Ngọc Thạch được tuyển sinh cả nước trong năm nay.",
     "Tư lệnh Bộ Chỉ huy Thái Bình Dương Mỹ cho biết",
     "Đường dẫn cao tốc có tên mới là Đường Võ Trần Chí.",
+    # a company named like a person (institution_heads.txt)
+    "Giám đốc Công ty Hoàng Long cho biết",
+    "Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết",
     # a company's name in the Latin alphabet (foreign_name_stops.txt; corpus 2017)
     "Tổng Giám đốc Trung Nam Group, chủ đầu tư dự án cho biết",
 ])

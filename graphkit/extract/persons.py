@@ -97,8 +97,9 @@ def _opening_names() -> frozenset[str]:
 
 
 @cache
-def _institution_heads() -> frozenset[str]:
-    return frozenset(load_list("institution_heads.txt"))
+def _institution_rx() -> re.Pattern:
+    """A word of institution_heads.txt ending the text (then a space) before a name."""
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(load_list('institution_heads.txt'))}) $")
 
 
 @cache
@@ -146,8 +147,10 @@ def _context_rx() -> re.Pattern:
     XIII Bùi Thị An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'."""
     heads = alternation(person_title_words() | set(load_list("person_nouns.txt")), ignore_case=True)
     body = alternation(load_list("body_words.txt") + load_list("person_context_words.txt"))
-    qual = rf"(?:[{UPPER}][^\s,;:.()\"“”]*|(?:{body})(?![^\W\d_])|\d+|\([^()]{{1,20}}\))"
-    return re.compile(rf"(?<![^\W\d_])(?i:{heads})(?:\s+{qual}){{0,6}}\s+$")
+    # a capitalised word may go on with one lower-case syllable ('Thường trực', 'Ngoại giao', 'Đường sắt')
+    qual = (rf"(?:[{UPPER}][^\s,;:.()\"“”]*(?:\s[a-zà-ỹđ]+(?![^\W\d_]))?|(?:{body})(?![^\W\d_])|\d+|"
+            rf"\([^()]{{1,20}}\))")
+    return re.compile(rf"(?<![^\W\d_])(?i:{heads})(?:\s+{qual}){{0,6}}(?:\s*:)?\s+$")
 
 
 def _context_before(before: str) -> bool:
@@ -197,7 +200,7 @@ def _foreign_official_rx() -> re.Pattern:
     """A role, form of address or rank, a few words, and another country's name (countries.txt) right before a
     name: 'Thủ tướng Singapore Lý Hiển Long', 'Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì' name foreign
     officials, whose names may look Vietnamese (not 'Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh')."""
-    words = alternation(person_title_words(), ignore_case=True)
+    words = alternation(person_title_words() | set(load_list("person_nouns.txt")), ignore_case=True)
     countries = alternation(_countries() - {"Việt Nam"})
     return re.compile(rf"(?i:(?<![^\W\d_])(?:{words}))(?:\s+(?!(?:tại|ở|Việt)\b)[^\s,;.:()]+){{0,3}}?\s+(?P<country>{countries})\s+$")
 
@@ -405,8 +408,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         before_text = sentence[max(prev_end, s - 160):s]
         if _CREDIT_BEFORE.search(before_text):
             continue
-        head = before_text.rstrip().rsplit(None, 1)[-1:] if before_text.endswith(" ") else []
-        if head and head[0] in _institution_heads():
+        if before_text.endswith(" ") and _institution_rx().search(before_text, max(0, len(before_text) - 24)):
             continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi' 
         noun = _place_noun_rx().search(before_text[-20:])
         # 'xã Lê Lợi' is a place, but the name is a person's when a title before it runs up to it: 'Bộ
