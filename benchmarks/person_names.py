@@ -3,10 +3,10 @@
     PYTHONPATH=. python benchmarks/person_names.py [CORPUS] [--articles 3000] [--show 20]
 
 For every person an article yields, every place its name is written in the article text is looked at:
-the name counts as suspicious when the word right before it makes it the name of a school, street,
-hospital or other institution (``data/institution_heads.txt``, and the lower-case nouns of
-``data/place_nouns.txt``: 'Trường THPT Chu Văn An', 'đường Lê Lợi') and no form of address, title or
-noun of a person stands before it anywhere in the article. It prints how many articles yield such a
+the name counts as suspicious when the words right before it make it the name of a school, street,
+hospital or other institution (``data/institution_heads.txt``, and the nouns of ``data/place_nouns.txt``:
+'Trường THPT Chu Văn An', 'đường Lê Lợi') wherever the article writes it. The word lists are read from
+this checkout, the extraction from the graphkit on ``PYTHONPATH``. It prints how many articles yield such a
 name, how many names there are, and the first ``--show`` of them with their article ids, so two
 revisions can be compared (run it from each worktree).
 """
@@ -22,6 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
 
 
+def _words(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -30,14 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from graphkit.extract.article import extract
-    from graphkit.extract.persons import _context_before, _honorific_before
-    from graphkit.gazetteer import load_list
     from graphkit.ingest.readers import iter_articles
     from graphkit.nlp.normalize import fix_tones
 
-    heads = set(load_list("institution_heads.txt")) | set(load_list("place_nouns.txt"))
-    heads |= {h[:1].upper() + h[1:] for h in load_list("place_nouns.txt")}
-    word_before = re.compile(r"(\S+)\s+$")
+    # the word lists are read from this checkout's data files, so that two revisions are judged alike
+    data = REPO / "graphkit" / "data"
+    heads = set(_words(data / "institution_heads.txt")) | set(_words(data / "place_nouns.txt"))
+    heads |= {h[:1].upper() + h[1:] for h in _words(data / "place_nouns.txt")}
+    word_before = re.compile(r"(\S+(?: \S+)?)\s+$")
     seen = articles = persons = 0
     bad_articles, bad = 0, Counter()
     examples: list[tuple[str, str, str]] = []
@@ -52,16 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         found = False
         for p in facts.persons:
             persons += 1
-            places, titled = [], False
+            places, elsewhere = [], False
             for surface in p.surfaces:
                 for m in re.finditer(re.escape(surface), text):
-                    before = text[max(0, m.start() - 160):m.start()]
+                    before = text[max(0, m.start() - 40):m.start()]
                     w = word_before.search(before)
-                    if w and w.group(1) in heads:
-                        places.append(before[-40:])
-                    elif _honorific_before(before) or _context_before(before):
-                        titled = True
-            if places and not titled:
+                    if w and (w.group(1) in heads or w.group(1).split(" ")[-1] in heads):
+                        places.append(before)
+                    else:
+                        elsewhere = True
+            if places and not elsewhere:
                 found = True
                 bad[p.name] += 1
                 if len(examples) < args.show:

@@ -89,3 +89,25 @@ def test_danh_du_is_not_attendance():
 def test_a_meeting_is_named_from_its_own_sentence(title, label):
     ms = meet("Đồng chí Phan Đức Đồng - Trưởng Ban Nội chính Tỉnh ủy, Trưởng Ban Pháp chế HĐND tỉnh chủ trì.", title=title)
     assert ms[0].label == label
+
+
+@pytest.mark.parametrize("sentences, attendees", [
+    # a sentence that opens with the attending of a meeting, then the subject (corpus 22317480, 22321220; not a
+    # trial: 22462062)
+    (["Tham dự buổi lễ truy điệu, đồng chí Lê Đình Sơn - Bí thư tỉnh ủy, Chủ tịch HĐND tỉnh Hà Tĩnh cho biết: “Thay mặt "
+      "nhân dân, chính quyền địa phương tôi xin gửi lời cảm ơn sâu sắc tới nhân dân"], ["Lê Đình Sơn"]),
+    (["Tham dự và phát biểu tại lễ khánh thành, ông Huỳnh Đức Thơ, Chủ tịch UBND TP."], ["Huỳnh Đức Thơ"]),
+    (["Tham dự phiên tòa, ông Nguyễn Đức Hợp, người dân ở TP."], []),
+    # 'tham gia' + a meeting is attending (corpus 22228049)
+    (["Hãng thông tấn Yonhap của Hàn Quốc dẫn nguồn tin cho biết ông Kim Yong-jae, Bộ Kinh tế đối ngoại Triều Tiên, sẽ "
+      "dẫn đầu phái đoàn Triều Tiên đến Bắc Kinh để tham gia hội nghị này."], ["Kim Yong-jae"]),
+    # a speaker who tells that others attend does not attend (corpus 21473888, 21473518)
+    (["Trước đó, trả lời báo chí, bà Phạm Thị Oanh, Phó Chủ tịch UBND TP Nam Định - Trưởng ban tổ chức cho biết, năm nay "
+      "ngoài việc siết chặt công tác an ninh, tăng cường kiểm soát trật tự tại khu vực lễ khai ấn, BTC chỉ phát 1.200 "
+      "thẻ vào dự lễ khai ấn trong đền Thiên trường."], []),
+    (["Ông Vũ Đình Thủy (51 tuổi, hành khách) cho biết thời điểm xe gặp nạn, mọi người đã dự lễ hội và tham quan tượng "
+      "Thánh Gióng xong, chuẩn bị lên đường về Thái Bình."], []),
+])
+def test_who_attends(sentences, attendees):
+    ms = meet(*sentences)
+    assert [n for n, _ in (ms[0].attendees if ms else [])] == attendees

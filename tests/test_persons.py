@@ -432,3 +432,14 @@ def test_commemorated_and_foreign_persons_hold_no_current_post(sentence, name, p
     else:
         assert not [h for h in facts.holdings if h.person == name]
         assert next(h for h in find_persons(sentence) if h.name == name).foreign
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a sentence opener glued to a name without a full stop ends it (name_stopwords.txt; corpus 2017)
+    ("PGS.TS Nguyễn Văn Giang Tuy nhiên, PGS.TS Nguyễn Văn Giang cũng thẳng thắn cho rằng", ["Nguyễn Văn Giang"]),
+    ("Đối tượng Nguyễn Văn Vinh Riêng đối tượng Nguyễn Văn Vinh khai nhận có sử dụng ma túy.", ["Nguyễn Văn Vinh"]),
+    ("HLV Nguyễn Hữu Thắng Không giống như AFF Cup, đấu trường SEA Games được đánh giá là vừa sức hơn",
+     ["Nguyễn Hữu Thắng"]),
+])
+def test_a_glued_sentence_opener_ends_a_name(sentence, expected):
+    assert sorted(set(names(sentence))) == expected

@@ -33,6 +33,15 @@ _ATTEND_VERB = re.compile(
 # comma before the time of the story (or at the verb)
 _INVITE = re.compile(r"(?<![\w])(?:lời mời|mời) của(?![\w])", re.IGNORECASE)
 _TIME_CLAUSE = re.compile(r",\s*(?:sáng|chiều|tối|trưa|ngày|hôm|đêm|tuần|tháng)(?![\w])", re.IGNORECASE)
+# 'tham gia' + a meeting: attending ('Ông Sokolov đã tham gia cuộc họp của …'), not 'tham gia giao thông'
+_JOIN = re.compile(r"(?<![\w])tham gia (?:cuộc họp|hội nghị|phiên họp|buổi (?:làm việc|họp|lễ|gặp)|lễ|hội thảo|diễn đàn|"
+                   r"đại hội|kỳ họp|tọa đàm|hội đàm)(?![\w])", re.IGNORECASE)
+# a sentence that opens with the attending and the event, then a comma: the subject follows
+_LEAD = re.compile(r"\s*(?:[Cc]ùng |[Đđ]ến )?(?:[Tt]ham )?[Dd]ự\s+(?=[^,.;:]{0,60}(?<![\w])(?:buổi|hội nghị|lễ|cuộc|phiên họp|"
+                   r"kỳ họp|hội thảo|đại hội|tọa đàm|diễn đàn|chương trình|làm việc|giao ban)(?![\w]))[^,.;:]{3,80},\s*")
+_ADDRESS = re.compile(r"\s*(?:các\s+)?(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s*:?\s*")
+# a verb of saying between a person and 'dự': the person tells that others attend
+_REPORT = re.compile(r"(?<![\w])(?:rằng|cho biết|cho rằng|nói|khẳng định|nhấn mạnh|thông báo|tuyên bố)(?![\w])")
 _SPEAK = quick_test(r"(?<![\w])phát biểu(?![\w])", ["phát"], flags=re.IGNORECASE)
 _EVENT = re.compile(
     r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
@@ -104,12 +113,20 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 if s >= att_list.end():
                     attendees.setdefault(n, sent.evidence)
         else:
-            v = _ATTEND_VERB.search(t)
-            if v and not chair_m:
+            v = _ATTEND_VERB.search(t) or _JOIN.search(t)
+            lead = _LEAD.match(t) if v and v.start() < 12 else None
+            if lead:  # 'Tham dự buổi làm việc, ông Trần Văn Lý, Phó Chủ tịch …, thông tin thêm': the subject after
+                first = next(((s, e, n) for s, e, n in persons if s >= lead.end()), None)
+                if first and not t[lead.end():first[0]].strip(" ,") or first and _ADDRESS.fullmatch(
+                        t[lead.end():first[0]]):
+                    attendees.setdefault(first[2], sent.evidence)
+            elif v and not chair_m:
                 inv = _INVITE.search(t, 0, v.start())
                 host = (inv.end(), (_TIME_CLAUSE.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
                 for s, e, n in persons:
-                    if e <= v.start() and not host[0] <= s < host[1]:
+                    # not the host who invites, nor a speaker who tells that others will attend ('X phát biểu rằng,
+                    # lãnh đạo 20 nước sẽ tham dự')
+                    if e <= v.start() and not host[0] <= s < host[1] and not _REPORT.search(t, e, v.start()):
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list):
             first_role = i
