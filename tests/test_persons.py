@@ -350,6 +350,8 @@ def test_honorific_before_reads_only_the_end(before, expected):
     # a body's capitalised word goes on with one lower-case syllable ('Thường trực', 'Ngoại giao')
     ("Đồng thời, thực hiện chỉ đạo của Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình tại văn bản 571/VPCP-KTTH "
      "ngày 19-1-2017 của VPCP, Bộ Tài chính đã tạm cấp", ["Trương Hòa Bình"]),  # 21488492
+    # a name after a comma that is no list (corpus 2017)
+    ("Theo lời ông Trần Tất Hoa, Thái Cực Quyền ban đầu là một môn võ", ["Trần Tất Hoa"]),
     # a role after a dash, whatever body follows (21469010)
     ("Tô Văn Động - Giám đốc Sở Văn hóa Thể thao Hà Nội cho biết", ["Tô Văn Động"]),
     # family names of ethnic minorities (surnames.txt: corpus 2017); a family name that is also a stop word ends a
@@ -376,6 +378,8 @@ def test_names_after_nouns_titles_and_in_lists(sentence, expected):
      ["Hwang Kyo-ahn", "Park Geun-hye"]),
     # a Chinese name in its Vietnamese reading whose family name is no Vietnamese one (foreign_surnames.tsv; 21473516)
     ("Chủ tịch Tập Cận Bình và đội ngũ cộng sự đang đối mặt với áp lực", ["Tập Cận Bình"]),
+    # a city before the name is not part of it
+    ("điều mà họ thực sự quan tâm”, cựu thị trưởng New York Rudy Giuliani nói.", ["Rudy Giuliani"]),
     # a Chinese official's name that looks Vietnamese, after a noun and a foreign body (corpus 2017)
     ("Khi được hỏi về vụ thử nghiệm hệ thống phòng thủ tên lửa, phát ngôn viên Bộ Ngoại giao Trung Quốc Lục Khảng ngày "
      "6/2 cho biết", ["Lục Khảng"]),  # 21480437
@@ -397,6 +401,10 @@ def test_foreign_name_forms(sentence, expected):
     "UBND TP.HCM đã cho phép Trường ĐH Y khoa Phạm Ngọc Thạch được tuyển sinh cả nước trong năm nay.",
     "Tư lệnh Bộ Chỉ huy Thái Bình Dương Mỹ cho biết",
     "Đường dẫn cao tốc có tên mới là Đường Võ Trần Chí.",
+    # a club, a company or a district after a title is no person (corpus 2017)
+    "Thủ môn này được đề nghị ở lại để anh đảm nhận chức vụ Giám đốc thể thao của Bayern Munich.",
+    "Mẫu Volvo XC90 Giám đốc Volvo Car Manufacturing Malaysia cho biết",
+    "Võ Hoàng Anh (35 tuổi), nguyên Đội trưởng Đội TTGT Ninh Kiều bị bắt",
     # a company named like a person (institution_heads.txt)
     "Giám đốc Công ty Hoàng Long cho biết",
     "Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết",

@@ -169,6 +169,19 @@ def _role_after_rx() -> re.Pattern:
     return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:nguyên|cựu|tân)\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
 
 
+_LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
+
+
+def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:
+    """Whether the name at ``start`` is listed after the person before it: only a comma or 'và' between them,
+    and a list indeed ('và' between, the list going on after the name, or the one before listed too) — not
+    'Theo lời ông Trần Tất Hoa, Thái Cực Quyền ban đầu …'."""
+    gap = _LIST_GAP.fullmatch(sentence, prev_end, start)
+    if gap is None:
+        return False
+    return "và" in gap.group(0) or previous.reason == "listed" or _LIST_GO_ON.match(sentence, end) is not None
+
+
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
 
 
@@ -445,11 +458,13 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "role before"  # 'Theo Thống đốc Lê Minh Hưng': a role without its body
         elif name in known:
             hit.reason = "named before"
+        elif name in unit_names():
+            pass  # a district's name after a body's ('Đội trưởng Đội TTGT Ninh Kiều'): a place
         elif _context_before(before_text):
             hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
         elif _role_after_rx().match(sentence, e):
             hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
-        elif previous is not None and i and _LIST_GAP.fullmatch(sentence, cands[i - 1][1], s):
+        elif previous is not None and i and _listed(sentence, cands[i - 1][1], s, e, previous):
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
         elif (s, e, surface) in latin and _korean_form(words):
             hit.reason = "name form"  # 'Moon Jae-in'
@@ -544,17 +559,21 @@ def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, st
         if prev and text[a - 1:a] == " " and f"{prev[-1]} {words[0]}" in countries:  # 'Thái Lan Arkhom …'
             a += len(words[0]) + 1
             words = words[1:]
-        while len(words) > 1 and words[0] in countries:
-            a += len(words[0]) + 1
-            words = words[1:]
+        for k in (3, 2, 1):  # a country's or city's name of one to three words opens the run: 'New York Rudy …'
+            if len(words) > k and " ".join(words[:k]) in countries:
+                a += len(" ".join(words[:k])) + 1
+                words = words[k:]
+                break
         if len(words) > 2 and _place_noun_rx().search(text[max(0, a - 20):a]):
             a += len(words[0]) + 1  # 'bang Virginia Tim Kaine': the place, then the name
             words = words[1:]
         if len(words) < 2 or not _foreign_shaped(words) or any(x <= a < y for x, y in blocked):
             continue
         b = m.end()
-        if _foreign_name_stops().intersection(words):
-            continue  # 'Trung Nam Group'
+        if _foreign_name_stops().intersection(words) or any(w in countries for w in words[1:]):
+            continue  # 'Trung Nam Group', 'Volvo Car Manufacturing Malaysia'
+        if text[max(0, a - 4):a] == "của ":
+            continue  # 'Giám đốc thể thao của Bayern Munich': a body, not a person
         if text[b:b + 2].rstrip()[1:2].islower() and _foreign_shaped(words, by_surname=False) is False:
             continue  # 'Cho Nong dan …': a Vietnamese phrase written without its marks goes on
         if any(x < b and a < y for x, y, _ in others):
