@@ -4,8 +4,9 @@
 
 For every person an article yields, every place its name is written in the article text is looked at:
 the name counts as suspicious when the words right before it make it the name of a school, street,
-hospital or other institution (``data/institution_heads.txt``, and the nouns of ``data/place_nouns.txt``:
-'Trường THPT Chu Văn An', 'đường Lê Lợi') wherever the article writes it. The word lists are read from
+hospital or other institution (``data/institution_heads.txt``, and the nouns of ``data/place_nouns.txt``
+but the kinds of administrative units: 'Trường THPT Chu Văn An', 'đường Lê Lợi') wherever the article
+writes it. The word lists are read from
 this checkout, the extraction from the graphkit on ``PYTHONPATH``. It prints how many articles yield such a
 name, how many names there are, and the first ``--show`` of them with their article ids, so two
 revisions can be compared (run it from each worktree).
@@ -39,9 +40,15 @@ def main(argv: list[str] | None = None) -> int:
 
     # the word lists are read from this checkout's data files, so that two revisions are judged alike
     data = REPO / "graphkit" / "data"
-    heads = set(_words(data / "institution_heads.txt")) | set(_words(data / "place_nouns.txt"))
-    heads |= {h[:1].upper() + h[1:] for h in _words(data / "place_nouns.txt")}
-    word_before = re.compile(r"(\S+(?: \S+)?)\s+$")
+    # institutions; and the lower-case nouns of streets, schools, mountains, ships, prizes … but the kinds of
+    # administrative units ('Chủ tịch UBND tỉnh Nguyễn …' names a person), opening a phrase (not 'Môi trường')
+    units = set(_words(data / "commune_kinds.txt")) | {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "thôn", "xóm",
+                                                        "ấp", "bản", "làng", "khu phố", "tổ dân phố"}
+    institutions = set(_words(data / "institution_heads.txt"))
+    nouns = set(_words(data / "place_nouns.txt")) - units
+    heads = re.compile(rf"(?:^|(?<=\s))(?:(?P<inst>{'|'.join(map(re.escape, sorted(institutions, key=len, reverse=True)))})"
+                       rf"|(?<![A-ZĐÀ-Ỹ]\S )(?<![A-ZĐÀ-Ỹ]\S\S )(?<![A-ZĐÀ-Ỹ]\S\S\S )(?<![A-ZĐÀ-Ỹ]\S\S\S\S )"
+                       rf"(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))}))\s+$")
     seen = articles = persons = 0
     bad_articles, bad = 0, Counter()
     examples: list[tuple[str, str, str]] = []
@@ -60,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             for surface in p.surfaces:
                 for m in re.finditer(re.escape(surface), text):
                     before = text[max(0, m.start() - 40):m.start()]
-                    w = word_before.search(before)
-                    if w and (w.group(1) in heads or w.group(1).split(" ")[-1] in heads):
+                    if heads.search(before):
                         places.append(before)
                     else:
                         elsewhere = True

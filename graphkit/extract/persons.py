@@ -103,10 +103,12 @@ def _institution_rx() -> re.Pattern:
 
 
 @cache
-def _spans_rx() -> re.Pattern | None:
-    """The names of not_persons.txt of three words or more ('Thái Bình Dương'): no name is read inside one."""
+def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
+    """The names of not_persons.txt of three words or more ('Thái Bình Dương'), in which no name is read, and
+    their last words (a quick test)."""
     long = [n for n in _not_persons() if n.count(" ") >= 2]
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(long)})(?![^\W\d_])") if long else None
+    rx = re.compile(rf"(?<![^\W\d_])(?:{alternation(long)})(?![^\W\d_])") if long else None
+    return rx, frozenset(n.rsplit(" ", 1)[-1] for n in long)
 
 
 _LATIN_WORD = r"[A-Z][a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
@@ -169,6 +171,7 @@ def _role_after_rx() -> re.Pattern:
     return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:nguyên|cựu|tân)\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
 
 
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
 _LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
 
 
@@ -180,9 +183,6 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
     if gap is None:
         return False
     return "và" in gap.group(0) or previous.reason == "listed" or _LIST_GO_ON.match(sentence, end) is not None
-
-
-_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
 
 
 @cache
@@ -401,8 +401,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
-    spans = _spans_rx()
-    if spans is not None and "Dương" in sentence:  # (every name of three words there ends so)
+    spans, lasts = _spans_rx()
+    if spans is not None and any(w in sentence for w in lasts):
         blocked = [*blocked, *((m.start(), m.end()) for m in spans.finditer(sentence))]
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
@@ -422,7 +422,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         if _CREDIT_BEFORE.search(before_text):
             continue
         if before_text.endswith(" ") and _institution_rx().search(before_text, max(0, len(before_text) - 24)):
-            continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi' 
+            continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi'
         noun = _place_noun_rx().search(before_text[-20:])
         # 'xã Lê Lợi' is a place, but the name is a person's when a title before it runs up to it: 'Bộ
         # trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà' (the noun ends a word of the body's name);
@@ -574,8 +574,8 @@ def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, st
             continue  # 'Trung Nam Group', 'Volvo Car Manufacturing Malaysia'
         if text[max(0, a - 4):a] == "của ":
             continue  # 'Giám đốc thể thao của Bayern Munich': a body, not a person
-        if text[b:b + 2].rstrip()[1:2].islower() and _foreign_shaped(words, by_surname=False) is False:
-            continue  # 'Cho Nong dan …': a Vietnamese phrase written without its marks goes on
+        if text[b:b + 1] == " " and text[b + 1:b + 2].islower() and not _foreign_shaped(words, by_surname=False):
+            continue  # 'Ban Kinh tế', 'Cho Hà …' without marks: a Vietnamese phrase goes on in lower case
         if any(x < b and a < y for x, y, _ in others):
             continue
         out.add((a, b, text[a:b]))
