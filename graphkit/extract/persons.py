@@ -111,10 +111,11 @@ def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
     return rx, frozenset(n.rsplit(" ", 1)[-1] for n in long)
 
 
-_LATIN_WORD = r"[A-Z][a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+_LATIN_TAIL = r"[a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+_LATIN_WORD = rf"[A-Z]{_LATIN_TAIL}"
 # two to four words of the Latin alphabet: a foreigner's name may be there ('Stephen Doughty', 'Cho Kuk',
-# 'Hong Nam-ki', 'Rodrigo Rocha Loures')
-_LATIN_RUN = re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]-)(?=[A-Z])(?:{_LATIN_WORD})(?: {_LATIN_WORD}){{1,3}}(?![^\W\d_])(?!-)")
+# 'Hong Nam-ki', 'Rodrigo Rocha Loures'); the class of capitals first (the engine skips ahead to one)
+_LATIN_RUN = re.compile(rf"[A-Z](?<![^\W\d_].)(?<![^\W\d_]-.){_LATIN_TAIL}(?: {_LATIN_WORD}){{1,3}}(?![^\W\d_])(?!-)")
 # a Vietnamese syllable written without its marks (a rough shape: initial consonant, vowels, final consonant)
 _VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?",
                           re.IGNORECASE)
@@ -141,24 +142,66 @@ def _korean_form(words: list[str]) -> bool:
 
 
 @cache
-def _context_rx() -> re.Pattern:
-    """A role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of occupation or standing
-    (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words, the
-    lower-case words of body names (body_words.txt), 'khóa', Roman numerals, an abbreviation in brackets —
-    right before a name: 'Bí thư Quận 2 Nguyễn Hoài Nam', 'Chủ tịch VCCI Vũ Tiến Lộc', 'đại biểu Quốc hội khóa
-    XIII Bùi Thị An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'."""
-    heads = alternation(person_title_words() | set(load_list("person_nouns.txt")), ignore_case=True)
-    body = alternation(load_list("body_words.txt") + load_list("person_context_words.txt"))
-    # a capitalised word may go on with one lower-case syllable ('Thường trực', 'Ngoại giao', 'Đường sắt')
-    qual = (rf"(?:[{UPPER}][^\s,;:.()\"“”]*(?:\s[a-zà-ỹđ]+(?![^\W\d_]))?|(?:{body})(?![^\W\d_])|\d+|"
-            rf"\([^()]{{1,20}}\))")
-    return re.compile(rf"(?<![^\W\d_])(?i:{heads})(?:\s+{qual}){{0,6}}(?:\s*:)?\s+$")
+def _context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str], frozenset[str], int]:
+    """For :func:`_context_before`: the lower-cased roles (roles.tsv), forms of address and ranks
+    (honorifics.tsv) and nouns of persons (person_nouns.txt), and the most words one has; the lower-case words
+    of body names (body_words.txt, person_context_words.txt); for each, the set of their last words and the most
+    words one has."""
+    heads = frozenset(w.lower() for w in person_title_words() | set(load_list("person_nouns.txt")))
+    body = frozenset(load_list("body_words.txt") + load_list("person_context_words.txt"))
+    return (heads, frozenset(w.rsplit(" ", 1)[-1] for w in heads), max(w.count(" ") + 1 for w in heads),
+            body, frozenset(w.rsplit(" ", 1)[-1] for w in body), max(w.count(" ") + 1 for w in body))
+
+
+_STRIP = "(\"“'‘"
+_PUNCT = re.compile(r"[,;:()\"“”]")
 
 
 def _context_before(before: str) -> bool:
-    """Whether ``before`` ends with a role, form of address or noun of a person and the words of its body
-    (:func:`_context_rx`); read from the end only."""
-    return _context_rx().search(before, max(0, len(before) - 120)) is not None
+    """Whether ``before`` ends with a role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of a
+    person (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words (each
+    may go on with one lower-case syllable: 'Thường trực', 'Ngoại giao'), the lower-case words of body names
+    (body_words.txt, person_context_words.txt), numbers, an abbreviation in brackets — and a space (a colon may
+    end it): 'Bí thư Quận 2 Nguyễn Hoài Nam', 'Chủ tịch VCCI Vũ Tiến Lộc', 'đại biểu Quốc hội khóa XIII Bùi Thị
+    An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'. Read word by word from the end."""
+    if not before[-1:].isspace():
+        return False
+    heads, head_ends, most_head, body, body_ends, most_body = _context_words()
+    words = before[-120:].split()
+    if words and words[-1] == ":":
+        words.pop()
+    elif words and words[-1].endswith(":"):
+        words[-1] = words[-1][:-1]
+    i, quals = len(words), 0
+    while i > 0:
+        last = words[i - 1].lower().lstrip(_STRIP)
+        if last in head_ends:  # a head may end here
+            for k in range(min(most_head, i), 0, -1):
+                if " ".join(words[i - k:i]).lower().lstrip(_STRIP) in heads:
+                    return True
+        if quals == 6:
+            return False
+        w = words[i - 1]
+        if w[:1] == "(" and w[-1:] == ")" and len(w) <= 22:  # '(ĐSVN)'
+            i, quals = i - 1, quals + 1
+            continue
+        if _PUNCT.search(w) or w.endswith("."):
+            return False
+        if w[:1].isupper() or w.isdigit():
+            i, quals = i - 1, quals + 1
+            continue
+        if w[:1].islower() and i >= 2 and words[i - 2][:1].isupper() and w.isalpha():
+            i, quals = i - 2, quals + 1  # 'Thường trực'
+            continue
+        if w not in body_ends:
+            return False
+        for k in range(min(most_body, i), 0, -1):
+            if " ".join(words[i - k:i]) in body:
+                i, quals = i - k, quals + 1
+                break
+        else:
+            return False
+    return False
 
 
 @cache
@@ -189,12 +232,24 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
     address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
-    ('ông cho biết' names no one: the pronoun.)"""
+    ('ông cho biết' names no one: the pronoun.) :func:`may_name_person` also tries names of the Latin alphabet."""
     address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
     opening = _opening_names()
-    return quick_test(rf"(?<![\w])(?:{alternation(opening)}|{alternation(address)})\s+[{UPPER}]|"
-                      rf"(?<![\w])[A-Z][a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]", opening, address,
-                      list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return quick_test(rf"(?<![\w])(?:{alternation(opening)}|{alternation(address)})\s+[{UPPER}]", opening, address)
+
+
+# two words of the Latin alphabet: where a foreign name may be, when a title or a noun of a person is there too
+_KOREAN_FORM = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+ [A-Z][a-z]+-\s?[A-Za-z]")  # 'Moon Jae-in' (a quick test)
+# (the class of capitals first: the engine skips ahead to one; see _run_rx)
+_LATIN_PAIR = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?![^\W\d_])")
+
+
+@cache
+def _noun_quick_rx() -> re.Pattern:
+    """A noun of a person (person_nouns.txt) anywhere: a cheap test."""
+    words = [w.lower() for w in load_list("person_nouns.txt")]
+    return quick_test(rf"(?<![^\W\d_])(?:{alternation(words, ignore_case=True)})(?![^\W\d_])", words,
+                      flags=re.IGNORECASE)
 
 
 @cache
@@ -246,7 +301,8 @@ def _commemorated(sentence: str, at: int) -> bool:
     rx = _commemoration_rx()
     if rx.search(sentence, max(0, at - 80), at):
         return True
-    return any(m.group(0).lower().startswith("ảnh") for m in rx.finditer(sentence))
+    return ("ảnh" in sentence or "Ảnh" in sentence) and any(
+        m.group(0).lower().startswith("ảnh") for m in rx.finditer(sentence))
 
 
 @cache
@@ -315,7 +371,7 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     name, or a title word: 'Thiếu tướng Nguyễn …'), up to a stop word, at most 4 words."""
     if len(run) < 2:
         return
-    sn, countries, firsts = _opening_names(), _countries(), _country_firsts()
+    sn, countries, firsts, stop = _opening_names(), _countries(), _country_firsts(), _stopwords()
     words = [w for _s, _e, w in run]
     k = 0
     while k < len(words):
@@ -324,14 +380,13 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             k += 3
         elif w in firsts and " ".join(words[k:k + 2]) in countries:
             k += 2
-        elif w in _stopwords() and k + 1 < len(words) and words[k + 1] in sn:
+        elif w in stop and k + 1 < len(words) and words[k + 1] in sn:
             k += 1  # 'Và Nguyễn …': the conjunction, not the family name Và
         elif w in sn or (k + 1 < len(words) and f"{w} {words[k + 1]}" in sn):
             break
         else:
             k += 1
     run = run[k:]
-    stop = _stopwords()
     for cut, w in enumerate(run[1:], 1):
         # a stop word that is also a family name ends a name when nothing but a comma or a bracket follows
         # it ('Ông Lầu Nênh Và, bản Mường Lống 2'), not when it opens the next words ('… Và Chá Xà')
@@ -373,14 +428,20 @@ _HYPHEN_SPACE = re.compile(r"-\s+(?=[a-z])")
 
 def canonical(name: str) -> str:
     """A name in modern tone placement, single spaces, and no space after a hyphen ('Moon Jae- in')."""
-    return " ".join(_HYPHEN_SPACE.sub("-", fix_tones(nfc(name))).split())
+    name = fix_tones(nfc(name))
+    return " ".join((_HYPHEN_SPACE.sub("-", name) if "-" in name else name).split())
 
 
 @lru_cache(maxsize=1 << 10)  # asked of a sentence again by find_persons
 def may_name_person(sentence: str) -> bool:
     """A cheap test: False when :func:`find_persons` finds nobody in ``sentence`` whatever it knows
-    (no family name followed by a capital, no form of address)."""
-    return _quick_rx().search(sentence) is not None
+    (no family name followed by a capital, no form of address; no two words of the Latin alphabet with a title, a
+    noun of a person or a Korean name form in the sentence)."""
+    if _quick_rx().search(sentence) is not None:
+        return True
+    return _LATIN_PAIR.search(sentence) is not None and (
+        may_name_post(sentence) or _noun_quick_rx().search(sentence) is not None
+        or _KOREAN_FORM.search(sentence) is not None)
 
 
 def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
@@ -549,7 +610,7 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
 def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, str]]:
     """Names of two to four words of the Latin alphabet that cannot be Vietnamese ones (:func:`_foreign_shaped`),
     after a country's name if one opens the run, and overlapping no other candidate."""
-    if not _LATIN_RUN.search(text):
+    if not _LATIN_PAIR.search(text):
         return set()
     out = set()
     countries = _countries()
