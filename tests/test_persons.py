@@ -451,3 +451,16 @@ def test_commemorated_and_foreign_persons_hold_no_current_post(sentence, name, p
 ])
 def test_a_glued_sentence_opener_ends_a_name(sentence, expected):
     assert sorted(set(names(sentence))) == expected
+
+
+@pytest.mark.parametrize("before, institution", [
+    # the words that make the name after them an institution's or a place's (institution_heads.txt; corpus 2017:
+    # 22476075 'trú tại Phường Hoàng Văn Thụ', 22419316 'Phường Nguyễn Thái Bình')
+    ("anh V.Q.H (SN 1986, trú tại Phường ", True), ("Hiệu trưởng Trường THPT ", True), ("Trường Đại học ", True),
+    ("Giám đốc Công ty ", True),
+    ("Thủ tướng Nhật Bản ", False), ("Bộ trưởng Bộ Tài nguyên và Môi trường ", False), ("ông ", False),
+])
+def test_institution_heads(before, institution):
+    from graphkit.extract.persons import _institution_rx
+
+    assert (_institution_rx().search(before) is not None) is institution
