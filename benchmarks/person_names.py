@@ -7,7 +7,8 @@ the name counts as suspicious when the words right before it make it the name of
 hospital or other institution (``data/institution_heads.txt``, and the nouns of ``data/place_nouns.txt``
 but the kinds of administrative units: 'Trường THPT Chu Văn An', 'đường Lê Lợi') wherever the article
 writes it. The word lists are read from
-this checkout, the extraction from the graphkit on ``PYTHONPATH``. It prints how many articles yield such a
+this checkout, the extraction from the graphkit on ``PYTHONPATH``. It also counts the persons whose name,
+marks aside, is a province's or a district's ('Hà Nôi'). It prints how many articles yield such a
 name, how many names there are, and the first ``--show`` of them with their article ids, so two
 revisions can be compared (run it from each worktree).
 """
@@ -21,6 +22,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
+
+
+def _bare(name: str) -> str:
+    """A name without its marks, lower-cased ('Hà Nôi' and 'Hà Nội' are both 'ha noi')."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def _words(path: Path) -> list[str]:
@@ -49,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     heads = re.compile(rf"(?:^|(?<=\s))(?:(?P<inst>{'|'.join(map(re.escape, sorted(institutions, key=len, reverse=True)))})"
                        rf"|(?<![A-ZĐÀ-Ỹ]\S )(?<![A-ZĐÀ-Ỹ]\S\S )(?<![A-ZĐÀ-Ỹ]\S\S\S )(?<![A-ZĐÀ-Ỹ]\S\S\S\S )"
                        rf"(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))}))\s+$")
+    from graphkit.gazetteer import unit_names
+
+    places = {_bare(n) for n in unit_names()}
+    placelike: Counter = Counter()
     seen = articles = persons = 0
     bad_articles, bad = 0, Counter()
     examples: list[tuple[str, str, str]] = []
@@ -76,11 +89,18 @@ def main(argv: list[str] | None = None) -> int:
                 bad[p.name] += 1
                 if len(examples) < args.show:
                     examples.append((art.id, p.name, places[0].replace("\n", " ")))
+        for p in facts.persons:  # a place's name, or one mistyped ('Hà Nôi'), read as a person's
+            if _bare(p.name) in places:
+                found = True
+                placelike[p.name] += 1
+                if len(examples) < args.show:
+                    examples.append((art.id, p.name, "(a place's name)"))
         bad_articles += found
         articles += 1
     print(f"articles read: {articles}; persons: {persons}")
     print(f"articles with a person named only after an institution or place word: {bad_articles}")
-    print(f"such names: {sum(bad.values())} ({len(bad)} distinct)")
+    print(f"such names: {sum(bad.values())} ({len(bad)} distinct); persons named like a province or district, "
+          f"marks aside: {sum(placelike.values())} ({len(placelike)} distinct)")
     for aid, name, ctx in examples:
         print(f"  {aid}\t{name}\t…{ctx}")
     return 0

@@ -439,9 +439,10 @@ def may_name_person(sentence: str) -> bool:
     noun of a person or a Korean name form in the sentence)."""
     if _quick_rx().search(sentence) is not None:
         return True
-    return _LATIN_PAIR.search(sentence) is not None and (
-        may_name_post(sentence) or _noun_quick_rx().search(sentence) is not None
-        or _KOREAN_FORM.search(sentence) is not None)
+    if not any(_foreign_shaped(m.group().split(" ")) for m in _LATIN_PAIR.finditer(sentence)):
+        return False  # ('Minh Khai', 'Lan Anh': Vietnamese names without their marks)
+    return may_name_post(sentence) or _noun_quick_rx().search(sentence) is not None \
+        or _KOREAN_FORM.search(sentence) is not None
 
 
 def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
