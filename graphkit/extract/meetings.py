@@ -4,8 +4,13 @@ Read sentence by sentence from the main story (related-news teasers are other st
 
 * chairs: persons before ``chủ trì`` / ``đồng chủ trì`` (``Hội nghị do đồng chí X chủ trì``), or after
   ``dưới sự chủ trì của``; ``chủ trì điểm cầu`` makes a bridge-point sub-event;
-* attendees: persons after ``(Cùng|Tham) dự … có (các đồng chí)``, or before a verb ``dự``/``tham dự``;
+* attendees: persons after ``(Cùng|Tham) dự … có (các đồng chí)``, or before a verb ``dự``/``tham dự``/``tham
+  gia cuộc họp`` (not the host of ``Nhận lời mời của …``, nor one who tells that others attend), or the subject
+  of a sentence opening ``Tham dự buổi lễ …,``;
 * speakers: persons in a sentence with ``phát biểu``.
+
+A meeting whose story names no event takes the headline's name only when the headline names a meeting, else
+the sentence that seats someone.
 """
 from __future__ import annotations
 
@@ -117,8 +122,8 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             lead = _LEAD.match(t) if v and v.start() < 12 else None
             if lead:  # 'Tham dự buổi làm việc, ông Trần Văn Lý, Phó Chủ tịch …, thông tin thêm': the subject after
                 first = next(((s, e, n) for s, e, n in persons if s >= lead.end()), None)
-                if first and not t[lead.end():first[0]].strip(" ,") or first and _ADDRESS.fullmatch(
-                        t[lead.end():first[0]]):
+                gap = t[lead.end():first[0]] if first else ""
+                if first and (not gap.strip(" ,") or _ADDRESS.fullmatch(gap)):  # the subject, right after
                     attendees.setdefault(first[2], sent.evidence)
             elif v and not chair_m:
                 inv = _INVITE.search(t, 0, v.start())

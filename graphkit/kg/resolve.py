@@ -14,6 +14,10 @@ Trị, and ``Nguyễn Văn Hùng``, Giám đốc Sở Xây dựng tỉnh Long An
   wrong split (recorded, see below) is cheaper than a wrong merge;
 - each group kept apart gets its own IRI, the name's IRI plus the group's province
   (``…/person/nguyen-van-hung-1a2b3c/quang-tri``): deterministic, whatever order articles come in;
+- mentions that hold a full-time post of a central body (``Bộ trưởng Bộ Xây dựng``; data/full_time_posts.txt)
+  and share no post with a province's group that holds a full-time post of its province (``Chủ tịch Ủy ban
+  nhân dân tỉnh Nam Định``) are another group, at overlapping dates (``…/person/…/trung-uong``): a minister
+  and a province's chairman of one name are two persons;
 - a mention without a provincial post joins the one group that shares one of its posts (say
   ``Ủy viên Bộ Chính trị``); otherwise it keeps the name's IRI;
 - every pair of nodes of one name kept apart is linked by ``gk:possiblySame`` in the resolution
