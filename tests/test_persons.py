@@ -350,6 +350,9 @@ def test_honorific_before_reads_only_the_end(before, expected):
     # a body's capitalised word goes on with one lower-case syllable ('Thường trực', 'Ngoại giao')
     ("Đồng thời, thực hiện chỉ đạo của Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình tại văn bản 571/VPCP-KTTH "
      "ngày 19-1-2017 của VPCP, Bộ Tài chính đã tạm cấp", ["Trương Hòa Bình"]),  # 21488492
+    # a name of two words that may end an institution's name after a title is no person's (corpus 21479058)
+    ("Trường hợp ông Trần Văn Hòa - Giám đốc Công ty Sen Hoàng Giang - nuôi loại tôm này là nuôi một cách lén lút",
+     ["Trần Văn Hòa"]),
     # a name after a comma that is no list (corpus 2017)
     ("Theo lời ông Trần Tất Hoa, Thái Cực Quyền ban đầu là một môn võ", ["Trần Tất Hoa"]),
     # a role after a dash, whatever body follows (21469010)

@@ -103,6 +103,19 @@ def _institution_rx() -> re.Pattern:
 
 
 @cache
+def _institution_in_rx() -> re.Pattern:
+    """A word of institution_heads.txt anywhere."""
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(load_list('institution_heads.txt'))})(?![^\W\d_])")
+
+
+def _in_institution_name(before: str) -> bool:
+    """Whether the clause before a name names an institution ('Giám đốc HTX Nông nghiệp …'): a name of two words
+    after it may end the institution's name ('… HTX Nông nghiệp Hoàng Long'), not be a person's."""
+    clause = before[-60:].rsplit(",", 1)[-1]
+    return _institution_in_rx().search(clause) is not None
+
+
+@cache
 def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
     """The names of not_persons.txt of three words or more ('Thái Bình Dương'), in which no name is read, and
     their last words (a quick test)."""
@@ -514,7 +527,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "address"
         elif hit.after:
             hit.reason = "post after"
-        elif hit.before:
+        elif hit.before and not (len(words) == 2 and _in_institution_name(before_text)):
             hit.reason = "post before"
         elif titled and _role_before_rx().search(before_text):
             hit.reason = "role before"  # 'Theo Thống đốc Lê Minh Hưng': a role without its body
@@ -522,7 +535,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "named before"
         elif name in unit_names():
             pass  # a district's name after a body's ('Đội trưởng Đội TTGT Ninh Kiều'): a place
-        elif _context_before(before_text):
+        elif _context_before(before_text) and not (len(words) == 2 and _in_institution_name(before_text)):
             hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
         elif _role_after_rx().match(sentence, e):
             hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
