@@ -467,3 +467,16 @@ def test_institution_heads(before, institution):
     from graphkit.extract.persons import _institution_rx
 
     assert (_institution_rx().search(before) is not None) is institution
+
+
+@pytest.mark.parametrize("before, institution", [
+    # the last words before a name of two words that make it the end of an institution's name (corpus 2017:
+    # 21479058 'Giám đốc Công ty Sen Hoàng Giang', 21491736 'Chủ nhiệm HTX dịch vụ nông nghiệp Hưng Khánh'); not
+    # 'khoa học' (22345722 'giáo sư khoa học chính trị')
+    ("Trường hợp ông Trần Văn Hòa - Giám đốc Công ty Sen ", True), ("Chủ nhiệm HTX dịch vụ nông nghiệp ", True),
+    ("Jean-Pierre Cabestan, giáo sư khoa học chính trị ", False), ("Hãng thông tấn Yonhap cho biết giáo sư luật ", False),
+])
+def test_in_an_institution_name(before, institution):
+    from graphkit.extract.persons import _in_institution_name
+
+    assert _in_institution_name(before) is institution

@@ -104,15 +104,17 @@ def _institution_rx() -> re.Pattern:
 
 @cache
 def _institution_in_rx() -> re.Pattern:
-    """A word of institution_heads.txt anywhere."""
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(load_list('institution_heads.txt'))})(?![^\W\d_])")
+    """A word of institution_heads.txt anywhere, but a single lower-case one ('khoa' of 'Y khoa …' is also that of
+    'khoa học')."""
+    words = [w for w in load_list("institution_heads.txt") if w[:1].isupper() or " " in w]
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})(?![^\W\d_])")
 
 
 def _in_institution_name(before: str) -> bool:
-    """Whether the clause before a name names an institution ('Giám đốc HTX Nông nghiệp …'): a name of two words
-    after it may end the institution's name ('… HTX Nông nghiệp Hoàng Long'), not be a person's."""
-    clause = before[-60:].rsplit(",", 1)[-1]
-    return _institution_in_rx().search(clause) is not None
+    """Whether the last five words before a name name an institution ('Giám đốc HTX Nông nghiệp …', 'Giám đốc Công
+    ty Sen …'): a name of two words after them may end the institution's name ('… HTX Nông nghiệp Hoàng Long'),
+    not be a person's."""
+    return _institution_in_rx().search(" ".join(before[-60:].split()[-5:])) is not None
 
 
 @cache
