@@ -20,10 +20,10 @@ from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Hold
                                     Place, Post)
 from graphkit.extract.implementation import find_actors, is_issuer, issue_verbs
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
+from graphkit.extract.persons import find_persons, full_names, may_name_person, names_given_alone
 from graphkit.extract.places import in_province
 from graphkit.extract.posts import (ParsedPost, bare_role_before, bare_title_in_context, group_titles, mentions_role,
-                                   parse_title_list, to_post)
+                                    parse_title_list, to_post)
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
@@ -119,6 +119,12 @@ def extract(article: Article) -> ArticleFacts:
                 if b is not None and known and any(n in s.text for n in (*known, *given))
                 and (ms & known or names_given_alone(s.text, b, known))
                 else hs for s, hs, ms, b in zip(sentences, first_pass, missed, in_sentence)]
+
+    # a name cut short in one mention is the longer one of another ('Đinh La' → 'Đinh La Thăng')
+    longer = full_names({h.name for hs in all_hits for h in hs})
+    for hs in all_hits:
+        for h in hs:
+            h.name = longer.get(h.name, h.name)
 
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}
