@@ -571,7 +571,7 @@ class GraphStore:
     def query(self, sparql: str):
         """Deprecated: read a store through :func:`graphkit.query.open_graph` (``run_query``, ``ask``).
 
-        Kept only for the resolution tests of the build (``tests/test_resolve.py``), which read the raw
+        Kept only for the resolution tests of the build (``tests/kg/test_resolve.py``), which read the raw
         pyoxigraph solutions; it runs Oxigraph's query on the store as it is, with graphkit's prefixes."""
         from graphkit.kg.namespaces import PREFIXES
 

@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 
+from tests import SEEDS
+
 from graphkit.extract.directives import find_directives, merge_mentions
 
 
@@ -94,7 +96,7 @@ def test_code_core_around_slashes_agrees_with_the_scan_on_every_window_of_the_se
     from graphkit.extract.directives import _ANY_CODE, _may_have_code
 
     checked = 0
-    for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+    for f in sorted(SEEDS.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         for i, c in enumerate(text):
             if c != "/":

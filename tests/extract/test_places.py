@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 
+from tests import SEEDS
+
 from graphkit.extract.facts import Place
 from graphkit.extract.places import find_districts, find_provinces
 
@@ -83,7 +85,7 @@ def test_province_scan_gives_the_matches_of_finditer(text):
 def test_province_scan_gives_the_matches_of_finditer_on_the_seeds():
     from pathlib import Path
 
-    for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+    for f in sorted(SEEDS.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         assert _province_scan(text) == _finditer_of_the_pattern(text)
 

@@ -4,6 +4,8 @@ Sentences are from the seed articles (seeds/) and the baomoi 2017 corpus (id giv
 """
 import pytest
 
+from tests import SEEDS
+
 from graphkit.extract.facts import Place
 from graphkit.extract.posts import parse_title_list, to_post
 
@@ -277,7 +279,7 @@ def test_role_test_on_lower_case_text_agrees_with_ignoring_case():
     from graphkit.extract.posts import _has_role_rx, _role_word
 
     ignoring_case = re.compile(_role_word()[0], re.IGNORECASE)
-    lines = [ln for f in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    lines = [ln for f in sorted(SEEDS.glob("*.txt"))
              for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
     lines += ["BÍ THƯ TỈNH ỦY", "Phó Chủ Tịch", "thư ký tòa soạn"]
     answers = [_has_role_rx().search(ln.lower()) is not None for ln in lines]

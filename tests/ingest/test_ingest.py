@@ -16,8 +16,9 @@ import pytest
 from graphkit.errors import DataFileError
 from graphkit.ingest import Article, InputProblem, find_date, find_title, iter_articles
 from graphkit.ingest import metadata
+from tests import ROOT, SEEDS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = ROOT
 SEEDS = REPO / "seeds"
 
 BODY = (
@@ -482,7 +483,7 @@ def test_read_position_follows_the_bytes_of_the_inputs(tmp_path):
     with it gives the same items as without."""
     from graphkit.ingest.readers import ReadPosition
 
-    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    seeds = sorted(SEEDS.glob("*.txt"))
     with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
         for i, f in enumerate(seeds * 4):
             fh.write(json.dumps({"id": f"a{i}", "text": f.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")

@@ -17,8 +17,10 @@ from graphkit.kg.ids import article_iri, person_iri
 from graphkit.kg.resolve import RESOLUTION_GRAPH, Mention, person_iri_in, resolve
 from graphkit.kg.store import GraphStore
 from graphkit.pipeline import build, build_into
+from tests import CORPUS, SEEDS
+from tests import DATA as TEST_DATA
 
-DATA = Path(__file__).resolve().parent / "data" / "resolve-2017.jsonl"
+DATA = TEST_DATA / "resolve-2017.jsonl"
 QUANG_TRI = ["22400508", "22401157", "22402657"]
 LONG_AN = "22474602"
 NHAN = ["22229320", "22229845", "22232170", "22235988", "22237003", "22241432"]
@@ -170,8 +172,8 @@ def test_resolution_does_not_depend_on_order():
 
 # --- a new store's mentions come from the workers: they must be what the store query reads ---------
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
+
+
 
 
 def _both_ways(tmp_path: Path, inputs: list[str]) -> tuple[list, list]:

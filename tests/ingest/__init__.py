@@ -1,0 +1,1 @@
+"""Tests of graphkit.ingest: readers, metadata and datelines."""
