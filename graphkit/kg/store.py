@@ -568,14 +568,6 @@ class GraphStore:
                 lines.add(ln.rsplit(" ", 2)[0] + " .")
         return "".join(f"{ln}\n" for ln in sorted(lines))
 
-    def query(self, sparql: str):
-        """Deprecated: read a store through :func:`graphkit.query.open_graph` (``run_query``, ``ask``).
-
-        Kept only for the resolution tests of the build (``tests/kg/test_resolve.py``), which read the raw
-        pyoxigraph solutions; it runs Oxigraph's query on the store as it is, with graphkit's prefixes."""
-        from graphkit.kg.namespaces import PREFIXES
-
-        return self.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=not self.has_merge)
 
 
 # lines (N-Quads of the article graphs and new default-graph triples) per bulk load: ~10-15 MB of text;

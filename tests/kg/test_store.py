@@ -9,6 +9,8 @@ import sys
 import time
 
 import pytest
+
+from graphkit.query import run_query
 from typer.testing import CliRunner
 
 from graphkit.errors import OutputError, QueryError, StoreError
@@ -92,7 +94,7 @@ def test_places_graph_is_in_the_store(tmp_path):
     build_into([str(A)], tmp_path / "st", jobs=1)
     with GraphStore(tmp_path / "st", read_only=True) as s:
         assert PLACES_GRAPH in s.graphs()
-        rows = list(s.query("SELECT ?a ?b WHERE { GRAPH ?g { ?a gk:mergedInto ?b } }"))
+        rows = run_query(s, "SELECT ?a ?b WHERE { GRAPH ?g { ?a gk:mergedInto ?b } }").rows
         assert rows, "the places graph carries gk:mergedInto links"
 
 
@@ -197,7 +199,7 @@ def _replaced_in_parallel(tmp_path, st):
 
 def _resolution_rewrites(tmp_path, st):
     """Quảng Trị's Nguyễn Văn Hùng first, then Long An's: resolution renames him in the first articles."""
-    from tests.test_resolve import LONG_AN, NHAN, QUANG_TRI, subset
+    from tests.kg.test_resolve import LONG_AN, NHAN, QUANG_TRI, subset
 
     build_into([str(subset(tmp_path, NHAN + QUANG_TRI, "a"))], st, jobs=1)
     r = build_into([str(subset(tmp_path, [LONG_AN], "b"))], st, jobs=1)
@@ -289,13 +291,13 @@ def test_writes_keep_the_merge_past_the_memory_of_written_lines(tmp_path, monkey
 
 
 def test_a_triple_of_several_articles_matches_once(tmp_path):
-    """GraphStore.query answers on the merge: a person and label that seven articles state match once."""
-    from tests.test_resolve import DATA
+    """A store answers on the merge: a person and label that seven articles state match once."""
+    from tests.kg.test_resolve import DATA
 
     build_into([str(DATA)], tmp_path / "st", jobs=1)
     with GraphStore(tmp_path / "st", read_only=True) as s:
-        sols = list(s.query("SELECT ?p WHERE { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' }"))
-        graphs = list(s.query("SELECT ?g WHERE { GRAPH ?g { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' } }"))
+        sols = run_query(s, "SELECT ?p WHERE { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' }").rows
+        graphs = run_query(s, "SELECT ?g WHERE { GRAPH ?g { ?p a gk:Person ; rdfs:label 'Nguyễn Thiện Nhân' } }").rows
     assert len(sols) == 1 and len(graphs) == 7
 
 
