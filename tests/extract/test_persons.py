@@ -291,6 +291,8 @@ def test_abbreviated_national_bodies(sentence, name, post):
     ("Tổng thống Mỹ Donald Trump (trái) và Tổng thống Ba Lan Andrzej Duda (phải) tại hội nghị NATO ở Bỉ",
      ["Donald Trump", "Andrzej Duda"]),
     ("Thủ tướng Nhật Bản Shinzo Abe cho biết", ["Shinzo Abe"]),
+    # 'Hoa Kỳ' (the United States) is a country's name too: it was read as the name 'Hoa Kỳ Jim Mattis'
+    ("Bộ trưởng Quốc phòng Hoa Kỳ Jim Mattis nói với báo chí sau hội nghị thượng đỉnh", ["Jim Mattis"]),
     ("Trước đó cùng ngày, Ngoại trưởng Iran Mohammad Javad Zarif cho biết", ["Mohammad Javad Zarif"]),
     # a country's name before a name too short to be sure of is no name ('Nga Putin', 'Syria Bashar')
     ("Ngày 6/6, Tổng thống Nga Putin cũng đã có cuộc điện đàm", []),
