@@ -129,10 +129,12 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             elif v and not chair_m:
                 inv = _INVITE.search(t, 0, v.start())
                 host = (inv.end(), (_TIME_CLAUSE.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
+                # the last report verb before the attending (found once: a search per person is quadratic)
+                last_report = max((m.start() for m in _REPORT.finditer(t, 0, v.start())), default=-1)
                 for s, e, n in persons:
                     # not the host who invites, nor a speaker who tells that others will attend ('X phát biểu rằng,
                     # lãnh đạo 20 nước sẽ tham dự')
-                    if e <= v.start() and not host[0] <= s < host[1] and not _REPORT.search(t, e, v.start()):
+                    if e <= v.start() and not host[0] <= s < host[1] and last_report < e:
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list):
             first_role = i

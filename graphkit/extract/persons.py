@@ -315,11 +315,16 @@ def _commemoration_rx() -> re.Pattern:
 def _commemorated(sentence: str, at: int) -> bool:
     """Whether the person named at ``at`` is commemorated (commemoration_cues.txt): a cue in the 80 characters
     before the name, or an archive photo's caption anywhere in the sentence."""
-    rx = _commemoration_rx()
-    if rx.search(sentence, max(0, at - 80), at):
+    if _commemoration_rx().search(sentence, max(0, at - 80), at):
         return True
+    return _archive_caption(sentence)
+
+
+@lru_cache(maxsize=16)
+def _archive_caption(sentence: str) -> bool:
+    """Whether a sentence holds an archive photo's caption (asked once a sentence, not once a name in it)."""
     return ("ảnh" in sentence or "Ảnh" in sentence) and any(
-        m.group(0).lower().startswith("ảnh") for m in rx.finditer(sentence))
+        m.group(0).lower().startswith("ảnh") for m in _commemoration_rx().finditer(sentence))
 
 
 @cache
