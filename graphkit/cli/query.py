@@ -15,6 +15,8 @@ FORMAT_HELP = ("Output format: table (the default on screen), csv, tsv, json (SP
                "Without it, --out's extension decides.")
 OUT_HELP = "Write the results to this file instead of the screen."
 TIMEOUT_HELP = "Stop a query that runs longer than this many seconds."
+SERVICE_HELP = ("Let SERVICE clauses call endpoints on this host (a name, an address, or HOST:PORT); repeatable. "
+                "Without it, a query with SERVICE is refused: nothing is sent to any host.")
 
 
 def _pick_format(fmt: str | None, out: Path | None, kind: str) -> str:
@@ -110,6 +112,8 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option(
         "--param", "-p", help="NAME=VALUE: write VALUE (as a string literal) for $NAME in the query; repeatable.")] = None,
     timeout: Annotated[Optional[float], typer.Option(help=TIMEOUT_HELP)] = None,
+    allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", metavar="HOST",
+                                                               help=SERVICE_HELP)] = None,
 ):
     """Run a SPARQL query on a graph.
 
@@ -129,7 +133,7 @@ def query(
         except OSError as e:
             raise QueryError(f"{file}: cannot read the query ({e.strerror or e})") from None
     g = open_graph(graph)
-    result = run_query(g, text, params=_parse_params(param), timeout=timeout)
+    result = run_query(g, text, params=_parse_params(param), timeout=timeout, allow_service=allow_service)
     _emit(result, _pick_format(fmt, out, result.kind), out)
 
 
