@@ -234,6 +234,24 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
     timeout: Annotated[float, typer.Option(help="Stop a query that runs longer than this many seconds.")] = 30.0,
     workers: Annotated[int, typer.Option(help="How many queries run at once (each in its own process).")] = 2,
+    allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", metavar="HOST",
+                                                               help=SERVICE_HELP)] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", metavar="NAME",
+        help="Answer requests whose Host header gives this name too (besides --host; * for any); repeatable. "
+             "Requests under other names are refused (DNS rebinding).")] = None,
+    cors: Annotated[Optional[list[str]], typer.Option(
+        "--cors", metavar="ORIGIN",
+        help="Let pages of this origin (https://example.org, or *) query the endpoint from a browser; repeatable. "
+             "Without it, cross-site requests are refused and no CORS header is sent.")] = None,
+    max_memory: Annotated[Optional[str], typer.Option(
+        "--max-memory", metavar="SIZE",
+        help="Memory a query may take in its worker (512M, 2G); past it the query is stopped with 503 and the "
+             "worker replaced. Default: 1G, or a quarter of the machine's memory if less.", show_default=False)] = None,
+    fast_lane: Annotated[float, typer.Option(
+        "--fast-lane", metavar="SECONDS",
+        help="When every worker is busy, a query runs on a reserve worker for up to this long before it waits "
+             "for a regular one, so cheap queries are answered while others run heavy ones (0: no reserve).")] = 0.5,
 ):
     """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C (or SIGTERM).
 
@@ -249,7 +267,11 @@ def serve(
     with console.status(f"loading {graph} …"):
         g = open_graph(graph, in_memory=True)
         g.prepare()
-    server = make_server(g, host, port, timeout=timeout, workers=workers)
+    from graphkit.query.server import parse_size
+
+    server = make_server(g, host, port, timeout=timeout, workers=workers, allow_service=allow_service or (),
+                         allowed_hosts=allowed_host or (), cors=cors or (),
+                         max_memory=parse_size(max_memory) if max_memory else None, fast_lane=fast_lane)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
     log = logging.getLogger("graphkit.serve")
@@ -257,7 +279,13 @@ def serve(
     log.setLevel(logging.INFO)
     base = server.url.rsplit("/", 1)[0]
     err(f"serving {graph} ({g.counts()}) at {server.url}")
-    err(f"query page: {base}/ ; queries stop after {timeout:g} s; Ctrl-C stops the server")
+    from graphkit.query.server import _size
+
+    limit = getattr(server.pool, "max_memory", None)
+    err(f"query page: {base}/ ; queries stop after {timeout:g} s"
+        + (f" or {_size(limit)} of memory" if limit else "") + "; Ctrl-C stops the server")
+    if allow_service:
+        err(f"SERVICE may call: {', '.join(allow_service)}")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {host}: anyone who can reach this port can query the graph")
     import signal
