@@ -297,7 +297,8 @@ def serve(
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        err("stopped")
+        stats = getattr(server.pool, "stats", None)
+        err("stopped" + (f" ({', '.join(f'{k} {v}' for k, v in stats.items())})" if stats else ""))
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.close()

@@ -271,12 +271,18 @@ class ForkPool:
                 os._exit(0)
         zygote_end.close()
         self._lock = threading.Lock()
-        self._cond = threading.Condition()
+        # one lock, two queues of waiters: queries that take either lane, and queries moved off the
+        # reserve that wait for a regular worker (served first); each release wakes one waiter
+        self._cond = threading.Lock()
+        self._wait_any = threading.Condition(self._cond)
+        self._wait_main = threading.Condition(self._cond)
+        self._waiting = {"any": 0, "main": 0}
         self._idle: dict[str, list[_Worker]] = {"main": [], "fast": []}
         self._all: set[_Worker] = set()
         self._closed = False
         self.killed: list[int] = []  # pids of workers stopped for running past the limit
-        self.stats = {"timeout": 0, "memory": 0, "died": 0, "fast": 0, "moved": 0}
+        # answered (on the reserve: fast), moved from the reserve, stopped (timeout, memory), workers that died
+        self.stats = {"answered": 0, "fast": 0, "moved": 0, "timeout": 0, "memory": 0, "died": 0}
         for _ in range(size):
             self._idle["main"].append(self._spawn())
         for _ in range(fast if fast_budget > 0 else 0):
@@ -293,20 +299,34 @@ class ForkPool:
             return worker
 
     def _acquire(self, deadline: float, lanes: tuple[str, ...]) -> tuple[_Worker, str] | None:
+        kind = "any" if "fast" in lanes else "main"
+        cv = self._wait_any if kind == "any" else self._wait_main
         with self._cond:
             while True:
                 for lane in lanes:
-                    if self._idle[lane]:
+                    if self._idle[lane] and (kind == "main" or lane == "fast" or not self._waiting["main"]):
                         return self._idle[lane].pop(), lane
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or self._closed:
                     return None
-                self._cond.wait(remaining)
+                self._waiting[kind] += 1
+                try:
+                    cv.wait(remaining)
+                finally:
+                    self._waiting[kind] -= 1
 
     def _release(self, worker: _Worker, lane: str) -> None:
         with self._cond:
             self._idle[lane].append(worker)
-            self._cond.notify_all()
+            if lane == "main" and self._waiting["main"]:
+                self._wait_main.notify()
+            else:
+                self._wait_any.notify()
+
+    def _wake_all(self) -> None:
+        with self._cond:
+            self._wait_any.notify_all()
+            self._wait_main.notify_all()
 
     def _replace(self, worker: _Worker, lane: str) -> None:
         worker.kill()
@@ -335,6 +355,7 @@ class ForkPool:
                     self._replace(worker, lane)
                 else:
                     self._release(worker, lane)
+                self.stats["answered"] += 1
                 if lane == "fast":
                     self.stats["fast"] += 1
                 return response
@@ -379,8 +400,7 @@ class ForkPool:
 
     def close(self) -> None:
         self._closed = True
-        with self._cond:
-            self._cond.notify_all()
+        self._wake_all()
         for w in list(self._all):
             w.kill()
         try:
