@@ -368,3 +368,22 @@ def test_protocol_clients_still_work(server):
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 15
     status, _, body = raw(server, data=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
     assert status == 403
+
+
+def test_connection_cap(seed_trig):
+    srv, thread = _serve(seed_trig, timeout=3.0, workers=1, fast_lane=0, read_timeout=5.0, max_connections=3)
+    held = []
+    try:
+        held = [socket.create_connection(srv.server_address[:2]) for _ in range(3)]
+        time.sleep(0.3)
+        out = wire(srv, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert out.startswith(b"HTTP/1.1 503") and b"too many open connections" in out
+        for s in held:
+            s.close()
+        time.sleep(0.3)
+        assert raw(srv, params={"query": PERSONS})[0] == 200
+    finally:
+        for s in held:
+            s.close()
+        srv.close()
+        thread.join(5)
