@@ -250,8 +250,8 @@ def serve(
              "worker replaced. Default: 1G, or a quarter of the machine's memory if less.", show_default=False)] = None,
     fast_lane: Annotated[float, typer.Option(
         "--fast-lane", metavar="SECONDS",
-        help="When every worker is busy, a query runs on a reserve worker for up to this long before it waits "
-             "for a regular one, so cheap queries are answered while others run heavy ones (0: no reserve).")] = 0.5,
+        help="When every worker is busy, a query runs on a reserve worker for up to this much CPU time (4 times "
+             "that of wall-clock time) before it waits for a regular one, so cheap queries are answered while others run heavy ones (0: no reserve).")] = 0.5,
 ):
     """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C (or SIGTERM).
 

@@ -198,6 +198,17 @@ def private_memory(pid: int) -> int | None:
         return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user and system) process ``pid`` has used, from ``/proc/PID/stat``, or ``None``."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read()
+        fields = data[data.rfind(b")") + 2:].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def default_max_memory() -> int:
     """1 GiB, or a quarter of the machine's memory if that is less."""
     try:
@@ -248,8 +259,9 @@ class ForkPool:
 
     Two lanes: ``size`` regular workers, and ``fast`` reserve workers. A query runs on a regular
     worker when one is free; when all are busy it runs on a reserve worker for at most
-    ``fast_budget`` seconds, and, if it takes longer, is stopped there and waits for a regular
-    worker. So clients looping heavy queries hold at most the regular workers, and cheap queries
+    ``fast_budget`` seconds of CPU time (and four times that of wall-clock time, so that a cheap
+    query slowed down by a busy machine is not taken for a heavy one), and, if it needs more, is
+    stopped there and waits for a regular worker. So clients looping heavy queries hold at most the regular workers, and cheap queries
     keep being answered.
     """
 
@@ -348,8 +360,11 @@ class ForkPool:
             if got is None:
                 return _text(503, f"all {self.size} query workers stayed busy for {timeout:g} s; try again later")
             worker, lane = got
-            limit = deadline if lane == "main" else min(deadline, time.monotonic() + self.fast_budget)
-            outcome, response = self._on(worker, request, limit)
+            if lane == "main":
+                outcome, response = self._on(worker, request, deadline)
+            else:  # the reserve: so much CPU time (a cheap query slowed by a busy machine is not moved)
+                outcome, response = self._on(worker, request, min(deadline, time.monotonic() + 4 * self.fast_budget),
+                                             cpu_budget=self.fast_budget)
             if outcome == "answered":
                 if worker.growth() > self.max_memory // 2:  # a worker keeps what it allocated: start afresh
                     self._replace(worker, lane)
@@ -382,9 +397,11 @@ class ForkPool:
             return _text(500, "the query engine crashed on this query (its worker process died) and the query "
                               "was not answered; the server goes on; please report the query")
 
-    def _on(self, worker: _Worker, request: dict, limit: float) -> tuple[str, tuple | None]:
-        """Run ``request`` on ``worker`` until ``limit``: (``answered``, response), or (``overran`` |
-        ``memory`` | ``died``, None)."""
+    def _on(self, worker: _Worker, request: dict, limit: float, cpu_budget: float | None = None
+            ) -> tuple[str, tuple | None]:
+        """Run ``request`` on ``worker`` until ``limit`` (and, if given, ``cpu_budget`` seconds of CPU
+        time): (``answered``, response), or (``overran`` | ``memory`` | ``died``, None)."""
+        cpu0 = cpu_seconds(worker.pid) if cpu_budget is not None else None
         try:
             worker.conn.send(request)
             while True:
@@ -395,6 +412,8 @@ class ForkPool:
                     return "answered", worker.conn.recv()
                 if worker.growth() > self.max_memory:
                     return "memory", None
+                if cpu0 is not None and (cpu_seconds(worker.pid) or 0.0) - cpu0 > cpu_budget:
+                    return "overran", None
         except (EOFError, OSError):
             return "died", None
 

@@ -387,3 +387,23 @@ def test_connection_cap(seed_trig):
             s.close()
         srv.close()
         thread.join(5)
+
+
+def test_a_heavy_query_on_the_reserve_is_moved_off_it(seed_trig):
+    srv, thread = _serve(seed_trig, timeout=3.0, workers=1, fast_lane=0.3)
+    try:
+        box = {}
+        first = threading.Thread(target=lambda: box.setdefault("a", raw(srv, params={"query": SLOW})))
+        first.start()
+        time.sleep(0.3)  # the regular worker is held
+        second = threading.Thread(target=lambda: box.setdefault("b", raw(srv, params={"query": SLOW + " LIMIT 1"})))
+        second.start()
+        time.sleep(1.5)  # the second ran on the reserve for 0.3 s of CPU, then left it
+        assert srv.pool.stats["moved"] == 1
+        assert raw(srv, params={"query": PERSONS})[0] == 200  # the reserve is free for cheap queries
+        first.join(30)
+        second.join(30)
+        assert box["a"][0] == box["b"][0] == 503 and "time limit of 3 s" in box["b"][2]
+    finally:
+        srv.close()
+        thread.join(5)
