@@ -495,8 +495,10 @@ class SparqlServer(ThreadingHTTPServer):
         host = address[0].lower().strip("[]")
         self.any_ip = host in _WILDCARDS
         self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts or ()} | {host}
-        if host in _LOOPBACK_NAMES or host.startswith("127."):
+        if host in _LOOPBACK_NAMES or host.startswith("127.") or self.any_ip:
             self.allowed_hosts |= _LOOPBACK_NAMES
+        if self.any_ip:  # every address of the machine: its own name too
+            self.allowed_hosts.add(socket.gethostname().lower())
         super().__init__(address, _Handler)
 
     @property

@@ -407,3 +407,23 @@ def test_a_heavy_query_on_the_reserve_is_moved_off_it(seed_trig):
     finally:
         srv.close()
         thread.join(5)
+
+
+def test_rdflib_sparqlstore_and_curl(server):
+    import shutil
+
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    g = Graph(store=SPARQLStore(server.url, returnFormat="json"))
+    q = ("SELECT ?name WHERE { ?p a <https://w3id.org/graphkit/ontology#Person> ; "
+         "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name")
+    names = [str(r[0]) for r in g.query(q)]
+    assert len(names) == 15 and "Trương Thị Mai" in names
+    if shutil.which("curl") is None:
+        pytest.skip("no curl")
+    for accept, first in (("text/csv", "name"), ("text/tab-separated-values", "?name"),
+                          ("application/sparql-results+xml", "<?xml")):
+        out = subprocess.run(["curl", "-s", "-G", server.url, "--data-urlencode", f"query={PERSONS}", "-H",
+                              f"Accept: {accept}"], capture_output=True, text=True, timeout=60).stdout
+        assert out.startswith(first), (accept, out[:80])
