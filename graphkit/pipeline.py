@@ -20,14 +20,20 @@ class BuildResult:
         return not self.problems
 
 
-def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Callable | None = None):
-    """Extract facts from each article; problems are passed through. Yields ArticleFacts or InputProblem."""
+def extract_all(articles: Iterable[Article | InputProblem], *, on_article: Callable | None = None, dates=None):
+    """Extract facts from each article; problems are passed through. Yields ArticleFacts or InputProblem.
+
+    An article without a date is dated from its dateline (:func:`graphkit.ingest.metadata.dated`; a
+    dateline without its year needs ``dates``, the days the articles were published in)."""
     from graphkit.extract.article import extract
+    from graphkit.ingest.metadata import dated
 
     for item in articles:
         if isinstance(item, InputProblem):
             yield item
             continue
+        if item.date is None:
+            item = dated(item, dates)
         try:
             facts = extract(item)
         except Exception as e:  # one bad article must not stop the batch
@@ -50,12 +56,14 @@ def _duplicate(aid: str, source: str, first: tuple[str, str], graph: str = "") -
 
 
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
-          keep_facts: bool = False, resolve: bool = True) -> BuildResult:
+          keep_facts: bool = False, resolve: bool = True, dates=None) -> BuildResult:
     """Build the graph of ``inputs`` (files, directories, corpora).
 
     Returns the dataset (one named graph per article; with ``resolve``, namesakes kept apart across
     articles and the resolution graph, see :mod:`graphkit.kg.resolve`), the ids of the articles
-    built and the inputs that could not be read. Never prints.
+    built and the inputs that could not be read. An article with no date of its own is dated from its
+    dateline, marked ``gk:dateInferred``; ``dates`` (start, end), the days the articles were published
+    in, lets a dateline without its year count (:func:`graphkit.ingest.metadata.date_window`). Never prints.
     """
     from graphkit.ingest.readers import iter_articles
     from graphkit.kg.build import article_quads
@@ -69,7 +77,7 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
     bind_all(ds)
     result = BuildResult(ds)
     seen: dict[str, tuple[str, str]] = {}  # article graph IRI: the id and source of the article that has it
-    for item in extract_all(iter_articles(list(inputs), max_bytes=max_bytes), on_article=on_article):
+    for item in extract_all(iter_articles(list(inputs), max_bytes=max_bytes), on_article=on_article, dates=dates):
         if isinstance(item, InputProblem):
             result.problems.append(item)
             continue
@@ -216,7 +224,7 @@ def _warm() -> int:
     return os.getpid()
 
 
-def _extract_chunk(items: list, with_mentions: bool = False) -> list:
+def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list:
     """Worker: read (corpus lines) and extract a chunk of articles.
 
     Returns ``(id, source, graph IRI, N-Triples as UTF-8, person mentions)`` per article (the mentions for
@@ -236,7 +244,7 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
                 yield item
 
     out: list = []
-    for item in extract_all(articles()):
+    for item in extract_all(articles(), dates=dates):
         if isinstance(item, InputProblem):
             out.append(item)
             continue
@@ -249,7 +257,7 @@ def _extract_chunk(items: list, with_mentions: bool = False) -> list:
 
 def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | None = None,
                max_bytes: int = 10_000_000, on_progress: Callable[[Progress], None] | None = None,
-               chunk_size: int = 64, resolve: bool = True) -> StoreBuildResult:
+               chunk_size: int = 64, resolve: bool = True, dates=None) -> StoreBuildResult:
     """Build ``inputs`` into the on-disk store ``store`` (created when missing), on ``jobs`` processes.
 
     Articles already in the store are replaced, new ones added; the others are left alone. Worker
@@ -260,9 +268,10 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     build leaves no store. ``chunk_size`` articles go to a worker at a time (and, in an existing
     store, into one transaction). ``on_progress`` is called with a :class:`Progress` after each chunk.
     With ``resolve``, persons are then resolved across the whole store (:mod:`graphkit.kg.resolve`):
-    the article graphs whose person IRIs change are rewritten, each in one transaction.
-    Never prints.
+    the article graphs whose person IRIs change are rewritten, each in one transaction. ``dates``: as
+    for :func:`build`. Never prints.
     """
+    import functools
     from collections import deque
 
     from graphkit.ingest.readers import ReadPosition, iter_articles
@@ -356,14 +365,15 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
                     t = max(total, state["done"]) if total else None
                     on_progress(Progress(state["done"], t, len(result.problems)))
 
+            extract_chunk = _extract_chunk if dates is None else functools.partial(_extract_chunk, dates=dates)
             if pool is None:
                 for chunk in chunks():
-                    write(_extract_chunk(chunk, fresh))
+                    write(extract_chunk(chunk, fresh))
             else:
                 pending: deque = deque()
                 window = jobs * 4
                 for chunk in chunks():
-                    pending.append(pool.submit(_extract_chunk, chunk, fresh))
+                    pending.append(pool.submit(extract_chunk, chunk, fresh))
                     while len(pending) >= window:
                         write(_result(pending.popleft()))
                 while pending:

@@ -33,13 +33,13 @@ def holdings(sentence: str) -> list[tuple[str, str, str, object, object]]:
     # an end cue without a post ends the posts written next to the person it names
     ("Bộ Tài nguyên và Môi trường vừa có quyết định cách chức ông Lương Duy Hanh - Cục trưởng Cục Kiểm soát hoạt "
      "động bảo vệ môi trường (Tổng cục Môi trường).",
-     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát", "former", None, DAY)]),
+     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường", "former", None, DAY)]),
     ("Ông Lương Duy Hanh, Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường, Tổng cục Môi trường (Bộ TN&MT) "
      "bị kỷ luật cách chức.",
-     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát", "former", None, DAY)]),
+     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường", "former", None, DAY)]),
     ("Tổng cục Môi trường đã có quyết định cách chức cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường đối với "
      "ông Lương Duy Hanh.",
-     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát", "former", None, DAY)]),
+     [("Lương Duy Hanh", "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường", "former", None, DAY)]),
     # not the person of another clause: the speaker, the one who signs, nor a foreigner
     ("Ông Đậu Huy Hoàn – Phó giám đốc Sở Y tế Nghệ An cho biết, UBND tỉnh đã có quyết định cách chức ông Nguyễn Văn "
      "Bình.", [("Đậu Huy Hoàn", "Phó Giám đốc Sở Y tế tỉnh Nghệ An", "current", None, None)]),

@@ -1,4 +1,6 @@
 """Meetings: chairs, co-chairs, bridge points, attendees, speakers."""
+import pytest
+
 from graphkit.extract.meetings import Sentence, find_meetings
 from graphkit.extract.persons import find_persons
 
@@ -60,3 +62,52 @@ def test_no_person_no_meeting():
 
 def test_du_an_is_not_attendance():
     assert meet("Ông Nguyễn Văn Hùng cho biết dự án sẽ hoàn thành.") == []
+
+
+def test_the_host_who_invites_is_no_attendee():
+    # corpus 22449773: 'Nhận lời mời của A, sáng …, B … tham dự': B attends, A invites
+    ms = meet("Nhận lời mời của Thủ tướng Nhật Bản Shinzo Abe, sáng 4-6, Thủ tướng Nguyễn Xuân Phúc và phu nhân dẫn đầu "
+              "đoàn đại biểu cấp cao Việt Nam rời Hà Nội, lên đường thăm chính thức Nhật Bản và tham dự Hội nghị Tương "
+              "lai châu Á lần thứ 23 tại Tokyo từ ngày 4 đến 8-6.")
+    assert [n for n, _ in ms[0].attendees] == ["Nguyễn Xuân Phúc"]
+
+
+def test_danh_du_is_not_attendance():
+    # corpus 21470831: 'danh dự' (honour) is no verb 'dự'
+    assert meet("Luật sư Đặng Văn Cường – Trưởng Văn phòng Luật sư Chính Pháp, Đoàn luật sư Hà Nội cho rằng, pháp luật "
+                "ghi nhận quyền tự do thân thể, bảo đảm và bảo vệ tính mạng, sức khỏe, danh dự, nhân phẩm và uy tín của "
+                "mọi công dân.", title="Dùng dép đánh vào đầu trẻ mầm non: 2 giáo viên nói gì?") == []
+
+
+@pytest.mark.parametrize("title, label", [
+    # a meeting whose story names no event is named from the headline only when it names a meeting, else from the
+    # sentence that seats someone (corpus 22598683)
+    ("Giám sát việc giải quyết đơn thư tại huyện", "Hội nghị: Giám sát việc giải quyết đơn thư tại huyện"),
+    ("Dùng dép đánh vào đầu trẻ mầm non: 2 giáo viên nói gì?", "Cuộc họp: Đồng chí Phan Đức Đồng - Trưởng Ban Nội "
+     "chính Tỉnh ủy, Trưởng Ban Pháp chế HĐND tỉnh chủ trì."),
+])
+def test_a_meeting_is_named_from_its_own_sentence(title, label):
+    ms = meet("Đồng chí Phan Đức Đồng - Trưởng Ban Nội chính Tỉnh ủy, Trưởng Ban Pháp chế HĐND tỉnh chủ trì.", title=title)
+    assert ms[0].label == label
+
+
+@pytest.mark.parametrize("sentences, attendees", [
+    # a sentence that opens with the attending of a meeting, then the subject (corpus 22317480, 22321220; not a
+    # trial: 22462062)
+    (["Tham dự buổi lễ truy điệu, đồng chí Lê Đình Sơn - Bí thư tỉnh ủy, Chủ tịch HĐND tỉnh Hà Tĩnh cho biết: “Thay mặt "
+      "nhân dân, chính quyền địa phương tôi xin gửi lời cảm ơn sâu sắc tới nhân dân"], ["Lê Đình Sơn"]),
+    (["Tham dự và phát biểu tại lễ khánh thành, ông Huỳnh Đức Thơ, Chủ tịch UBND TP."], ["Huỳnh Đức Thơ"]),
+    (["Tham dự phiên tòa, ông Nguyễn Đức Hợp, người dân ở TP."], []),
+    # 'tham gia' + a meeting is attending (corpus 22228049)
+    (["Hãng thông tấn Yonhap của Hàn Quốc dẫn nguồn tin cho biết ông Kim Yong-jae, Bộ Kinh tế đối ngoại Triều Tiên, sẽ "
+      "dẫn đầu phái đoàn Triều Tiên đến Bắc Kinh để tham gia hội nghị này."], ["Kim Yong-jae"]),
+    # a speaker who tells that others attend does not attend (corpus 21473888, 21473518)
+    (["Trước đó, trả lời báo chí, bà Phạm Thị Oanh, Phó Chủ tịch UBND TP Nam Định - Trưởng ban tổ chức cho biết, năm nay "
+      "ngoài việc siết chặt công tác an ninh, tăng cường kiểm soát trật tự tại khu vực lễ khai ấn, BTC chỉ phát 1.200 "
+      "thẻ vào dự lễ khai ấn trong đền Thiên trường."], []),
+    (["Ông Vũ Đình Thủy (51 tuổi, hành khách) cho biết thời điểm xe gặp nạn, mọi người đã dự lễ hội và tham quan tượng "
+      "Thánh Gióng xong, chuẩn bị lên đường về Thái Bình."], []),
+])
+def test_who_attends(sentences, attendees):
+    ms = meet(*sentences)
+    assert [n for n, _ in (ms[0].attendees if ms else [])] == attendees

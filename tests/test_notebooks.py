@@ -77,12 +77,28 @@ def test_outputs_stripped(name):
     assert not dirty, f"{name}: cells {dirty} carry outputs; run 'make strip-notebooks' before committing"
 
 
+def _check_ran(name: str, nb) -> None:
+    """No cell error, and every cell that draws a plot (``plots.…``) shows an image."""
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    plot_cells = [c for c in nb.cells if c.cell_type == "code" and "plots." in c.source]
+    blank = [c.source for c in plot_cells
+             if not any("image/png" in o.get("data", {}) for o in c.outputs if o.output_type in ("display_data", "execute_result"))]
+    assert not blank, f"{name}: plot cells without an image: {blank}"
+
+
+def test_every_notebook_draws_plots():
+    """Each notebook shows what a researcher would rather look at than read: at least one plot."""
+    for name in ALL:
+        nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+        assert any(c.cell_type == "code" and "plots." in c.source for c in nb.cells), name
+
+
 @pytest.mark.parametrize("name", [n for n in ALL if n not in NEEDS_CORPUS])
 def test_notebook_runs(name):
     nb, seconds = run_notebook(name)
     print(f"{name}: {seconds:.1f} s")
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not errors
+    _check_ran(name, nb)
 
 
 @pytest.mark.corpus
@@ -92,5 +108,4 @@ def test_corpus_notebook_runs(name):
         pytest.skip(f"{CORPUS} is absent (the notebook then falls back to the seeds)")
     nb, seconds = run_notebook(name)
     print(f"{name}: {seconds:.1f} s")
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not errors
+    _check_ran(name, nb)

@@ -236,3 +236,30 @@ def test_a_new_store_renames_from_the_texts_it_kept_as_from_the_store(tmp_path, 
     assert bounded.renamed == everything.renamed
     with GraphStore(tmp_path / "kept", read_only=True) as a, GraphStore(tmp_path / "bounded", read_only=True) as b:
         assert a.nquads() == b.nquads() and a.ntriples_flat() == b.ntriples_flat()
+
+
+@pytest.mark.parametrize("posts_1, posts_2, apart", [
+    # a minister and a province's chairman of one name, at overlapping dates: two persons (corpus 2017:
+    # 'Phạm Hồng Hà', Bộ trưởng Bộ Xây dựng, and 'Phạm Hồng Hà', Chủ tịch UBND thành phố Nam Định)
+    (["Bộ trưởng Bộ Xây dựng"], ["Chủ tịch Ủy ban nhân dân tỉnh Nam Định"], True),
+    # membership posts go with any post
+    (["Ủy viên Ban Chấp hành Trung ương Đảng"], ["Bí thư Tỉnh ủy Nam Định"], False),
+    # a post shared with the province's group
+    (["Bộ trưởng Bộ Xây dựng", "Ủy viên Ban Chấp hành Trung ương Đảng"],
+     ["Chủ tịch Ủy ban nhân dân tỉnh Nam Định", "Ủy viên Ban Chấp hành Trung ương Đảng"], False),
+])
+def test_central_and_provincial_full_time_posts_stay_apart(posts_1, posts_2, apart):
+    from graphkit.kg.resolve import CENTRAL
+
+    t, r = targets([m(1, [], posts_1, dt.date(2017, 3, 1)), m(2, ["nam-dinh"], posts_2, dt.date(2017, 4, 1))])
+    if apart:
+        assert t == {"1": CENTRAL, "2": "nam-dinh"} and len(r.links) == 1
+        assert "possiblySame" not in r.links[0][2] and "Bộ trưởng Bộ Xây dựng" in r.links[0][2]
+    else:
+        assert set(t.values()) == {"plain"} and not r.links
+
+
+def test_a_minister_who_became_a_chairman_years_later_is_one_person():
+    t, r = targets([m(1, [], ["Bộ trưởng Bộ Xây dựng"], dt.date(2010, 1, 1)),
+                    m(2, ["nam-dinh"], ["Chủ tịch Ủy ban nhân dân tỉnh Nam Định"], dt.date(2017, 1, 1))])
+    assert set(t.values()) == {"plain"} and not r.links

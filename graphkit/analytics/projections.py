@@ -484,6 +484,8 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
     for a in actors:
         _add_node(G, idx, a, rng, role="implementer", date=first.get(a), order=order.get(a))
     acc.write(G, _n_articles)
+    for u, v, rel in G.edges(data="relation"):  # edge labels on maps, in Vietnamese
+        G.edges[u, v]["label"] = {"issued": "ban hành", "implemented by": "thực hiện"}.get(rel, rel)
     _stamp_dates(G)
     return G
 

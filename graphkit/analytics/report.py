@@ -34,6 +34,7 @@ class Analysis:
     communities: list[dict] = field(default_factory=list)  # {"community", "size", "members"}
     paths: list[list[dict]] | None = None  # shortest paths, when asked
     path_ends: list[str] = field(default_factory=list)
+    communities_total: int = 0  # communities found, of which ``communities`` holds the ``top`` largest per method
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -93,7 +94,7 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
     measures : list of str
         Names from :data:`graphkit.analytics.measures.MEASURES`; rows are sorted by the first.
     top : int or None
-        Keep this many rows (None or 0: all).
+        Keep this many rows, and this many communities of each method, largest first (None or 0: all).
     date_from, date_to : str or date, optional
         Time slice, by article date.
     person, radius : str, int
@@ -135,13 +136,17 @@ def analyze(source, *, projection: str = "person", measures=("degree",), top: in
         focus["k_core"] = G.graph["k"]
     rows = M.top(G, measures, n=top or None, seed=seed)
     comms = []
+    total = 0
     for m in measures:
         if m in M.COMMUNITY_METHODS:
             deg = M.centrality(G, "degree")
-            for i, c in enumerate(M.communities(G, m, seed=seed)):
+            found = M.communities(G, m, seed=seed)
+            total += len(found)
+            for i, c in enumerate(found[: top or None]):
                 members = sorted(c, key=lambda n: M._key(G, n, deg[n]))
                 comms.append({"method": m, "community": i, "size": len(c),
                               "members": [G.nodes[n].get("label", str(n)) for n in members]})
     return Analysis(projection=projection, measures=measures, rows=rows, nodes=G.number_of_nodes(),
                     edges=G.number_of_edges(), date_from=G.graph.get("date_from"), date_to=G.graph.get("date_to"),
-                    focus=focus, communities=comms, paths=paths, path_ends=ends or [])
+                    focus=focus, communities=comms, paths=paths, path_ends=ends or [],
+                    communities_total=total)

@@ -11,7 +11,8 @@ when imported (as followthemoney's ``cli/__init__.py`` does), so no module impor
 - :mod:`~graphkit.cli.query` — ``query``, ``ask``, ``serve``;
 - :mod:`~graphkit.cli.careers` — ``timeline``, ``who-held``;
 - :mod:`~graphkit.cli.analyze` — ``analyze``, ``map``;
-- :mod:`~graphkit.cli.store` — ``export``, ``upgrade``.
+- :mod:`~graphkit.cli.store` — ``export``, ``upgrade``;
+- :mod:`~graphkit.cli.validate` — ``validate``.
 """
 # in the order `graphkit --help` lists the commands
 from graphkit.cli import build  # noqa: F401, I001
@@ -20,6 +21,7 @@ from graphkit.cli import query  # noqa: F401
 from graphkit.cli import careers  # noqa: F401
 from graphkit.cli import analyze  # noqa: F401
 from graphkit.cli import store  # noqa: F401
+from graphkit.cli import validate  # noqa: F401
 from graphkit.cli.app import app
 
 __all__ = ["app"]

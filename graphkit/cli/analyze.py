@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import GRAPH_HELP, open_graph, reports_errors, stderr_console
+from graphkit.cli.common import GRAPH_HELP, err, open_graph, reports_errors, stderr_console, table_console
 from graphkit.cli.app import app
 
 GraphArg = Annotated[Path, typer.Argument(metavar="GRAPH", help=GRAPH_HELP, show_default=False)]
@@ -25,7 +25,8 @@ def analyze(
     measure: Annotated[Optional[list[str]], typer.Option("--measure", "-m", help=(
         "Measure to compute; repeat for several, rows sort by the first: degree, weighted-degree, betweenness, "
         "pagerank, core, louvain, leiden."))] = None,
-    top: Annotated[int, typer.Option("--top", "-n", help="Rows to show and write (0 = all).")] = 20,
+    top: Annotated[int, typer.Option("--top", "-n", help=(
+        "Rows to show and write, and communities to list per method, largest first (0 = all)."))] = 20,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the rows to this .csv or .json file.")] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -54,10 +55,16 @@ def analyze(
         if projection not in ("person", "person-org"):
             raise typer.BadParameter("--former applies to --projection person or person-org", param_hint="--former")
         options["former"] = True
-    path = tuple(path) if path and all(path) else None
+    if path is not None and not all(x.strip() for x in path):
+        raise typer.BadParameter("give two person names: --path 'NAME A' 'NAME B'", param_hint="--path")
     result = run(open_graph(graph), projection=projection, measures=measure or ["degree"], top=top, date_from=date_from,
                  date_to=date_to, person=person, radius=radius, k_core=k_core, path=path, max_paths=paths, seed=seed,
                  **options)
+    if result.paths == []:  # nothing to show or write about the path asked for
+        err(f"no path between {result.path_ends[0]} and {result.path_ends[1]} in the {projection} projection"
+            + (f" ({result.date_from or '…'} – {result.date_to or '…'})" if result.date_from or result.date_to else "")
+            + "; try another projection (-p entities) or a wider date range")
+        raise typer.Exit(1)
     _print_analysis(result)
     if out is not None:
         result.write(out)
@@ -65,10 +72,9 @@ def analyze(
 
 
 def _print_analysis(a) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = table_console(highlight=False)
     scope = [f"{a.projection} projection: {a.nodes:,} nodes, {a.edges:,} edges"]
     if a.date_from or a.date_to:
         scope.append(f"articles dated {a.date_from or '…'} – {a.date_to or '…'}")
@@ -79,8 +85,6 @@ def _print_analysis(a) -> None:
     echo = typer.echo  # plain lines are not wrapped; only the table is laid out by rich
     echo("; ".join(scope))
     if a.paths is not None:
-        if not a.paths:
-            echo(f"no path between {a.path_ends[0]} and {a.path_ends[1]} in this projection")
         for i, steps in enumerate(a.paths, 1):
             echo(f"\npath {i}: {len(steps)} step(s)")
             for s in steps:
@@ -100,10 +104,16 @@ def _print_analysis(a) -> None:
     for c in a.communities:
         more = f", … (+{c['size'] - 8})" if c["size"] > 8 else ""
         echo(f"{c['method']} community {c['community']} ({c['size']}): {', '.join(c['members'][:8])}{more}")
+    if a.communities_total > len(a.communities):
+        echo(f"… {a.communities_total - len(a.communities):,} smaller communities not listed (--top 0 lists all)")
 
 
 def _fmt(v) -> str:
     return f"{v:.4f}" if isinstance(v, float) else str(v)
+
+
+SinceOpt = Annotated[Optional[str], typer.Option("--since", "--from", help="Only facts from articles published on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", "--to", help="Only facts from articles published on or before this date (YYYY-MM-DD).")]
 
 
 @app.command("map")
@@ -112,22 +122,33 @@ def map_(
     graph: GraphArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("map.html"),
     person: Annotated[Optional[str], typer.Option("--person", help="Ego map of this person (name as in the graph).")] = None,
-    radius: Annotated[int, typer.Option("--radius", "-r", help="Steps out from --person (2 shows who else was at their meetings and bodies).")] = 1,
+    province: Annotated[Optional[str], typer.Option("--province", help="Ego map of this province: its bodies, and who holds posts in them (with --depth 2).")] = None,
+    body: Annotated[Optional[str], typer.Option("--body", help="Ego map of this body (organisation), e.g. 'Tỉnh ủy Bắc Giang'.")] = None,
     directive: Annotated[Optional[str], typer.Option("--directive", help="Diffusion map of the directive with this code, e.g. 18-NQ/TW.")] = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    size_by: Annotated[str, typer.Option("--size-by", help="Node size, and which nodes to keep over --limit: degree, weighted-degree, betweenness, pagerank, core.")] = "degree",
-    limit: Annotated[int, typer.Option("--limit", help="Most nodes to draw; above it the top nodes by --size-by are kept and the page says so.")] = 1500,
+    radius: Annotated[int, typer.Option("--depth", "--radius", "-r", help="Steps out from --person, --province or --body (2 shows who else was at their meetings and bodies).")] = 1,
+    date_from: SinceOpt = None,
+    date_to: UntilOpt = None,
+    types: Annotated[Optional[list[str]], typer.Option("--types", help=(
+        "Only these node types (and the centre of the map), comma-separated or repeated: person, body, province, "
+        "directive, meeting, post, district."))] = None,
+    top: Annotated[Optional[int], typer.Option("--top", help=(
+        "Keep the N best nodes by --by (a map of the whole graph keeps 150 unless told), and say what was left out."))] = None,
+    size_by: Annotated[str, typer.Option("--by", "--size-by", help="The measure that sizes the nodes and picks them for --top and --limit: degree, weighted-degree, betweenness, pagerank, core.")] = "degree",
+    limit: Annotated[int, typer.Option("--limit", help="Most nodes to draw; above it the top nodes by --by are kept and the page says so.")] = 1500,
     title: Annotated[Optional[str], typer.Option("--title", help="Page title (default: says what the map shows).")] = None,
 ) -> None:
     """An interactive relationship map as one HTML page that works offline (no request leaves it).
 
-    Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --radius 2 --out mai.html
+    Without --person, --province, --body or --directive the map shows the whole graph's top 150 nodes by
+    degree (--top, --by), and says what it left out.
+
+    Example: graphkit map out/seeds.trig --person 'Trương Thị Mai' --depth 2 --out mai.html
     """
     from graphkit.viz.maps import make_map
 
-    m = make_map(open_graph(graph), person=person, radius=radius, directive=directive, date_from=date_from,
-                 date_to=date_to, size_by=size_by, node_limit=limit, title=title)
+    m = make_map(open_graph(graph), person=person, province=province, body=body, radius=radius,
+                 directive=directive, date_from=date_from, date_to=date_to, size_by=size_by, node_limit=limit,
+                 title=title, types=types or (), top=top)
     m.write(out)
     shown = f"{m.nodes:,} of {m.total_nodes:,} nodes (top by {m.size_by})" if m.truncated else f"{m.nodes:,} nodes"
     typer.echo(f"wrote {out}: {shown}, {m.edges:,} edges")

@@ -24,6 +24,11 @@ def build(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1,
         help="Worker processes for --into [default: every core]")] = None,
     max_article_size: Annotated[float, typer.Option(help="Largest article file to read, in MB")] = 10.0,
+    year: Annotated[Optional[int], typer.Option("--year",
+        help="The year the articles were published in: an article with no date is dated from its dateline "
+             "('Sáng 5/2, …'), marked gk:dateInferred")] = None,
+    dates: Annotated[Optional[str], typer.Option("--dates",
+        help="The same as a range of days, YYYY-MM-DD..YYYY-MM-DD")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
 ) -> None:
     """Build the knowledge graph of INPUTS into one RDF file, or into an on-disk store (--into).
@@ -31,19 +36,28 @@ def build(
     Each article is one named graph. With --into, articles are added to the store incrementally:
     new articles are added, articles already in it are replaced, and an interrupted build leaves
     whole articles only (a new store appears only when its build completes). Inputs that cannot be
-    read are reported one line each; the rest are built.
+    read are reported one line each; the rest are built. An article whose page gives no date is
+    dated from the dateline of its text when it has its year ('Ngày 12/3/2017, …'), or with --year or
+    --dates when it has none ('Sáng 5/2, …'), and marked gk:dateInferred true.
     The exit code is 0 when every input was built, 1 when some failed or the disk is full, 2 on a usage
     or output error.
     """
+    from graphkit.ingest.metadata import date_window
     from graphkit.kg.serialize import format_for, write
     from graphkit.pipeline import build as build_graph
+
+    try:
+        window = date_window(year, dates)
+    except ValueError as e:
+        err(str(e))
+        raise typer.Exit(2) from None
 
     if out is not None and into is not None:
         err("give either --out FILE or --into STORE_DIR, not both")
         raise typer.Exit(2)
     paths = [str(p) for p in (inputs or [Path("seeds")])]
     if into is not None:
-        _build_into(paths, into, jobs=jobs, max_bytes=int(max_article_size * 1_000_000), quiet=quiet)
+        _build_into(paths, into, jobs=jobs, max_bytes=int(max_article_size * 1_000_000), quiet=quiet, dates=window)
         return
     if jobs is not None:
         err("--jobs applies to --into builds only")
@@ -68,9 +82,9 @@ def build(
     if progress is not None:
         with progress:
             task = progress.add_task("build", total=None, rate="")
-            result = build_graph(paths, max_bytes=int(max_article_size * 1_000_000), on_article=tick)
+            result = build_graph(paths, max_bytes=int(max_article_size * 1_000_000), on_article=tick, dates=window)
     else:
-        result = build_graph(paths, max_bytes=int(max_article_size * 1_000_000), on_article=tick)
+        result = build_graph(paths, max_bytes=int(max_article_size * 1_000_000), on_article=tick, dates=window)
     for problem in result.problems:
         err(str(problem))
     if not result.articles:
@@ -85,7 +99,7 @@ def build(
         raise typer.Exit(1)
 
 
-def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: int, quiet: bool) -> None:
+def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: int, quiet: bool, dates=None) -> None:
     from graphkit.kg.store import is_store
     from graphkit.pipeline import build_into
 
@@ -97,7 +111,7 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
             def count(p):
                 state["done"] = p.done
 
-            result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=count)
+            result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=count, dates=dates)
         else:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                        TimeElapsedColumn, TimeRemainingColumn)
@@ -114,7 +128,7 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
 
             with progress:
                 task = progress.add_task("build", total=None, rate="", phase="building")
-                result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick)
+                result = build_into(paths, into, jobs=jobs, max_bytes=max_bytes, on_progress=tick, dates=dates)
     except KeyboardInterrupt:
         if existed:
             err(f"interrupted after {state['done']} article(s); {into} holds whole articles only; run the same "

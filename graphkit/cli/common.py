@@ -58,6 +58,19 @@ def _terminate_as_interrupt():
         return None
 
 
+#: the width tables are laid out in when stdout is a pipe or a file: wide enough that no row wraps
+PIPE_WIDTH = 100_000
+
+
+def table_console(**kwargs):
+    """The console tables are printed on: the terminal's width on a terminal; written to a pipe or a file,
+    a width no row reaches, so that each row stays one line (rich would wrap them at 80 columns)."""
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() else PIPE_WIDTH
+    return Console(width=width, **kwargs)
+
+
 def stderr_console():
     from rich.console import Console
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graphkit.cli.common import GRAPH_HELP, err, open_graph, reports_errors, stderr_console
+from graphkit.cli.common import GRAPH_HELP, err, open_graph, reports_errors, stderr_console, table_console
 from graphkit.cli.app import app
 
 FORMAT_HELP = ("Output format: table (the default on screen), csv, tsv, json (SPARQL 1.1 JSON results) or xml for "
@@ -41,13 +41,12 @@ CELL = 100  # characters of a cell shown in a table; csv, tsv, json and xml give
 
 
 def _table(result, title: str | None = None) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from graphkit.query.results import display
 
-    console = Console(soft_wrap=False)
+    console = table_console(soft_wrap=False)
     if result.kind == "ask":
         console.print("true" if result.boolean else "false")
         return
@@ -202,12 +201,11 @@ def _question_args(args: list[str]) -> tuple[list[str], dict]:
 
 
 def _list_questions(only: str | None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from graphkit.query import question, questions
 
-    console = Console()
+    console = table_console()
     if only:
         q = question(only)
         console.print(f"[bold]{q.name}[/bold] — {q.title}\n\n{q.description}\n")

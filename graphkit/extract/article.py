@@ -17,11 +17,13 @@ from graphkit.extract import directives as dirs
 from graphkit.extract.bodies import find_bodies
 from graphkit.extract.changes import change_date, find_changes, may_change, person_of
 from graphkit.extract.facts import (ArticleFacts, Body, Citation, Evidence, Holding, Implementation, Mention,
-                                    Place)
+                                    Place, Post)
 from graphkit.extract.implementation import find_actors, is_issuer, issue_verbs
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import find_persons, may_name_person, names_given_alone
-from graphkit.extract.posts import ParsedPost, group_titles, parse_title_list, to_post
+from graphkit.extract.persons import find_persons, full_names, may_name_person, names_given_alone
+from graphkit.extract.places import in_province
+from graphkit.extract.posts import (ParsedPost, bare_role_before, bare_title_in_context, group_titles, mentions_role,
+                                    parse_title_list, to_post)
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
@@ -118,6 +120,12 @@ def extract(article: Article) -> ArticleFacts:
                 and (ms & known or names_given_alone(s.text, b, known))
                 else hs for s, hs, ms, b in zip(sentences, first_pass, missed, in_sentence)]
 
+    # a name cut short in one mention is the longer one of another ('Đinh La' → 'Đinh La Thăng')
+    longer = full_names({h.name for hs in all_hits for h in hs})
+    for hs in all_hits:
+        for h in hs:
+            h.name = longer.get(h.name, h.name)
+
     # persons
     mentions: dict[str, tuple[set, Evidence]] = {}
     for s, hits in zip(sentences, all_hits):
@@ -175,6 +183,8 @@ def extract(article: Article) -> ArticleFacts:
         is_ended = (s.start, h.name) in ended
         when = ended[(s.start, h.name)] if is_ended else changed_on
         for p in group:
+            if p.place is not None and p.place.level == "district":  # 'H.Phong Điền': the article's province's
+                p = replace(p, place=in_province(p.place, facts.main_province))
             place = _context_place(p, group, person_places.get(h.name, {}), s, provs, dists, h.start,
                                    main_place, main_district)
             post = to_post(p, place)
@@ -184,6 +194,8 @@ def extract(article: Article) -> ArticleFacts:
             facts.holdings.append(Holding(h.name, post, status, s.evidence,
                                           start=when if status == "new" else None,
                                           end=when if status == "former" else None))
+    # a ministry title written bare ('Cùng dự có Thứ trưởng Huỳnh Vĩnh Ái'): the one ministry the article names
+    _bare_titles(facts, sentences, all_hits, foreign, story)
     facts.holdings = _dedupe_holdings(facts.holdings)
 
     # directives
@@ -230,6 +242,35 @@ def extract(article: Article) -> ArticleFacts:
                     seen_imp.add(k)
                     facts.implementations.append(Implementation(actor, d, s.evidence))
     return facts
+
+
+def _bare_titles(facts: ArticleFacts, sentences, all_hits, foreign: set[str], story: str) -> None:
+    """Posts of ministry titles written bare before a name ('Cùng dự có Thứ trưởng Huỳnh Vĩnh Ái'), in the one
+    ministry the article names (posts.bare_title_in_context), for a person the article gives no other title: not
+    'Bộ trưởng Mai Tiến Dũng' when he is 'Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng' elsewhere."""
+    holders = {h.person for h in facts.holdings}
+    found: dict[str, list] = {}
+    other: set[str] = set()
+    for s, hits in zip(sentences, all_hits):
+        for h in hits:
+            if h.before or h.after or h.name in foreign or h.name in holders:
+                continue
+            before = s.text[max(0, h.start - 60):h.start]
+            if bare_role_before(before):
+                found.setdefault(h.name, []).append((s, before))
+            elif mentions_role(before[-30:]):
+                other.add(h.name)  # a title we could not read
+    if not found.keys() - other:
+        return
+    named = [h.post for h in facts.holdings]
+    members = {p.body for p in named if p.role.startswith("Ủy viên")}  # 'Ủy viên Bộ Chính trị': no ministry
+    named += [Post(b.body.label, "", b.body, ()) for b in find_bodies(expand_abbreviations(story))
+              if b.body.level == "central" and b.body not in members]
+    for name in found.keys() - other:
+        for s, before in found[name]:
+            post = bare_title_in_context(before, named)
+            if post is not None:
+                facts.holdings.append(Holding(name, post, "current", s.evidence))
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> str:

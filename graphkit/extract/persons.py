@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import (ParsedPost, may_name_post, mentions_role, parse_title_list, role_or_predicate_at,
-                                    title_starts)
-from graphkit.gazetteer import (commune_kinds, honorifics, load_list, person_title_words, rank_words, surnames,
-                                unit_kinds, unit_names)
+from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
+                                    role_or_predicate_at, title_starts, unit_named_at)
+from graphkit.gazetteer import (commune_kinds, honorifics, load_list, load_table, person_title_words, rank_words,
+                                surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
@@ -86,12 +86,187 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+def _foreign_surnames() -> dict[str, str]:
+    """``foreign_surnames.tsv``: family name → origin (ko, zh) of the family names that open a foreigner's name."""
+    return {r["surname"]: r["origin"] for r in load_table("foreign_surnames.tsv", ("surname", "origin"))}
+
+
+@cache
+def _opening_names() -> frozenset[str]:
+    """The words a name read in the Vietnamese way may open with: Vietnamese family names, and the Chinese
+    ones of foreign_surnames.tsv ('Tập Cận Bình')."""
+    return surnames() | {w for w, origin in _foreign_surnames().items() if origin == "zh"}
+
+
+@cache
+def _institution_rx() -> re.Pattern:
+    """A word of institution_heads.txt ending the text (then a space) before a name."""
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(load_list('institution_heads.txt'))}) $")
+
+
+@cache
+def _institution_in_rx() -> re.Pattern:
+    """A word of institution_heads.txt anywhere, but a single lower-case one ('khoa' of 'Y khoa …' is also that of
+    'khoa học')."""
+    words = [w for w in load_list("institution_heads.txt") if w[:1].isupper() or " " in w]
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(words)})(?![^\W\d_])")
+
+
+def _in_institution_name(before: str) -> bool:
+    """Whether the last five words before a name name an institution ('Giám đốc HTX Nông nghiệp …', 'Giám đốc Công
+    ty Sen …'): a name of two words after them may end the institution's name ('… HTX Nông nghiệp Hoàng Long'),
+    not be a person's."""
+    return _institution_in_rx().search(" ".join(before[-60:].split()[-5:])) is not None
+
+
+@cache
+def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
+    """The names of not_persons.txt of three words or more ('Thái Bình Dương'), in which no name is read, and
+    their last words (a quick test)."""
+    long = [n for n in _not_persons() if n.count(" ") >= 2]
+    rx = re.compile(rf"(?<![^\W\d_])(?:{alternation(long)})(?![^\W\d_])") if long else None
+    return rx, frozenset(n.rsplit(" ", 1)[-1] for n in long)
+
+
+_LATIN_TAIL = r"[a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+_LATIN_WORD = rf"[A-Z]{_LATIN_TAIL}"
+# two to four words of the Latin alphabet: a foreigner's name may be there ('Stephen Doughty', 'Cho Kuk',
+# 'Hong Nam-ki', 'Rodrigo Rocha Loures'); the class of capitals first (the engine skips ahead to one)
+_LATIN_RUN = re.compile(rf"[A-Z](?<![^\W\d_].)(?<![^\W\d_]-.){_LATIN_TAIL}(?: {_LATIN_WORD}){{1,3}}(?![^\W\d_])(?!-)")
+# a Vietnamese syllable written without its marks (a rough shape: initial consonant, vowels, final consonant)
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?",
+                          re.IGNORECASE)
+
+
+@cache
+def _foreign_name_stops() -> frozenset[str]:
+    return frozenset(load_list("foreign_name_stops.txt"))
+
+
+def _foreign_shaped(words: list[str], by_surname: bool = True) -> bool:
+    """Whether a name in the Latin alphabet cannot be a Vietnamese one written without marks: a hyphenated
+    word ('Jae-in'), a word no Vietnamese syllable is spelled like ('Stephen', 'Kuk'), or a Korean family name
+    first (foreign_surnames.tsv)."""
+    if any("-" in w or "'" in w or not _VI_SYLLABLE.fullmatch(w) for w in words):
+        return True
+    return by_surname and _foreign_surnames().get(words[0]) == "ko"
+
+
+def _korean_form(words: list[str]) -> bool:
+    """'Moon Jae-in', 'Park Soo-hyun': a Korean family name and a hyphenated given name, a form of name only
+    persons have."""
+    return len(words) == 2 and _foreign_surnames().get(words[0]) == "ko" and "-" in words[1]
+
+
+@cache
+def _context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str], frozenset[str], int]:
+    """For :func:`_context_before`: the lower-cased roles (roles.tsv), forms of address and ranks
+    (honorifics.tsv) and nouns of persons (person_nouns.txt), and the most words one has; the lower-case words
+    of body names (body_words.txt, person_context_words.txt); for each, the set of their last words and the most
+    words one has."""
+    heads = frozenset(w.lower() for w in person_title_words() | set(load_list("person_nouns.txt")))
+    body = frozenset(load_list("body_words.txt") + load_list("person_context_words.txt"))
+    return (heads, frozenset(w.rsplit(" ", 1)[-1] for w in heads), max(w.count(" ") + 1 for w in heads),
+            body, frozenset(w.rsplit(" ", 1)[-1] for w in body), max(w.count(" ") + 1 for w in body))
+
+
+_STRIP = "(\"“'‘"
+_PUNCT = re.compile(r"[,;:()\"“”]")
+
+
+def _context_before(before: str) -> bool:
+    """Whether ``before`` ends with a role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of a
+    person (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words (each
+    may go on with one lower-case syllable: 'Thường trực', 'Ngoại giao'), the lower-case words of body names
+    (body_words.txt, person_context_words.txt), numbers, an abbreviation in brackets — and a space (a colon may
+    end it): 'Bí thư Quận 2 Nguyễn Hoài Nam', 'Chủ tịch VCCI Vũ Tiến Lộc', 'đại biểu Quốc hội khóa XIII Bùi Thị
+    An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'. Read word by word from the end."""
+    if not before[-1:].isspace():
+        return False
+    heads, head_ends, most_head, body, body_ends, most_body = _context_words()
+    words = before[-120:].split()
+    if words and words[-1] == ":":
+        words.pop()
+    elif words and words[-1].endswith(":"):
+        words[-1] = words[-1][:-1]
+    i, quals = len(words), 0
+    while i > 0:
+        last = words[i - 1].lower().lstrip(_STRIP)
+        if last in head_ends:  # a head may end here
+            for k in range(min(most_head, i), 0, -1):
+                if " ".join(words[i - k:i]).lower().lstrip(_STRIP) in heads:
+                    return True
+        if quals == 6:
+            return False
+        w = words[i - 1]
+        if w[:1] == "(" and w[-1:] == ")" and len(w) <= 22:  # '(ĐSVN)'
+            i, quals = i - 1, quals + 1
+            continue
+        if _PUNCT.search(w) or w.endswith("."):
+            return False
+        if w[:1].isupper() or w.isdigit():
+            i, quals = i - 1, quals + 1
+            continue
+        if w[:1].islower() and i >= 2 and words[i - 2][:1].isupper() and w.isalpha():
+            i, quals = i - 2, quals + 1  # 'Thường trực'
+            continue
+        if w not in body_ends:
+            return False
+        for k in range(min(most_body, i), 0, -1):
+            if " ".join(words[i - k:i]) in body:
+                i, quals = i - k, quals + 1
+                break
+        else:
+            return False
+    return False
+
+
+@cache
+def _role_after_rx() -> re.Pattern:
+    """A separator and a role of roles.tsv right after a name: 'Trương Minh Tuấn - Bộ trưởng …', even when the
+    body that follows is not read."""
+    from graphkit.gazetteer import roles
+
+    words = alternation({v for r in roles() for v in (r.role, *r.variants)}, ignore_case=True)
+    return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:nguyên|cựu|tân)\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
+_LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
+
+
+def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:
+    """Whether the name at ``start`` is listed after the person before it: only a comma or 'và' between them,
+    and a list indeed ('và' between, the list going on after the name, or the one before listed too) — not
+    'Theo lời ông Trần Tất Hoa, Thái Cực Quyền ban đầu …'."""
+    gap = _LIST_GAP.fullmatch(sentence, prev_end, start)
+    if gap is None:
+        return False
+    return "và" in gap.group(0) or previous.reason == "listed" or _LIST_GO_ON.match(sentence, end) is not None
+
+
+@cache
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
     address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
-    ('ông cho biết' names no one: the pronoun.)"""
+    ('ông cho biết' names no one: the pronoun.) :func:`may_name_person` also tries names of the Latin alphabet."""
     address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
-    return quick_test(rf"(?<![\w])(?:{alternation(surnames())}|{alternation(address)})\s+[{UPPER}]", surnames(), address)
+    opening = _opening_names()
+    return quick_test(rf"(?<![\w])(?:{alternation(opening)}|{alternation(address)})\s+[{UPPER}]", opening, address)
+
+
+# two words of the Latin alphabet: where a foreign name may be, when a title or a noun of a person is there too
+_KOREAN_FORM = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+ [A-Z][a-z]+-\s?[A-Za-z]")  # 'Moon Jae-in' (a quick test)
+# (the class of capitals first: the engine skips ahead to one; see _run_rx)
+_LATIN_PAIR = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?![^\W\d_])")
+
+
+@cache
+def _noun_quick_rx() -> re.Pattern:
+    """A noun of a person (person_nouns.txt) anywhere: a cheap test."""
+    words = [w.lower() for w in load_list("person_nouns.txt")]
+    return quick_test(rf"(?<![^\W\d_])(?:{alternation(words, ignore_case=True)})(?![^\W\d_])", words,
+                      flags=re.IGNORECASE)
 
 
 @cache
@@ -110,7 +285,7 @@ def _foreign_official_rx() -> re.Pattern:
     """A role, form of address or rank, a few words, and another country's name (countries.txt) right before a
     name: 'Thủ tướng Singapore Lý Hiển Long', 'Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì' name foreign
     officials, whose names may look Vietnamese (not 'Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh')."""
-    words = alternation(person_title_words(), ignore_case=True)
+    words = alternation(person_title_words() | set(load_list("person_nouns.txt")), ignore_case=True)
     countries = alternation(_countries() - {"Việt Nam"})
     return re.compile(rf"(?i:(?<![^\W\d_])(?:{words}))(?:\s+(?!(?:tại|ở|Việt)\b)[^\s,;.:()]+){{0,3}}?\s+(?P<country>{countries})\s+$")
 
@@ -127,6 +302,41 @@ def _foreign_official(before: str) -> bool:
         return False
     prev = before[:m.start("country")].split()
     return bool(prev) and prev[-1][:1].islower()
+
+
+@cache
+def _commemoration_rx() -> re.Pattern:
+    words = load_list("commemoration_cues.txt")
+    plain = alternation([w for w in words if not w.endswith(" +")], ignore_case=True)
+    capital = alternation([w[:-2] for w in words if w.endswith(" +")], ignore_case=True)
+    return re.compile(rf"(?<![^\W\d_])(?i:{plain}|(?:{capital})(?=\s+[{UPPER}]))(?![^\W\d_])")
+
+
+def _commemorated(sentence: str, at: int) -> bool:
+    """Whether the person named at ``at`` is commemorated (commemoration_cues.txt): a cue in the 80 characters
+    before the name, or an archive photo's caption anywhere in the sentence."""
+    rx = _commemoration_rx()
+    if rx.search(sentence, max(0, at - 80), at):
+        return True
+    return ("ảnh" in sentence or "Ảnh" in sentence) and any(
+        m.group(0).lower().startswith("ảnh") for m in rx.finditer(sentence))
+
+
+@cache
+def _foreign_post_rx() -> re.Pattern:
+    """A post's text that ends with another country's name (countries.txt) after a lower-case word, not after 'tại'
+    or 'ở' (the country's name is no syllable of a Vietnamese one: not 'huyện Đông Anh', 'Bộ Tư Pháp')."""
+    countries = alternation(_countries() - {"Việt Nam"})
+    return re.compile(rf"(?<![^\W\d_])(?P<prev>[^\W\d_]+)\s(?:{countries})\W*$")
+
+
+def _foreign_post(surface: str) -> bool:
+    """Whether a post belongs to a foreign body: 'Thống đốc Ngân hàng Nhân dân Trung Quốc', 'Bộ trưởng Bộ Tài chính
+    Hàn Quốc' (not 'Đại sứ Việt Nam tại Nhật Bản')."""
+    if "Việt Nam" in surface:
+        return False
+    m = _foreign_post_rx().search(surface)
+    return m is not None and m.group("prev")[:1].islower() and m.group("prev") not in ("tại", "ở")
 
 
 @cache
@@ -204,7 +414,7 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     name, or a title word: 'Thiếu tướng Nguyễn …'), up to a stop word, at most 4 words."""
     if len(run) < 2:
         return
-    sn, countries, firsts = surnames(), _countries(), _country_firsts()
+    sn, countries, firsts, stop = _opening_names(), _countries(), _country_firsts(), _stopwords()
     words = [w for _s, _e, w in run]
     k = 0
     while k < len(words):
@@ -213,14 +423,17 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             k += 3
         elif w in firsts and " ".join(words[k:k + 2]) in countries:
             k += 2
+        elif w in stop and k + 1 < len(words) and words[k + 1] in sn:
+            k += 1  # 'Và Nguyễn …': the conjunction, not the family name Và
         elif w in sn or (k + 1 < len(words) and f"{w} {words[k + 1]}" in sn):
             break
         else:
             k += 1
     run = run[k:]
-    stop = _stopwords()
     for cut, w in enumerate(run[1:], 1):
-        if w[2] in stop:
+        # a stop word that is also a family name ends a name when nothing but a comma or a bracket follows
+        # it ('Ông Lầu Nênh Và, bản Mường Lống 2'), not when it opens the next words ('… Và Chá Xà')
+        if w[2] in stop and not (cut == len(run) - 1 and w[2] in sn and text[w[1]:w[1] + 1] in (",", ")")):
             run = run[:cut]
             break
     if run and text[run[-1][1]:run[-1][1] + 1] == "-" and text[run[-1][1] + 1:run[-1][1] + 2].islower():
@@ -229,6 +442,8 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     # role or a predicate of several words ('Thủ tướng', 'Cùng dự', 'Chất vấn') starts a sentence
     if len(run) >= 3 and role_or_predicate_at(text, run[-1][0]) > run[-1][1]:
         run = run[:-1]
+    if k and len(run) == 4 and run[1][2] in sn and run[0][2] in sn:
+        run = run[1:]  # a place's last syllable, then a name: 'Huyện ủy Mộc Châu Hà Trung Chiến'
     if 2 <= len(run):
         if len(run) > 4:  # no name is that long: the name is its end, from a family name ('… Bệnh viện Bạch
             ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
@@ -251,15 +466,26 @@ def _candidates(text: str, blocked: tuple[tuple[int, int], ...]) -> tuple[tuple[
     return tuple(name_candidates(text, blocked))
 
 
+_HYPHEN_SPACE = re.compile(r"-\s+(?=[a-z])")
+
+
 def canonical(name: str) -> str:
-    return " ".join(fix_tones(nfc(name)).split())
+    """A name in modern tone placement, single spaces, and no space after a hyphen ('Moon Jae- in')."""
+    name = fix_tones(nfc(name))
+    return " ".join((_HYPHEN_SPACE.sub("-", name) if "-" in name else name).split())
 
 
 @lru_cache(maxsize=1 << 10)  # asked of a sentence again by find_persons
 def may_name_person(sentence: str) -> bool:
     """A cheap test: False when :func:`find_persons` finds nobody in ``sentence`` whatever it knows
-    (no family name followed by a capital, no form of address)."""
-    return _quick_rx().search(sentence) is not None
+    (no family name followed by a capital, no form of address; no two words of the Latin alphabet with a title, a
+    noun of a person or a Korean name form in the sentence)."""
+    if _quick_rx().search(sentence) is not None:
+        return True
+    if not any(_foreign_shaped(m.group().split(" ")) for m in _LATIN_PAIR.finditer(sentence)):
+        return False  # ('Minh Khai', 'Lan Anh': Vietnamese names without their marks)
+    return may_name_post(sentence) or _noun_quick_rx().search(sentence) is not None \
+        or _KOREAN_FORM.search(sentence) is not None
 
 
 def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
@@ -280,19 +506,28 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [(m.start, m.end) for m in (*find_provinces(sentence), *find_districts(sentence))]
     hits: list[PersonHit] = []
     prev_end = 0
+    spans, lasts = _spans_rx()
+    if spans is not None and any(w in sentence for w in lasts):
+        blocked = [*blocked, *((m.start(), m.end()) for m in spans.finditer(sentence))]
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
-    cands = sorted(set(_candidates(sentence, tuple(blocked))) | foreign | set(short))
+    vietnamese = set(_candidates(sentence, tuple(blocked)))
+    latin = _latin_candidates(sentence, blocked, vietnamese | foreign)
+    cands = sorted(vietnamese | foreign | set(short) | set(latin))
     if not cands:
         return hits
     titled = may_name_post(sentence)  # else no title phrase around any name: none is parsed
+    last_hit = None  # the hit of the candidate before, if it was one
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
+        previous, last_hit = last_hit, None
         if name in _not_persons():
             continue
         before_text = sentence[max(prev_end, s - 160):s]
         if _CREDIT_BEFORE.search(before_text):
             continue
+        if before_text.endswith(" ") and _institution_rx().search(before_text, max(0, len(before_text) - 24)):
+            continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi'
         noun = _place_noun_rx().search(before_text[-20:])
         # 'xã Lê Lợi' is a place, but the name is a person's when a title before it runs up to it: 'Bộ
         # trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà' (the noun ends a word of the body's name);
@@ -305,29 +540,68 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
                 continue
             if word in commune_kinds() and not (title[-1].body in _body_names()):
                 continue  # a commune's ('Bí thư Đảng ủy xã Ninh Lai'), not 'Tổng Giám đốc Thông tấn xã Việt Nam'
+        words = name.split()
         hit = PersonHit(s, e, name, surface,
-                        foreign=(s, e, surface) in foreign or _foreign_official(before_text))
+                        foreign=(s, e, surface) in foreign or (s, e, surface) in latin
+                        or words[0] in _foreign_surnames() or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence, e) if titled else None
         if m:
-            seg = sentence[m.end(): cands[i + 1][0]] if i + 1 < len(cands) else sentence[m.end():]
-            hit.after, _ = parse_title_list(_own_titles(seg) if i + 1 < len(cands) else seg)
+            # up to the next name, not a commune's ('Phó Chủ tịch UBND xã Chu Phan': the title reads it)
+            nxt = next((c for c in cands[i + 1:] if not unit_named_at(sentence, c[0])), None)
+            seg = sentence[m.end(): nxt[0]] if nxt else sentence[m.end():]
+            hit.after, _ = parse_title_list(_own_titles(seg) if nxt else seg)
         hit.before = list(_title_before(before_text)) if titled else []
-        if hit.foreign or _honorific_before(before_text):
+        if (hit.after or hit.before) and _commemorated(sentence, s):
+            hit.after, hit.before = [], []  # 'kỷ niệm 110 năm ngày sinh đồng chí Phạm Văn Đồng': no current post
+        if not hit.foreign and any(_foreign_post(p.surface) for p in (*hit.after, *hit.before)):
+            hit.foreign = True  # 'ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc': no Vietnamese post
+        if (s, e, surface) in foreign or _honorific_before(before_text):
             hit.reason = "address"
         elif hit.after:
             hit.reason = "post after"
-        elif hit.before:
+        elif hit.before and not (len(words) == 2 and _in_institution_name(before_text)):
             hit.reason = "post before"
         elif titled and _role_before_rx().search(before_text):
             hit.reason = "role before"  # 'Theo Thống đốc Lê Minh Hưng': a role without its body
         elif name in known:
             hit.reason = "named before"
+        elif name in unit_names():
+            pass  # a district's name after a body's ('Đội trưởng Đội TTGT Ninh Kiều'): a place
+        elif _context_before(before_text) and not (len(words) == 2 and _in_institution_name(before_text)):
+            hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
+        elif _role_after_rx().match(sentence, e):
+            hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
+        elif previous is not None and i and _listed(sentence, cands[i - 1][1], s, e, previous):
+            hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
+        elif (s, e, surface) in latin and _korean_form(words):
+            hit.reason = "name form"  # 'Moon Jae-in'
         if hit.reason:
             hits.append(hit)
             prev_end = e
+            last_hit = hit
         elif missed is not None:
             missed.add(name)
     return hits
+
+
+def full_names(names) -> dict[str, str]:
+    """For a name of two words that starts a longer name of the same article by one more word ('Đinh La' of
+    'Đinh La Thăng' when a later mention writes 'Đinh La thăng'; 'Moon Jae' of 'Moon Jae-in'), that longer
+    name, when it is the only one.
+
+    >>> full_names(["Đinh La", "Đinh La Thăng", "Lê Nam"])
+    {'Đinh La': 'Đinh La Thăng'}
+    """
+    out = {}
+    by_start: dict[str, list[str]] = {}
+    for n in names:
+        w = n.replace("-", " ").split()
+        if len(w) == 3:
+            by_start.setdefault(" ".join(w[:2]), []).append(n)
+    for n in names:
+        if n.count(" ") == 1 and "-" not in n and len(set(by_start.get(n, ()))) == 1:
+            out[n] = by_start[n][0]
+    return out
 
 
 def names_given_alone(sentence: str, blocked: list[tuple[int, int]], known: set[str]) -> bool:
@@ -347,6 +621,10 @@ def _own_titles(segment: str) -> str:
         if cut < 0:  # no comma: up to where the next one's title starts ('A - Phó Bí thư …, Yên Bái - nói
             starts = title_starts(tail)  # về báo cáo của Phó Thủ tướng B': A's is the first)
             cut = starts[-1] if len(starts) > 1 else 0
+        rest = tail[cut:].lstrip(",; ")  # unless no title runs from there to the next name: 'A - Phó Chánh Thanh
+        posts, used = parse_title_list(rest) if rest else ((), 0)  # tra Bộ Nội vụ đã dành … ông B': all A's
+        if not posts or not _runs_to_the_end(rest, posts[-1], used):
+            return segment
         return segment[:cut]
     return segment
 
@@ -357,7 +635,7 @@ def _foreign_rx() -> re.Pattern:
     two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
     countries = alternation(_countries())
     return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(_FOREIGN_FORMS)})\s+(?:(?:{countries})\s+)?"
-                    rf"(?P<n>[A-Z][a-z'-]+(?:\s[A-Z][a-z'-]+){{1,2}})(?![\w])", _FOREIGN_FORMS)
+                    rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", _FOREIGN_FORMS)
 
 
 _GIVEN = skipping(rf"(?:(?<=[\s(,])|^)(?:{'|'.join(_GIVEN_FORMS)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", _GIVEN_FORMS)
@@ -377,6 +655,42 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
         nxt = _WORD.match(text, b + 1) if text[b:b + 1] == " " else None
         if len(full) == 1 and not (nxt and _is_name_word(nxt.group(0))):  # not the start of a full name
             out[(a, b, w)] = full[0]
+    return out
+
+
+def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, str]]:
+    """Names of two to four words of the Latin alphabet that cannot be Vietnamese ones (:func:`_foreign_shaped`),
+    after a country's name if one opens the run, and overlapping no other candidate."""
+    if not _LATIN_PAIR.search(text):
+        return set()
+    out = set()
+    countries = _countries()
+    for m in _LATIN_RUN.finditer(text):
+        a, words = m.start(), m.group().split(" ")
+        prev = text[max(0, a - 12):a].split()
+        if prev and text[a - 1:a] == " " and f"{prev[-1]} {words[0]}" in countries:  # 'Thái Lan Arkhom …'
+            a += len(words[0]) + 1
+            words = words[1:]
+        for k in (3, 2, 1):  # a country's or city's name of one to three words opens the run: 'New York Rudy …'
+            if len(words) > k and " ".join(words[:k]) in countries:
+                a += len(" ".join(words[:k])) + 1
+                words = words[k:]
+                break
+        if len(words) > 2 and _place_noun_rx().search(text[max(0, a - 20):a]):
+            a += len(words[0]) + 1  # 'bang Virginia Tim Kaine': the place, then the name
+            words = words[1:]
+        if len(words) < 2 or not _foreign_shaped(words) or any(x <= a < y for x, y in blocked):
+            continue
+        b = m.end()
+        if _foreign_name_stops().intersection(words) or any(w in countries for w in words[1:]):
+            continue  # 'Trung Nam Group', 'Volvo Car Manufacturing Malaysia'
+        if text[max(0, a - 4):a] == "của ":
+            continue  # 'Giám đốc thể thao của Bayern Munich': a body, not a person
+        if text[b:b + 1] == " " and text[b + 1:b + 2].islower() and not _foreign_shaped(words, by_surname=False):
+            continue  # 'Ban Kinh tế', 'Cho Hà …' without marks: a Vietnamese phrase goes on in lower case
+        if any(x < b and a < y for x, y, _ in others):
+            continue
+        out.add((a, b, text[a:b]))
     return out
 
 
@@ -433,7 +747,7 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
             continue
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
-            return tuple(posts)
+            return leading_memberships(tail[:st]) + tuple(posts)  # 'Ủy viên Bộ Chính trị, Chủ nhiệm … A'
     return ()
 
 

@@ -218,6 +218,12 @@ def _body_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @cache
+def _body_word_set() -> frozenset[str]:
+    """The words of body_words.txt, as written."""
+    return frozenset(load_list("body_words.txt"))
+
+
+@cache
 def _body_word_firsts() -> frozenset[str]:
     """The first syllables of the words of several syllables in body_words.txt ('hỗ' of 'hỗ trợ xuất khẩu')."""
     return frozenset(e.split()[0] for e in load_list("body_words.txt") if " " in e)
@@ -265,16 +271,46 @@ def _generic_body_end(s: str, head: int = 0) -> int:
             break
         else:
             prev = w
-    for pat in (_predicate_rx(), re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
+    for pat in (re.compile(r"[,;:()\n]|\.(?:\s|$)"), re.compile(rf"(?<![{_L}])(?:tỉnh|thành phố|huyện|quận|thị xã)\s+[{UPPER}]"),
                 _rank_rx()):
         m = pat.search(s, 1)
         if m:
             stop = min(stop, m.start())
+    for m in _predicate_rx().finditer(s, 1):  # a verb; capitalised, a word of the name when body_words.txt
+        if m.start() >= stop:
+            break
+        if m.start() < head:
+            continue  # the head noun's own words ('Ban chỉ đạo')
+        if s[m.start()].islower() or m.group(0).lower() not in _body_word_set():  # has it ('Ban Chỉ
+            stop = m.start()  # đạo …'), else a sentence glued on ('Ủy ban TC-NS Cùng với đó, …')
+            break
     for m in find_provinces(s):
         if m.start > 0:
             stop = min(stop, m.start)
         break
     return stop
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+@cache
+def _after_body_words() -> frozenset[str]:
+    """Lower-case words that may follow a whole body name: body_followers.txt, body_stops.txt, commune_kinds.txt."""
+    return frozenset(load_list("body_followers.txt")) | _body_stops() | commune_kinds()
+
+
+def _name_goes_on(rest: str, end: int) -> bool:
+    """Whether a body name not in the gazetteer, read up to ``end`` of ``rest``, was cut by a lower-case word that
+    does not end a name (not a predicate, a function word of body_stops.txt, a unit's kind word or a join): its
+    true name goes on over words body_words.txt does not know, so what was read is not the body's name."""
+    m = _NEXT_WORD.match(rest, end)
+    if m is not None and m.group(1) == "về":  # 'Ban chỉ đạo Nhà nước về đổi mới cơ chế …': its subject, in lower case
+        n = _NEXT_WORD.match(rest, m.end())
+        return n is not None and n.group(1)[0].islower() and _predicate_rx().match(rest, n.start(1)) is None
+    if m is None or not m.group(1)[0].islower() or m.group(1) in _after_body_words():
+        return False
+    return _predicate_rx().match(rest, m.start(1)) is None
 
 
 def _unit_abbr_commune(rest: str) -> bool:
@@ -312,6 +348,20 @@ def _commune_name_rx() -> re.Pattern:
     abbr = alternation([a for a, k in _unit_abbr().items() if k in commune_kinds()])
     return re.compile(rf"^\s*(?:(?P<k>{kinds})\s+|(?P<a>{abbr})\.\s?)"
                       rf"(?P<n>\d{{1,2}}(?![{_L}\d])|[{UPPER}][{_L}]*(?:\s+[{UPPER}][{_L}]*){{0,4}}(?![{_L}]))")
+
+
+@cache
+def _commune_kind_before_rx() -> re.Pattern:
+    """A commune's kind word (commune_kinds.txt) or its abbreviation ending a text, before a unit's name."""
+    abbr = alternation([a for a, k in _unit_abbr().items() if k in commune_kinds()])
+    return re.compile(rf"(?<![{_L}])(?:(?:{alternation(commune_kinds())})\s+|(?:{abbr})\.\s?)$")
+
+
+def unit_named_at(text: str, pos: int) -> bool:
+    """Whether the capitalised words at ``pos`` of ``text`` are a commune's name, written right after its kind word
+    ('xã Chu Phan', 'X.Phong Chương'): a title reads them as part of it (communes are not in the gazetteer, and their
+    names may start with a family name)."""
+    return _commune_kind_before_rx().search(text, max(0, pos - 12), pos) is not None
 
 
 def _commune_at(rest: str) -> tuple[str, str, int] | None:
@@ -549,6 +599,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         head = h.group(0)
         if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in {x.lower() for x in heads}:
             return None, 0  # a head noun alone ('Ban cán sự đảng') does not say which body
+        if _name_goes_on(rest, end):
+            return None, 0  # 'Trưởng Ban quản lý di tích và rừng quốc gia Yên Tử': the name is longer than we can read
         place, kw, pused = _parse_place(rest[end:])
         kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
@@ -616,13 +668,67 @@ def parse_title_list(text: str) -> tuple[list[ParsedPost], int]:
     return list(posts), pos
 
 
+@cache
+def _bare_memberships() -> tuple[re.Pattern, dict[str, dict]]:
+    """``data/bare_memberships.tsv``: a regex of the written forms (with the comma after them), and each form's
+    row (lower case)."""
+    rows = {}
+    for r in load_table("bare_memberships.tsv", ("written", "of", "role")):
+        for w in r["written"].split("|"):
+            rows[w.lower()] = r
+    return re.compile(rf"^(?P<w>{alternation(rows, ignore_case=True)})\s*,\s*", re.IGNORECASE), rows
+
+
+def _bare_membership(text: str) -> tuple[dict, int, int] | None:
+    """A membership title written bare before a comma at the start of ``text``: (its row, its length, where the
+    next title starts)."""
+    if text[:1] not in "ĐđUuỦủ":
+        return None
+    rx, rows = _bare_memberships()
+    m = rx.match(text)
+    return (rows[m.group("w").lower()], m.end("w"), m.end()) if m else None
+
+
+_COMMITTEE = re.compile(r"(?:^|\s)(?P<c>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)$")
+_NOT_PARTY_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)$|ủy$")
+
+
+def _member_of(row: dict, nxt: ParsedPost, surface: str) -> ParsedPost | None:
+    """The post of a membership written bare (bare_memberships.tsv), from the person's next title ``nxt``: the
+    standing board of the Party committee its body names, or the Party committee of its own body. None when the
+    next title does not say which."""
+    if nxt.label_override or nxt.body is None or nxt.kind not in ("head", "member") or nxt.level == "commune":
+        return None
+    if row["of"] == "committee":
+        c = _COMMITTEE.search(nxt.body)
+        if c is None:
+            return None
+        board, _ = parse_post(f"{row['role']} {c.group('c')}")
+        if board is None:
+            return None
+        return replace(board, place=nxt.place, kind_word=nxt.kind_word, status=nxt.status, surface=surface)
+    if _NOT_PARTY_BODY.search(nxt.body):
+        return None
+    return replace(nxt, role=row["role"], base=row["role"].split()[0] + " " + row["role"].split()[1], kind="member",
+                   section=None, surface=surface)
+
+
+# a date of birth between a name and its titles: 'sinh ngày 23 tháng 11 năm 1968, ', 'SN 1977, ', 'sinh năm 1973, '
+_BIRTH = re.compile(r"^(?:[Ss]inh\s+(?:ngày|năm)|SN)\s+(?:\d{1,4}|tháng|năm|[\s/.-])+?\s*,\s*")
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     exp = expand_abbreviations(fix_tones(text))
     posts: list[ParsedPost] = []
-    pos = 0
+    b = _BIRTH.match(exp) if exp[:1] in "sS" else None
+    pos = b.end() if b else 0  # 'Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên …': the titles follow
     carry = None  # a join carries a status on: 'nguyên Chủ tịch kiêm Giám đốc …' ended both
+    member = None  # a membership written bare, of the next title's body: (its row, its surface)
     while pos < len(exp):
+        if (bm := _bare_membership(exp[pos:])) is not None:
+            member, pos = (bm[0], exp[pos:pos + bm[1]]), pos + bm[2]  # the next title's body gives its body
+            continue
         p, used = parse_post(exp[pos:])
         if p is None:
             p, used = _role_sharing_body(exp[pos:])
@@ -644,6 +750,11 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
             break  # 'Chủ tịch Quốc hội Tòng Thị Phóng': this title is the next person's
         if carry and p.status == "current" and not _STATUS.match(exp[pos:]):
             p = replace(p, status=carry)
+        if member is not None:
+            derived = _member_of(member[0], p, member[1])
+            if derived is not None:
+                posts.append(derived)
+            member = None
         posts.append(p)
         pos += used
         m = _SEP.match(exp[pos:])
@@ -654,6 +765,77 @@ def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
     if len(posts) == 1 and _subject_of_next_clause(posts[0], exp[pos:]):
         return (), 0
     return tuple(posts), pos
+
+
+@cache
+def _bare_head_rx() -> tuple[re.Pattern, dict[str, str]]:
+    """A role of context_roles.txt whose body is a central one of a head noun roles.tsv gives ('Thứ trưởng': a 'Bộ'),
+    with 'Phó' and qualifiers, written bare at the end of a text; and each role's head noun."""
+    wanted = set(load_list("context_roles.txt"))
+    heads = {v.lower(): r.body for r in roles() if r.role in wanted and r.kind == "head" and r.body in _CENTRAL_HEADS
+             for v in (r.role, *r.variants)}
+    return re.compile(rf"(?<![{_L}])(?P<r>(?:[Pp]hó\s+)?(?P<w>{alternation(heads, ignore_case=True)})"
+                      rf"(?:\s+(?:{alternation([q for q, _ in qualifiers()], ignore_case=True)}))*)\s+$",
+                      re.IGNORECASE), heads
+
+
+def bare_role_before(before: str) -> bool:
+    """Whether ``before`` ends with a role of :func:`_bare_head_rx` written bare ('… có Thứ trưởng ')."""
+    return before.endswith(" ") and _bare_head_rx()[0].search(before, max(0, len(before) - 60)) is not None
+
+
+def bare_title_in_context(before: str, posts_named: list[Post]) -> Post | None:
+    """The post of a role written bare right before a name ('Cùng dự có Thứ trưởng Huỳnh Vĩnh Ái'), in the one
+    body of its kind the article's other posts of such roles name (the ministry whose minister it names: 'Bộ
+    trưởng Bộ Văn hóa Thể thao và Du lịch Nguyễn Ngọc Thiện'). None when they name none or several: then it is not
+    certain which."""
+    if not before.endswith(" "):
+        return None
+    rx, heads = _bare_head_rx()
+    m = rx.search(before, max(0, len(before) - 60))
+    if m is None:
+        return None
+    role, head = m.group("r"), heads[m.group("w").lower()]
+    members = tuple(r.role for r in roles() if r.kind == "member")  # 'Ủy viên Bộ Chính trị' names no ministry
+    candidates = {p.body.label for p in posts_named if p.body and p.body.level == "central"
+                  and p.body.label.startswith(head + " ") and not p.role.startswith(members)}
+    if len(candidates) != 1:
+        return None
+    posts, _ = parse_title_list(f"{role} {candidates.pop()}")
+    return to_post(posts[0]) if len(posts) == 1 else None
+
+
+def _membership(p: ParsedPost) -> bool:
+    """A membership post, the kind that opens a run of titles: 'Ủy viên Bộ Chính trị', 'Tỉnh ủy viên', 'Bí thư Trung
+    ương Đảng'."""
+    return p.kind in ("member", "implied") or p.base == "Bí thư Trung ương Đảng"
+
+
+def leading_memberships(before: str) -> tuple[ParsedPost, ...]:
+    """The membership titles written in the comma-separated pieces right before a title list, which belong to the
+    same name: in 'có Ủy viên Bộ Chính trị, Chủ nhiệm Ủy ban Kiểm tra T.Ư Trần Quốc Vượng' the list read before the
+    name is 'Chủ nhiệm …' (the last clause) and ``before`` is 'có Ủy viên Bộ Chính trị, '; this returns 'Ủy viên Bộ
+    Chính trị'. Each piece must be a title list of memberships (:func:`_membership`) running up to its comma."""
+    out: list[ParsedPost] = []
+    text = before.rstrip()
+    while text.endswith(","):
+        text = text[:-1].rstrip()
+        cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"))
+        piece = text[cut + 1:]
+        found = ()
+        for st in title_starts(piece):
+            posts, used = parse_title_list(piece[st:])
+            exp = expand_abbreviations(fix_tones(piece[st:])).rstrip()
+            if posts and used >= len(exp) and exp.endswith(posts[-1].surface.rstrip()):
+                found = posts
+                break
+        if not found or not all(_membership(p) for p in found):
+            break
+        out[:0] = found
+        if st > 0 or cut < 0:
+            break  # the piece starts after other words ('có Ủy viên Bộ Chính trị'): the run starts there
+        text = text[:cut + 1]
+    return tuple(out)
 
 
 def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:

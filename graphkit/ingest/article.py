@@ -11,7 +11,8 @@ class Article:
 
     ``id`` is stable across runs (a file's stem, a corpus record's ``id``); it names
     the article's IRI and its named graph. ``text`` is Unicode NFC, with ``\\n``
-    line breaks; its first line is the title when the source has one.
+    line breaks; its first line is the title when the source has one. ``date_inferred``: the date
+    was read from the dateline of the text, not given by the page (:func:`graphkit.ingest.metadata.dated`).
     """
 
     id: str
@@ -20,6 +21,7 @@ class Article:
     title: str | None = None
     date: _dt.date | None = None
     url: str | None = None
+    date_inferred: bool = False
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -167,3 +167,156 @@ def find_title(text: str, *, head_lines: int = 12) -> str | None:
             return None  # body text: the headline, if any, was above it
         return line
     return None
+
+
+# ── datelines: the day a story happened, for articles whose page gives no date ──────────────────
+# The lead of a news story opens with when it happened: "Sáng 5/2, …", "Ngày 12/3/2017, …",
+# "Tối 5-2, …", "Sáng nay (6/2), …", "Đêm ngày 4/2, …", "QUẢNG NAM - Ngày 5-2, …", "Theo AFP, ngày
+# 3/2, …", "Khoảng 21 giờ 30 phút ngày 16/6, …", "Bộ Quốc phòng Mỹ ngày 9/6 cho biết …", "… lãnh
+# đạo tỉnh sáng 5/2, ông …", "Chiều qua (6/2), …" (the day before the article), "(ngày 8/2)".
+_DAY_PART = r"(?:rạng\s+sáng|sáng\s+sớm|sáng|chiều\s+tối|chiều|trưa|tối|đêm|khuya)"
+_WHEN = r"(?:vào\s+)?(?:" + _DAY_PART + r"(?:\s+(?:hôm\s+)?nay)?(?:\s+ngày)?|ngày|hôm\s+nay)"
+_WHEN_CAP = (r"(?<!\w)(?:Vào\s+)?(?:Rạng\s+sáng|Sáng|Chiều|Trưa|Tối|Đêm|Ngày|Hôm\s+nay)(?:\s+(?:hôm\s+)?nay)?"
+             r"(?:\s+ngày)?")
+_REPORTS = (r"(?:đã|vừa(?!\s+qua)|đưa\s+tin|cho\s+biết|cho\s+hay|tuyên\s+bố|thông\s+báo|công\s+bố|khẳng\s+định|cho\s+rằng"
+            r"|nhận\s+định|xác\s+nhận|kêu\s+gọi|tổ\s+chức|thông\s+qua|phát\s+đi|phát\s+biểu|tiến\s+hành)")
+# a day/month (maybe with its year) in the lead; what stands before and after it says whether it is a dateline
+_DM = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?![\d/-])")
+_OPEN = r"\s*(?:\(\s*(?:ngày\s+)?)?$"
+_CLOSE_COMMA = re.compile(r"\s*\)?\s*,")
+_CLOSE = re.compile(r"\s*\)")
+_DATELINES = [  # (text before the date, text after it or None, days from the date to the article's)
+    # "Chiều qua (6/2), …": the day before the article; "Ngày mai (27/5)": the day after
+    (re.compile(r"\b(?:hôm\s+)?qua\s*\(\s*(?:ngày\s+)?$", re.I), _CLOSE, 1),
+    (re.compile(r"\b(?:ngày\s+)?mai\s*\(\s*(?:ngày\s+)?$", re.I), _CLOSE, -1),
+    # at the start of the lead, a line or a sentence, after a comma or a place prefix ("HÀ NỘI -"): a day
+    # part or "ngày" (or "hôm nay"), the date (maybe in brackets), a comma: "Sáng 5/2, …", "Theo AFP, ngày 3/2, …"
+    (re.compile(r"(?:^|[.!?…:;\n,)–—-])\s*" + _WHEN + _OPEN, re.I), _CLOSE_COMMA, 0),
+    # the same capitalised, after a caption or a subheading without a full stop ("Ảnh: EPA Ngày 3/7, …")
+    (re.compile(_WHEN_CAP + _OPEN), _CLOSE_COMMA, 0),
+    # a day part with the date anywhere in the lead ("… tỉnh Bình Dương sáng 5/2, ông …", "hôm 8/6")
+    (re.compile(r"\b(?:" + _DAY_PART + r"|hôm)(?:\s+(?:hôm\s+)?nay)?(?:\s+ngày)?\s*\(?\s*$", re.I), None, 0),
+    # a clock time before it: "Khoảng 21 giờ 30 phút ngày 16/6", "10h30 ngày 7/6"
+    (re.compile(r"\b\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*phút)?\s+(?:" + _DAY_PART + r"\s+)?ngày\s+$", re.I), None, 0),
+    # "… ngày 9/6 cho biết", "… ngày 14-6 đã thông qua"
+    (re.compile(r"\bngày\s+$", re.I), re.compile(r"\s*,?\s+" + _REPORTS + r"\b", re.I), 0),
+    # in brackets after "nay": "Sáng nay (6/2)", "hôm nay (ngày 8/2)"; or "(ngày 8/2)"
+    (re.compile(r"(?:\bnay\s*\(\s*(?:ngày\s+)?|\(\s*ngày\s+)$", re.I), _CLOSE, 0),
+]
+# "Trước đó, tối 5/6, …", "Trước đó, khoảng 22h20 ngày 28/4, …" (before that): an earlier event the story
+# goes back to; "như sáng 13/6" (as on): a comparison; neither is the dateline
+_EARLIER = re.compile(r"\btrước\s+đó\b[^.!?;\n]*$|\bnhư\s+(?:" + _DAY_PART + r"\s*)?(?:ngày\s*)?\(?\s*$", re.I)
+# "vào sáng ngày 10/3 tới" (the coming 10/3): a day ahead of the story
+_AHEAD = re.compile(r"\s*\)?\s*(?:sắp\s+)?tới\b", re.I)
+_LEAD_CHARS = 400  # the dateline stands in the lead: the first characters after the headline
+_BEFORE = 48  # characters before a date that its context is read from
+_DOC_BEFORE = 40  # a date this close after a document number is the document's ("67/2014/NĐ-CP ngày 7/7/2014")
+
+
+def _lead(text: str) -> str:
+    """The first characters of the body: the text after its first line (the headline)."""
+    nl = text.find("\n")
+    return text[nl + 1: nl + 1 + _LEAD_CHARS] if nl >= 0 else text[:_LEAD_CHARS]
+
+
+def _dateline_match(lead: str) -> tuple[re.Match, int] | None:
+    """The first date of ``lead`` that reads as a dateline, with the days from it to the article's."""
+    for m in _DM.finditer(lead):
+        start = m.start()
+        before = ("\n" if start <= _BEFORE else "") + lead[max(0, start - _BEFORE):start]
+        for rx_before, rx_after, shift in _DATELINES:
+            if rx_before.search(before) and (rx_after is None or rx_after.match(lead, m.end())):
+                if (_DOC_NUMBER.search(lead, max(0, start - _DOC_BEFORE), start) or _EARLIER.search(before)
+                        or _AHEAD.match(lead, m.end())):
+                    break
+                return m, shift
+    return None
+
+
+def _dateline_parts(text: str) -> tuple[int, int, int | None, int] | None:
+    """(day, month, year or None, days to add) of the first dateline in the lead of ``text``."""
+    found = _dateline_match(_lead(text))
+    if found is None:
+        return None
+    m, shift = found
+    d, mo, y = m.groups()
+    return int(d), int(mo), (int(y) if y else None), shift
+
+
+def find_dateline(text: str, *, start: _dt.date | None = None, end: _dt.date | None = None) -> _dt.date | None:
+    """The article's date read from the dateline that opens its story (after the headline), or ``None``.
+
+    A dateline with its year (``Ngày 12/3/2017, …``) gives its date as it is (within ``start`` …
+    ``end`` when they are given); one without (``Sáng 5/2, …``, ``(ngày 8/2)``) takes the year that
+    puts it between ``start`` and ``end`` (``graphkit build --year 2017`` or ``--dates A..B``), and
+    none without them or when more than one year would. "Chiều qua (6/2)" dates the article a day
+    later, "Ngày mai (27/5)" a day earlier. Dates of documents (``67/2014/NĐ-CP ngày 7/7/2014``) and
+    deadlines (``từ ngày 10/2``) are not datelines.
+
+    >>> find_dateline("Tiêu đề\\nSáng 5/2, Bí thư Tỉnh ủy làm việc với ...", start=_dt.date(2017, 1, 1), end=_dt.date(2017, 12, 31))
+    datetime.date(2017, 2, 5)
+    >>> find_dateline("Tiêu đề\\nSáng 5/2, Bí thư Tỉnh ủy làm việc với ...") is None
+    True
+    >>> find_dateline("Tiêu đề\\nNgày 12/3/2017, tại Hà Nội, ...")
+    datetime.date(2017, 3, 12)
+    >>> find_dateline("Tiêu đề\\nCó hiệu lực từ ngày 10/02/2017, Thông tư ...") is None
+    True
+    """
+    parts = _dateline_parts(text)
+    if parts is None:
+        return None
+    d, mo, y, shift = parts
+    years = [y] if y is not None else (list(range(start.year - 1, end.year + 2)) if start and end else [])
+    found = []
+    for year in years:
+        try:
+            day = _dt.date(year, mo, d) + _dt.timedelta(days=shift)
+        except (ValueError, OverflowError):
+            continue
+        if (start is None or day >= start) and (end is None or day <= end):
+            found.append(day)
+    return found[0] if len(found) == 1 else None
+
+
+DateWindow = tuple[_dt.date, _dt.date]
+
+
+def date_window(year: int | None = None, dates: str | None = None) -> DateWindow | None:
+    """The days the articles of a build were published in: ``year`` (2017) or ``dates`` (``A..B``,
+    ISO dates, ``2017-01-01..2017-12-31``); ``None`` when neither is given. Raises ``ValueError``.
+
+    >>> date_window(2017)
+    (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))
+    >>> date_window(dates="2017-02-01..2017-07-31")
+    (datetime.date(2017, 2, 1), datetime.date(2017, 7, 31))
+    """
+    if year is not None and dates is not None:
+        raise ValueError("give either a year or a date range, not both")
+    if year is not None:
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"{year} is not a year between 1900 and 2100")
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
+    if dates is None:
+        return None
+    first, sep, last = dates.partition("..")
+    try:
+        start, end = _dt.date.fromisoformat(first.strip()), _dt.date.fromisoformat(last.strip())
+    except ValueError:
+        raise ValueError(f"{dates!r} is not a date range; give it as YYYY-MM-DD..YYYY-MM-DD") from None
+    if not sep or end < start:
+        raise ValueError(f"{dates!r} is not a date range; give it as YYYY-MM-DD..YYYY-MM-DD, first date first")
+    return start, end
+
+
+def dated(article, window: DateWindow | None = None):
+    """``article`` with the date of its dateline (:func:`find_dateline`, within ``window``) marked as
+    inferred, when it has no date of its own; otherwise ``article`` itself."""
+    if article.date is not None:
+        return article
+    start, end = window if window else (None, None)
+    day = find_dateline(article.text, start=start, end=end)
+    if day is None:
+        return article
+    from dataclasses import replace
+
+    return replace(article, date=day, date_inferred=True)

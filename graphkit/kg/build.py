@@ -94,10 +94,12 @@ def _iri(value: str) -> Term:
 
 @lru_cache(maxsize=1 << 16, typed=True)
 def _lit(value) -> Term:
-    """A literal: a string, a date (xsd:date) or an integer (xsd:integer)."""
+    """A literal: a string, a date (xsd:date), a boolean (xsd:boolean) or an integer (xsd:integer)."""
     import datetime as _dt
 
-    if isinstance(value, _dt.date):
+    if isinstance(value, bool):
+        lexical, datatype = ("true" if value else "false"), _XSD + "boolean"
+    elif isinstance(value, _dt.date):
         lexical, datatype = value.isoformat(), _XSD + "date"
     elif isinstance(value, int) and not isinstance(value, bool):
         lexical, datatype = str(value), _XSD + "integer"
@@ -233,6 +235,8 @@ def article_graph(facts: ArticleFacts) -> ArticleGraph:
     q.add(art, GK + "source", q.lit(a.source))
     if a.date:
         q.add(art, GK + "publishedOn", q.lit(a.date))
+        if a.date_inferred:
+            q.add(art, GK + "dateInferred", q.lit(True))
     if a.url:
         q.add(art, PREFIXES["schema"] + "url", q.lit(a.url))
     if facts.main_province:

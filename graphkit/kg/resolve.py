@@ -14,6 +14,10 @@ Trị, and ``Nguyễn Văn Hùng``, Giám đốc Sở Xây dựng tỉnh Long An
   wrong split (recorded, see below) is cheaper than a wrong merge;
 - each group kept apart gets its own IRI, the name's IRI plus the group's province
   (``…/person/nguyen-van-hung-1a2b3c/quang-tri``): deterministic, whatever order articles come in;
+- mentions that hold a full-time post of a central body (``Bộ trưởng Bộ Xây dựng``; data/full_time_posts.txt)
+  and share no post with a province's group that holds a full-time post of its province (``Chủ tịch Ủy ban
+  nhân dân tỉnh Nam Định``) are another group, at overlapping dates (``…/person/…/trung-uong``): a minister
+  and a province's chairman of one name are two persons;
 - a mention without a provincial post joins the one group that shares one of its posts (say
   ``Ủy viên Bộ Chính trị``); otherwise it keeps the name's IRI;
 - every pair of nodes of one name kept apart is linked by ``gk:possiblySame`` in the resolution
@@ -31,6 +35,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from graphkit.kg.namespaces import GK_URI, ID_URI, PREFIXES
 
@@ -204,18 +209,23 @@ def resolve(all_mentions: list[Mention], *, margin_days: int = MARGIN_DAYS) -> R
         plain = person_iri(name)
         groups = _province_groups(name, [m for m in ms if m.provinces])
         people = _merge_far_apart(groups, margin_days)
+        iris = [person_iri_in(plain, min(p.provinces)) for p in people]
+        central = _central_apart(name, ms, people, margin_days)
+        if central is not None:  # a minister and a province's chairman of one name: two persons
+            people.append(central)
+            iris.append(f"{plain}/{CENTRAL}")
         if len(people) <= 1:
             for m in ms:
                 res.targets[(m.graph, m.iri)] = plain
             continue
-        iris = [person_iri_in(plain, min(p.provinces)) for p in people]
         for p, iri in zip(people, iris):
             for m in p.mentions:
                 res.targets[(m.graph, m.iri)] = iri
         loose = []
         group_posts = [{x for pm in p.mentions for x in pm.posts} for p in people]
+        placed = {id(m) for p in people for m in p.mentions}
         for m in ms:
-            if m.provinces:
+            if m.provinces or id(m) in placed:
                 continue
             sharing = [i for i, posts in enumerate(group_posts) if m.posts & posts]
             if len(sharing) == 1:
@@ -235,6 +245,39 @@ def resolve(all_mentions: list[Mention], *, margin_days: int = MARGIN_DAYS) -> R
                       f"post shared with one of the namesakes kept apart ({_side(p)}), so they are not attributed.")
                 res.links.append((plain, iri, ev, sorted(set(arts) | {m.graph for m in p.mentions})))
     return res
+
+
+CENTRAL = "trung-uong"  # the last part of the IRI of a namesake kept apart by a central post
+
+
+@cache
+def _full_time_posts() -> tuple[str, ...]:
+    from graphkit.gazetteer import load_list
+
+    return tuple(load_list("full_time_posts.txt"))
+
+
+def _full_time(post: str) -> bool:
+    """Whether ``post`` is one a person holds full time, one at a time (data/full_time_posts.txt)."""
+    return post.startswith(_full_time_posts())
+
+
+def _central_apart(name: str, ms: list[Mention], people: list[Group], margin: int) -> Group | None:
+    """The mentions of ``name`` that hold a full-time post of a central body (no province) and share no post with
+    a province's group that holds a full-time post of its province, at overlapping dates: another person
+    ('Phạm Hồng Hà', Bộ trưởng Bộ Xây dựng, and 'Phạm Hồng Hà', Chủ tịch Ủy ban nhân dân thành phố Nam Định).
+    None when there are none, or no such province group."""
+    local = [p for p in people if any(_full_time(x) for pm in p.mentions for x in pm.place_posts)]
+    if not local:
+        return None
+    shared = {x for p in people for pm in p.mentions for x in pm.posts}
+    central = [m for m in ms if not m.provinces and any(_full_time(x) for x in m.posts) and not m.posts & shared]
+    if not central:
+        return None
+    group = Group(name, set(), central)
+    if all(_far_apart(group, p, margin) for p in local):
+        return None  # one person who moved
+    return group
 
 
 def _province_groups(name: str, ms: list[Mention]) -> list[Group]:
@@ -291,14 +334,15 @@ def _label(iri: str) -> str:
 
 
 def _side(g: Group) -> str:
-    posts = sorted({p for m in g.mentions for p in m.place_posts})
+    posts = sorted({p for m in g.mentions for p in (m.place_posts or m.posts)})
     arts = sorted({_label(m.graph) for m in g.mentions})
     shown = ", ".join(arts[:5]) + (f" and {len(arts) - 5} more" if len(arts) > 5 else "")
     return f"{'; '.join(posts[:4])} in {len(arts)} article(s): {shown}"
 
 
 def _evidence(name: str, a: Group, b: Group) -> str:
-    return (f"Same name '{name}', kept apart: posts in different provinces at overlapping (or unknown) dates — "
+    return (f"Same name '{name}', kept apart: posts in different provinces, or full-time posts of a central body "
+            f"and of a province, at overlapping (or unknown) dates — "
             f"{_side(a)} — and {_side(b)}.")
 
 

@@ -21,3 +21,8 @@ def load_ontology():
     bind_all(g)
     g.parse(ontology_path(), format="turtle")
     return g
+
+
+def shapes_path() -> Path:
+    """Path of the packaged SHACL shapes (``shapes.ttl``): the contract every graphkit graph keeps."""
+    return Path(__file__).with_name("shapes.ttl")

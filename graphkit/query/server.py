@@ -706,13 +706,31 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/index.html") and "query" not in params and "update" not in params:
             body, csp = page(self.server)
             return self._send(200, "text/html; charset=utf-8", body.encode("utf-8"), {"Content-Security-Policy": csp})
-        if url.path not in ("/", "/sparql"):
+        if url.path not in ("/", "/sparql", "/render"):
             return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
         if "update" in params:
             return self._refuse()
-        if "query" not in params:
-            return self._error(400, "no query: send ?query=SELECT … (or open / in a browser)")
+        if url.path == "/render" or (url.path == "/" and "question" in params):
+            return self._render(params)
+        if "query" not in params:  # SPARQL 1.1 Service Description: what this endpoint is and answers
+            return self._send(200, "text/turtle; charset=utf-8", service_description(self._base()).encode("utf-8"))
         self._query(params["query"][0], params)
+
+    def _base(self) -> str:
+        host = self.headers.get("Host") or "%s:%s" % self.server.server_address[:2]
+        return f"http://{host}"
+
+    def _render(self, params: dict):
+        """``/render?question=NAME&PARAM=VALUE…``: the question's query with the values written in (the
+        page's parameter fields)."""
+        from graphkit.query.catalog import question
+
+        try:
+            q = question((params.get("question") or [""])[0])
+            values = {k.replace("-", "_"): v[0] for k, v in params.items() if k != "question" and v and v[0] != ""}
+            return self._send(200, "text/plain; charset=utf-8", q.render(values).encode("utf-8"))
+        except QueryError as e:
+            return self._error(400, str(e))
 
     do_HEAD = do_GET
 
@@ -833,7 +851,10 @@ def _page(server: SparqlServer) -> str:
     for name, q in questions().items():
         try:
             vals = _example_values(q)
-            examples[name] = {"title": q.title, "query": q.render(vals)}
+            examples[name] = {"title": q.title, "query": q.render(vals),
+                              "params": [{"name": p.name.replace("_", "-"), "help": p.help, "type": p.type,
+                                          "value": vals.get(p.name.replace("_", "-"), vals.get(p.name, p.default or "")),
+                                          "required": p.required} for p in q.params]}
         except QueryError:
             continue
     options = "".join(
@@ -846,6 +867,29 @@ def _page(server: SparqlServer) -> str:
         options=options, data=data, prefixes=prefixes, example=html.escape(
             "SELECT ?name ?post WHERE {\n  ?person gk:holds ?p ; rdfs:label ?name .\n  ?p rdfs:label ?post .\n}\nORDER BY ?name\nLIMIT 50"),
     )
+
+
+SD_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+              "N-Triples", "RDF_XML", "JSON-LD")
+
+
+def service_description(base: str) -> str:
+    """The SPARQL 1.1 Service Description of the endpoint at ``base``/sparql, in Turtle: what ``GET /sparql``
+    without a query answers (https://www.w3.org/TR/sparql11-service-description/)."""
+    formats = " ,\n        ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in SD_FORMATS)
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+<{base}/sparql#service> a sd:Service ;
+    rdfs:label "graphkit SPARQL endpoint (read-only)" ;
+    sd:endpoint <{base}/sparql> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat {formats} ;
+    sd:defaultDataset [ a sd:Dataset ;
+        rdfs:comment "each article is a named graph; the default graph is the merge of all of them" ;
+        sd:defaultGraph [ a sd:Graph ] ] .
+"""
 
 
 def _example_values(q) -> dict:
@@ -863,12 +907,14 @@ textarea {{ width: 100%; height: 14em; font: 13px monospace; }}
 table {{ border-collapse: collapse; margin-top: 1em; }}
 td, th {{ border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; text-align: left; }}
 pre.err {{ color: #a00; white-space: pre-wrap; }}
+label.param {{ display: block; margin: 2px 0; }}
 </style></head>
 <body>
 <h1>graphkit SPARQL</h1>
 <p>Graph: <code>{source}</code>. Queries are read-only and stop after {limit} s.
 Predeclared prefixes: <code>{prefixes}</code>. Endpoint: <code>/sparql</code>.</p>
 <p><label>Research questions: <select id="examples"><option value="">—</option>{options}</select></label></p>
+<div id="params"></div>
 <form id="f" action="/sparql" method="get">
 <textarea id="q" name="query" spellcheck="false">{example}</textarea>
 <p><button type="submit">Run</button>
@@ -882,8 +928,27 @@ Predeclared prefixes: <code>{prefixes}</code>. Endpoint: <code>/sparql</code>.</
 "use strict";
 const examples = JSON.parse(document.getElementById("data").textContent);
 const q = document.getElementById("q"), out = document.getElementById("out"), status = document.getElementById("status");
+const params = document.getElementById("params");
+async function fill(name) {{  // the question's query with the values of its parameter fields written in
+  const args = new URLSearchParams({{question: name}});
+  for (const i of params.querySelectorAll("input")) args.append(i.name, i.value);
+  const r = await fetch("/render?" + args);
+  const text = await r.text();
+  if (r.ok) {{ q.value = text; status.textContent = ""; }} else {{ status.textContent = text; }}
+}}
 document.getElementById("examples").addEventListener("change", e => {{
-  if (examples[e.target.value]) q.value = examples[e.target.value].query;
+  const ex = examples[e.target.value];
+  params.replaceChildren();
+  if (!ex) return;
+  q.value = ex.query;
+  for (const p of ex.params) {{  // one field a parameter, filled with the question's example
+    const label = document.createElement("label"), input = document.createElement("input");
+    label.className = "param";
+    label.append("--" + p.name + " ", input, " " + p.help + " (" + p.type + (p.required ? ", required" : "") + ")");
+    input.name = p.name; input.value = p.value || "";
+    input.addEventListener("change", () => fill(e.target.value));
+    params.append(label);
+  }}
 }});
 function cell(tag, text) {{ const c = document.createElement(tag); c.textContent = text; return c; }}
 document.getElementById("f").addEventListener("submit", async e => {{

@@ -25,6 +25,15 @@ from pathlib import Path
 from graphkit.errors import AnalysisError, OutputError
 
 DEFAULT_NODE_LIMIT = 1500
+#: nodes a map without a selection shows (the top ones by its measure): what reads at 1400×900
+DEFAULT_WHOLE_TOP = 100
+#: up to this many nodes, labels are moved apart in the initial layout so that none overlaps
+DECLUTTER_MAX = 150
+#: node types a map can keep (--types), by the names a reader types
+TYPE_NAMES = {"person": "Person", "body": "Organization", "organization": "Organization", "org": "Organization",
+              "province": "Province", "directive": "Directive", "meeting": "Meeting", "post": "Post",
+              "district": "District"}
+LABEL_FONT = 13
 SIZE_MEASURES = ("degree", "weighted-degree", "betweenness", "pagerank", "core")
 
 #: node type → (fill colour, vis shape, legend glyph, legend text)
@@ -39,6 +48,7 @@ STYLES = {
 }
 OTHER_STYLE = ("#9c9c9c", "dot", "●", "Other")
 MAX_EVIDENCE = 5
+MAX_FACTS = 6
 KAMADA_KAWAI_MAX = 300
 
 
@@ -120,11 +130,24 @@ def _evidence_lines(evidence, limit=MAX_EVIDENCE) -> list[list[str]]:
     for x in evidence[:limit]:
         if x.get("sentence"):
             lines.append(["q", x["sentence"]])
-        src = " · ".join(s for s in (x.get("title") or x.get("article") or "", x.get("date") or "undated") if s)
-        lines.append(["s", src])
+        lines.append(["s", _source(x)])
     if len(evidence) > limit:
         lines.append(["s", f"… and {len(evidence) - limit} more"])
     return lines
+
+
+def _source(x: dict) -> str:
+    """Where a statement comes from: the article's title and id, and its date."""
+    art = str(x.get("article") or "").rsplit("/", 1)[-1]
+    title = x.get("title") or ""
+    name = f"{title} [{art}]" if title and art else (title or art)
+    return " · ".join(s for s in (name, x.get("date") or "undated") if s)
+
+
+def _fact_text(G, u, v) -> str:
+    d = G.edges[u, v]
+    rel = d.get("label") or d.get("relation") or ""
+    return f"{G.nodes[u].get('label', u)} — {rel} — {G.nodes[v].get('label', v)}"
 
 
 def _node_tip(G, n, size_by: str, score) -> list[list[str]]:
@@ -147,17 +170,19 @@ def _node_tip(G, n, size_by: str, score) -> list[list[str]]:
                 f"from {p['start']}" if p.get("start") else "", f"until {p['end']}" if p.get("end") else "",
                 f"reported {p['observed']}" if p.get("observed") else "") if x)
             lines.append(["p", p["post"] + (f" ({when})" if when else "")])
-    seen, evidence = set(), []
-    for u, v, ev in sorted(_incident(G, n), key=lambda e: (str(e[0]), str(e[1]))):
-        for x in ev:
-            k = (x.get("article"), x.get("sentence"))
-            if k not in seen and x.get("sentence"):
-                seen.add(k)
-                evidence.append(x)
-    if evidence:
-        evidence.sort(key=lambda x: (x.get("date") or "", x.get("article") or "", x.get("sentence") or ""))
-        lines.append(["k", "Evidence"])
-        lines += _evidence_lines(evidence, 3)
+    facts = sorted(((u, v, ev) for u, v, ev in _incident(G, n) if any(x.get("sentence") for x in ev)),
+                   key=lambda e: (min((x.get("date") or "9999") for x in e[2]), _fact_text(G, e[0], e[1])))
+    if facts:
+        lines.append(["k", f"Facts ({len(facts)})"])
+        for u, v, ev in facts[:MAX_FACTS]:
+            # each fact with its own evidence: the first sentence stating it, its article and date
+            lines.append(["f", _fact_text(G, u, v)])
+            first = next(x for x in ev if x.get("sentence"))
+            lines.append(["q", first["sentence"]])
+            more = len({x.get("article") for x in ev}) - 1
+            lines.append(["s", _source(first) + (f" (+{more} more article{'s' if more > 1 else ''})" if more > 0 else "")])
+        if len(facts) > MAX_FACTS:
+            lines.append(["s", f"… and {len(facts) - MAX_FACTS} more facts (hover an edge, or click, to see them)"])
     return lines
 
 
@@ -171,7 +196,9 @@ def _incident(G, n):
 
 def _edge_tip(G, u, v) -> list[list[str]]:
     d = G.edges[u, v]
-    lines = [["h", f"{G.nodes[u].get('label', u)} — {d.get('relation', '')} — {G.nodes[v].get('label', v)}"]]
+    lines = [["h", _fact_text(G, u, v)]]
+    if d.get("label") and d.get("relation") and d["label"] != d["relation"]:
+        lines.append(["t", d["relation"]])
     if d.get("posts"):
         lines.append(["p", "Posts: " + "; ".join(d["posts"])])
     lines.append(["p", f"weight {d.get('weight', 1)}, {len(d.get('articles', []))} article(s)"])
@@ -226,6 +253,157 @@ def spring_positions(G, *, seed: int = 7) -> dict:
     return pos
 
 
+def wrap_label(label: str, width: int = 24, limit: int = 48) -> str:
+    """A node label as drawn: up to two lines of about ``width`` characters, cut at a space, and
+    shortened with … past ``limit`` characters (the tooltip has the whole of it).
+
+    >>> wrap_label("Trương Thị Mai")
+    'Trương Thị Mai'
+    >>> print(wrap_label("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"))
+    Ban Chấp hành Trung ương
+    Đảng Cộng sản Việt Nam
+    """
+    label = " ".join(label.split())
+    if len(label) <= width:
+        return label
+    if len(label) > limit:
+        label = label[: limit - 1].rstrip() + "…"
+    words = label.split(" ")
+    best, best_cost = None, None
+    for i in range(1, len(words)):
+        a, b = " ".join(words[:i]), " ".join(words[i:])
+        cost = max(len(a), len(b))
+        if best_cost is None or cost < best_cost:
+            best, best_cost = (a, b), cost
+    return label if best is None else "\n".join(best)
+
+
+def label_box(label: str, size: float, font: int = LABEL_FONT) -> tuple[float, float, float]:
+    """The box a node and its label (drawn under it, as vis-network does) take, in canvas pixels: half its
+    width, its extent above the node's centre and below it. Text widths are estimated a little wide
+    (0.55 em a character; Chromium draws Vietnamese labels at about 0.5 em), so the estimate errs on the
+    side of space; the label starts 10 px under the node, a line every ``font`` px (measured in Chromium)."""
+    lines = label.split("\n")
+    text_w = max(len(x) for x in lines) * font * 0.55
+    half = max(size, text_w / 2) + 3
+    return half, size + 2, size + 10 + len(lines) * (font + 0.5) + 2
+
+
+def declutter(pos: dict, boxes: dict, *, axis: str = "xy", gap: float = 6.0, rounds: int = 2000,
+              aspect: float = 1.4, bias: float = 1.0) -> dict:
+    """Move nodes apart until no two boxes (:func:`label_box`) overlap: each round, every overlapping
+    pair is pushed apart along the axis where it overlaps least, weighed so that the map keeps the
+    screen's shape ``aspect`` (only vertically with ``axis="y"``), half each; ``bias`` > 1 leans
+    towards moving sideways (labels are wider than tall, so a map otherwise grows downwards). Deterministic; keeps the layout's shape, only loosening its crowded parts.
+
+    >>> pos = declutter({"a": (0, 0), "b": (5, 0)}, {"a": (30, 10, 20), "b": (30, 10, 20)})
+    >>> abs(pos["a"][0] - pos["b"][0]) >= 66 or abs(pos["a"][1] - pos["b"][1]) >= 36
+    True
+    """
+    import numpy as np
+
+    keys = list(pos)
+    if len(keys) < 2:
+        return dict(pos)
+    xy = np.array([pos[k] for k in keys], dtype=float)
+    half = np.array([boxes[k][0] for k in keys])
+    up = np.array([boxes[k][1] for k in keys])
+    down = np.array([boxes[k][2] for k in keys])
+    order = np.arange(len(keys))
+    tie = np.sign(order[None, :] - order[:, None])  # who goes which way when two centres coincide
+    for _ in range(rounds):
+        dx = xy[None, :, 0] - xy[:, None, 0]
+        dy = xy[None, :, 1] - xy[:, None, 1]
+        need_x = half[:, None] + half[None, :] + gap
+        # j below i: i's bottom against j's top; j above i: j's bottom against i's top
+        need_y = np.where(dy >= 0, down[:, None] + up[None, :], up[:, None] + down[None, :]) + gap
+        ox = need_x - np.abs(dx)
+        oy = need_y - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        sx = np.where(dx != 0, np.sign(dx), tie)
+        sy = np.where(dy != 0, np.sign(dy), tie)
+        if axis == "xy":
+            # prefer the direction that keeps the map the shape of the screen
+            w, h = np.ptp(xy[:, 0]) + 1, np.ptp(xy[:, 1]) + 1
+            k = float(np.clip((h * aspect / w) ** 2, 0.25, 20.0)) * bias
+            along_x = ox < oy * k
+        else:
+            along_x = np.zeros_like(hit)
+        move = np.zeros_like(xy)
+        # push j away from i (each pair is seen from both sides, so each moves half)
+        mx = np.where(hit & along_x, sx * (ox / 2 + 0.5), 0.0)
+        my = np.where(hit & ~along_x, sy * (oy / 2 + 0.5), 0.0)
+        move[:, 0] = mx.sum(axis=0) / 2 - mx.sum(axis=1) / 2
+        move[:, 1] = my.sum(axis=0) / 2 - my.sum(axis=1) / 2
+        xy += move
+    return {k: (round(float(x), 1), round(float(y), 1)) for k, (x, y) in zip(keys, xy)}
+
+
+#: the shape of the map's canvas on a 1400×900 screen (width / height)
+SCREEN_ASPECT = 1.4
+
+
+def fit_to_screen(pos: dict, boxes: dict, *, room: float = 2.0) -> dict:
+    """Scale a layout (each axis on its own) to the screen's shape and to about ``room`` times the area
+    its boxes take, so that, once :func:`declutter` has moved the boxes apart, the whole map fits a
+    1400×900 screen with its labels at a readable size rather than spread over a canvas shown at a
+    quarter of its size.
+    """
+    if len(pos) < 3:
+        return dict(pos)
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    area = sum(2 * b[0] * (b[1] + b[2]) for b in boxes.values()) * room
+    tw, th = math.sqrt(area * SCREEN_ASPECT), math.sqrt(area / SCREEN_ASPECT)
+    fx, fy = (tw / w if w > 1 else 1.0), (th / h if h > 1 else 1.0)
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {n: ((x - cx) * fx, (y - cy) * fy) for n, (x, y) in pos.items()}
+
+
+#: the canvas of a map on a 1400×900 screen, in pixels (the side panel takes the rest)
+CANVAS = (1075, 770)
+
+
+def fitted_scale(pos: dict, boxes: dict, canvas=CANVAS) -> float:
+    """The zoom at which the whole layout, boxes included, fits the canvas (1 = labels at their size)."""
+    xs0 = min(x - boxes[n][0] for n, (x, _) in pos.items())
+    xs1 = max(x + boxes[n][0] for n, (x, _) in pos.items())
+    ys0 = min(y - boxes[n][1] for n, (_, y) in pos.items())
+    ys1 = max(y + boxes[n][2] for n, (_, y) in pos.items())
+    return min(1.0, canvas[0] / max(1.0, xs1 - xs0), canvas[1] / max(1.0, ys1 - ys0))
+
+
+def readable_layout(pos: dict, boxes: dict) -> dict:
+    """A layout with no two boxes overlapping that fits the screen at the largest zoom: the layout is
+    brought to the screen's shape (:func:`fit_to_screen`), then :func:`declutter` is tried with a few
+    leanings towards moving sideways, and the one that fits at the largest zoom kept."""
+    start = fit_to_screen(pos, boxes, room=1.0)
+    best = None
+    for bias in (2.0, 3.0, 4.5):
+        p = declutter(start, boxes, bias=bias)
+        key = fitted_scale(p, boxes)
+        if best is None or key > best[0] + 1e-9:
+            best = (key, p)
+    return best[1]
+
+
+def overlaps(pos: dict, boxes: dict) -> int:
+    """How many pairs of boxes overlap (0 after :func:`declutter`)."""
+    keys = list(pos)
+    n = 0
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            (ax, ay), (bx, by) = pos[a], pos[b]
+            (ah, au, ad), (bh, bu, bd) = boxes[a], boxes[b]
+            if ax - ah < bx + bh and bx - bh < ax + ah and ay - au < by + bd and by - bu < ay + ad:
+                n += 1
+    return n
+
+
 def diffusion_positions(G) -> dict:
     """Left to right by date: issuers, the directive(s), then implementers in columns by the
     date of their first reported implementation (undated last)."""
@@ -239,11 +417,15 @@ def diffusion_positions(G) -> dict:
         else:
             key = (2, d.get("date") or "9999")
         cols.setdefault(key, []).append(n)
-    pos = {}
+    pos, x, prev = {}, 0.0, 0.0
     for i, key in enumerate(sorted(cols)):
         members = sorted(cols[key], key=lambda n: (G.nodes[n].get("label", ""), str(n)))
+        # columns as far apart as their widest labels need (a label is about 8 px a character)
+        half = max(len(max(wrap_label(str(G.nodes[n].get("label", n))).split("\n"), key=len)) * 4.0 + 20 for n in members)
+        x = x + max(260.0, prev + half + 40) if i else 0.0
+        prev = half
         for j, n in enumerate(members):
-            pos[n] = (i * 260.0, (j - (len(members) - 1) / 2) * 90.0)
+            pos[n] = (x, (j - (len(members) - 1) / 2) * 90.0)
     return pos
 
 
@@ -257,7 +439,8 @@ def keep_top(G, scores: dict, limit: int, keep=()):
 
 
 def render(G, *, title: str = "graphkit map", subtitle: str = "", size_by: str = "degree",
-           node_limit: int = DEFAULT_NODE_LIMIT, keep=(), layout: str = "spring", seed: int = 7) -> Map:
+           node_limit: int = DEFAULT_NODE_LIMIT, keep=(), layout: str = "spring", seed: int = 7,
+           notice: str = "") -> Map:
     """Render a networkx graph from :mod:`graphkit.analytics.projections` as an offline HTML page.
 
     Parameters
@@ -299,18 +482,24 @@ def render(G, *, title: str = "graphkit map", subtitle: str = "", size_by: str =
         raise AnalysisError(f"node limit {node_limit}: use 1 or more")
     scores = centrality(G, size_by)
     total = len(G)
-    notice = ""
     if total > node_limit:
         shown = keep_top(G, scores, node_limit, keep)
         H = G.subgraph(shown).copy()
-        notice = (f"Showing the top {len(H):,} of {total:,} nodes by {size_by} (node limit {node_limit:,}); "
+        notice = (notice + " " if notice else "") + (f"Showing the top {len(H):,} of {total:,} nodes by {size_by} (node limit {node_limit:,}); "
                   f"{G.number_of_edges() - H.number_of_edges():,} edges to hidden nodes are not drawn. "
                   "Raise the limit (graphkit map --limit N) or narrow the map (--person, --directive, --from/--to) "
                   "to see more.")
     else:
         H = G
     pos = diffusion_positions(H) if layout == "diffusion" else spring_positions(H, seed=seed)
-    data, counts = _network_data(H, scores, size_by, pos)
+    sizes = _sizes(H, scores)
+    if len(H) <= DECLUTTER_MAX:
+        boxes = {n: label_box(wrap_label(str(H.nodes[n].get("label", n))), sizes[n]) for n in H}
+        if layout == "diffusion":
+            pos = declutter(pos, boxes, axis="y")
+        else:
+            pos = readable_layout(pos, boxes)
+    data, counts = _network_data(H, scores, size_by, pos, sizes)
     legend = _legend(counts)
     js, css = _vis_assets()
     html = _page(
@@ -330,12 +519,17 @@ def _describe(G, H) -> str:
     return "; ".join(parts)
 
 
-def _network_data(H, scores, size_by, pos):
+def _sizes(H, scores) -> dict:
+    """Node radius in pixels, 10 to 36 by the measure."""
+    values = [scores.get(n, 0) for n in H]
+    lo, hi = (min(values), max(values)) if values else (0, 0)
+    return {n: round(10 + (26 * (scores.get(n, 0) - lo) / (hi - lo) if hi > lo else 6), 1) for n in H}
+
+
+def _network_data(H, scores, size_by, pos, sizes):
     from pyvis.network import Network
 
     net = Network(directed=True)  # pyvis' undirected duplicate check is quadratic; arrows are set per edge
-    values = [scores.get(n, 0) for n in H]
-    lo, hi = (min(values), max(values)) if values else (0, 0)
     counts: dict[str, int] = {}
     for n in H:  # nodes are in the graph's (sorted) order
         d = H.nodes[n]
@@ -343,13 +537,12 @@ def _network_data(H, scores, size_by, pos):
         colour, shape, _, _ = STYLES.get(t, OTHER_STYLE)
         counts[t if t in STYLES else "Other"] = counts.get(t if t in STYLES else "Other", 0) + 1
         s = scores.get(n, 0)
-        size = 10 + (26 * (s - lo) / (hi - lo) if hi > lo else 6)
         x, y = pos[n]
-        net.add_node(str(n), label=_short(str(d.get("label", n))), shape=shape, size=round(size, 1), x=x, y=y,
+        net.add_node(str(n), label=wrap_label(str(d.get("label", n))), shape=shape, size=sizes[n], x=x, y=y,
                      physics=False,
                      color={"background": colour, "border": "#444444",
                             "highlight": {"background": colour, "border": "#000000"}},
-                     font={"color": "#222222", "size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                     font={"color": "#222222", "size": LABEL_FONT, "strokeWidth": 3, "strokeColor": "#ffffff"},
                      tip=_node_tip(H, n, size_by, s))
     arrows = {"to": {"enabled": H.is_directed(), "scaleFactor": 0.5}}
     for i, (u, v) in enumerate(H.edges()):
@@ -368,11 +561,6 @@ def _network_data(H, scores, size_by, pos):
         "nodes": {"borderWidth": 1},
     }
     return {"nodes": net.nodes, "edges": net.edges, "options": options}, counts
-
-
-def _short(label: str, limit: int = 48) -> str:
-    """A node label short enough to draw; the tooltip has the whole of it."""
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _legend(counts: dict) -> str:
@@ -395,42 +583,114 @@ def _range_text(date_from, date_to) -> str:
     return f" ({r})" if r.bounded else ""
 
 
+def parse_types(types) -> tuple[str, ...]:
+    """Node types from what a reader types (``person,body`` or a list), as graph classes.
+
+    >>> parse_types("person, body"), parse_types(["Directive", "province"])
+    (('Person', 'Organization'), ('Directive', 'Province'))
+    """
+    if not types:
+        return ()
+    words = [w.strip() for t in ([types] if isinstance(types, str) else types) for w in str(t).split(",") if w.strip()]
+    out = []
+    for w in words:
+        t = TYPE_NAMES.get(w.casefold()) or next((v for v in TYPE_NAMES.values() if v.casefold() == w.casefold()), None)
+        if t is None:
+            raise AnalysisError(f"unknown node type '{w}'; choose from {', '.join(sorted(set(TYPE_NAMES) - {'org', 'organization'}))}")
+        if t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def _of_types(G, types, keep=()):
+    if not types:
+        return G
+    return G.subgraph([n for n in G if G.nodes[n].get("type") in types or n in keep]).copy()
+
+
+def _top(G, n: int, measure: str, keep=()):
+    """The ``n`` best nodes by ``measure`` (and ``keep``), without the ones left with no edge among them;
+    with a note of what was left out."""
+    from collections import Counter
+
+    from graphkit.analytics.measures import centrality
+
+    if len(G) <= n:
+        return G, ""
+    scores = centrality(G, measure)
+    # the best nodes that have an edge among the chosen: a node left alone is replaced by the next best
+    skip: set = set()
+    alone: list = []
+    for _ in range(8):
+        shown = keep_top(G.subgraph([x for x in G if x not in skip]), scores, n, keep)
+        H = G.subgraph(shown).copy()
+        lone = [x for x in H if H.degree(x) == 0 and x not in keep]
+        if not lone:
+            break
+        skip.update(lone)
+        alone += lone
+    H.remove_nodes_from([x for x in H if H.degree(x) == 0 and x not in keep])
+    left = Counter(G.nodes[x].get("type", "Other") for x in G if x not in H)
+    kinds = ", ".join(f"{c:,} {STYLES.get(t, OTHER_STYLE)[3].split(' (')[0].lower()}" for t, c in left.most_common())
+    note = (f"Showing the top {len(H):,} of {len(G):,} nodes by {measure}; left out: {kinds}, and "
+            f"{G.number_of_edges() - H.number_of_edges():,} edges to them"
+            + (f" ({len(alone):,} nodes with no edge to the ones shown were passed over)" if alone else "")
+            + ". Narrow the map to see them: --person, --province, --body, --directive, --since/--until, --types, "
+              "or raise --top.")
+    return H, note
+
+
 def whole_map(source, *, date_from=None, date_to=None, size_by: str = "degree",
-              node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None) -> Map:
-    """A map of the whole graph (:func:`~graphkit.analytics.projections.entity_graph`)."""
+              node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None, types=(),
+              top: int | None = None) -> Map:
+    """A map of the whole graph (:func:`~graphkit.analytics.projections.entity_graph`): its ``top``
+    nodes by ``size_by`` (all of them when ``top`` is None), with a note of what was left out."""
     from graphkit.analytics.projections import entity_graph
 
-    G = entity_graph(source, date_from=date_from, date_to=date_to)
+    G = _of_types(entity_graph(source, date_from=date_from, date_to=date_to), parse_types(types))
     if len(G) == 0:
         raise AnalysisError("nothing to draw: the graph has no facts" + _range_text(date_from, date_to)
                             + "; widen --from/--to or build the graph from more articles")
-    return render(G, title=title or "graphkit map" + _range_text(date_from, date_to), size_by=size_by,
-                  node_limit=node_limit)
+    H, note = _top(G, top, size_by) if top else (G, "")
+    m = render(H, title=title or "graphkit map" + _range_text(date_from, date_to), size_by=size_by,
+               node_limit=node_limit, notice=note,
+               subtitle=f"{H.number_of_nodes():,} of {G.number_of_nodes():,} nodes, {H.number_of_edges():,} edges"
+               if note else "")
+    m.total_nodes = max(m.total_nodes, len(G))
+    return m
 
 
-def ego_map(source, person: str, *, radius: int = 1, date_from=None, date_to=None, size_by: str = "degree",
-            node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None) -> Map:
-    """The neighbourhood of one person in the entity graph, ``radius`` steps out.
+def ego_map(source, person: str | None = None, *, radius: int = 1, date_from=None, date_to=None,
+            size_by: str = "degree", node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None,
+            types=(), top: int | None = None, center: str | None = None, center_types=("Person",)) -> Map:
+    """The neighbourhood of one person (or, with ``center_types``, a province or a body) in the entity
+    graph, ``radius`` steps out; its ``top`` nodes by ``size_by`` when ``top`` is given.
 
     Radius 1 shows the person's bodies, meetings and posts; radius 2 adds who else was there.
 
     >>> from graphkit import examples
     >>> ego_map(examples.dataset(), "Dương Văn Thái", radius=2).nodes
     9
+    >>> ego_map(examples.dataset(), "Bắc Giang", center_types=("Province",)).nodes
+    4
     """
     from graphkit.analytics.measures import ego, find_node
     from graphkit.analytics.projections import entity_graph
 
     G = entity_graph(source, date_from=date_from, date_to=date_to)
-    center = find_node(G, person, types=("Person",))
-    E = ego(G, center, radius)
-    name = G.nodes[center]["label"]
-    return render(E, title=title or f"{name}: ego map, radius {radius}" + _range_text(date_from, date_to),
-                  size_by=size_by, node_limit=node_limit, keep=[center])
+    c = find_node(G, center or person, types=center_types)
+    E = _of_types(ego(G, c, radius), parse_types(types), keep=[c])
+    note = ""
+    if top:
+        E, note = _top(E, top, size_by, keep=[c])
+    name = G.nodes[c]["label"]
+    return render(E, title=title or f"{name}: ego map, depth {radius}" + _range_text(date_from, date_to),
+                  size_by=size_by, node_limit=node_limit, keep=[c], notice=note)
 
 
 def diffusion_map(source, code: str, *, date_from=None, date_to=None, size_by: str = "degree",
-                  node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None) -> Map:
+                  node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None, types=(),
+                  top: int | None = None) -> Map:
     """Issuer → directive → implementing provinces and bodies, left to right by date.
 
     >>> from graphkit import examples
@@ -441,23 +701,49 @@ def diffusion_map(source, code: str, *, date_from=None, date_to=None, size_by: s
 
     G = directive_diffusion(source, code, date_from=date_from, date_to=date_to)
     keep = [n for n, r in G.nodes(data="role") if r in ("directive", "issuer")]
-    labels = ", ".join(G.nodes[n]["label"] for n, r in G.nodes(data="role") if r == "directive")
-    implementers = sum(1 for _, r in G.nodes(data="role") if r == "implementer")
+    G = _of_types(G, parse_types(types), keep=keep)
+    note = ""
+    if top:
+        G, note = _top(G, top, size_by, keep=keep)
+    labels = ", ".join(dict.fromkeys(G.nodes[n]["label"] for n, r in G.nodes(data="role") if r == "directive"))
+    implementers = [n for n, r in G.nodes(data="role") if r == "implementer"]
+    undated = sum(1 for n in implementers if not G.nodes[n].get("date"))
     return render(G, title=title or f"Diffusion of {labels}" + _range_text(date_from, date_to),
-                  subtitle=f"{implementers} implementing province(s)/bod(ies), left to right by the date of the "
-                           "first article reporting it", size_by=size_by, node_limit=node_limit, keep=keep,
-                  layout="diffusion")
+                  subtitle=f"{len(implementers)} implementing province(s)/bod(ies), left to right by the date of the "
+                           "first article reporting it" + (f" ({undated} from undated articles, in the last column)"
+                                                           if undated else ""), size_by=size_by, node_limit=node_limit, keep=keep,
+                  layout="diffusion", notice=note)
 
 
 def make_map(source, *, person: str | None = None, radius: int = 1, directive: str | None = None,
-             date_from=None, date_to=None, size_by: str = "degree", node_limit: int = DEFAULT_NODE_LIMIT,
-             title: str | None = None) -> Map:
-    """The map the ``graphkit map`` command draws: ego (``person``), diffusion (``directive``) or whole."""
-    if person and directive:
-        raise AnalysisError("choose one of --person and --directive")
-    common = dict(date_from=date_from, date_to=date_to, size_by=size_by, node_limit=node_limit, title=title)
+             province: str | None = None, body: str | None = None, date_from=None, date_to=None,
+             size_by: str = "degree", node_limit: int = DEFAULT_NODE_LIMIT, title: str | None = None,
+             types=(), top: int | None = None) -> Map:
+    """The map the ``graphkit map`` command draws: ego (``person``, ``province``, ``body``, ``radius``
+    steps out), diffusion (``directive``), or the whole graph; ``types`` keeps those node types,
+    ``top`` the best nodes by ``size_by``. The whole graph with no ``top`` shows its
+    :data:`DEFAULT_WHOLE_TOP` best nodes, and says what it left out.
+
+    >>> from graphkit import examples
+    >>> m = make_map(examples.dataset(), top=5)
+    >>> m.nodes <= 5, m.notice.startswith("Showing the top")
+    (True, True)
+    """
+    chosen = [name for name, v in (("--person", person), ("--province", province), ("--body", body),
+                                   ("--directive", directive)) if v]
+    if len(chosen) > 1:
+        raise AnalysisError(f"choose one of {' and '.join(chosen)}")
+    if top is not None and top < 1:
+        raise AnalysisError(f"--top {top}: use 1 or more")
+    common = dict(date_from=date_from, date_to=date_to, size_by=size_by, node_limit=node_limit, title=title,
+                  types=types, top=top)
     if person:
         return ego_map(source, person, radius=radius, **common)
+    if province:
+        return ego_map(source, radius=radius, center=province, center_types=("Province",), **common)
+    if body:
+        return ego_map(source, radius=radius, center=body, center_types=("Organization",), **common)
     if directive:
         return diffusion_map(source, directive, **common)
+    common["top"] = top or DEFAULT_WHOLE_TOP
     return whole_map(source, **common)

@@ -117,3 +117,42 @@ def test_every_option_is_documented(command):
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
                 assert f"`{opt}" in text, f"{opt} of graphkit {command} is not documented"
+
+
+def test_analyze_top_limits_the_communities_too(graph):
+    code, out = run("analyze", graph, "-p", "person", "--via", "bodies", "-m", "degree", "-m", "louvain", "--top", "1")
+    assert code == 0, out
+    listed = [ln for ln in out.splitlines() if ln.startswith("louvain community")]
+    assert len(listed) == 1 and "louvain community 0 (5)" in listed[0]
+    assert "… 2 smaller communities not listed (--top 0 lists all)" in out
+    code, out = run("analyze", graph, "-p", "person", "--via", "bodies", "-m", "louvain", "--top", "0")
+    assert len([ln for ln in out.splitlines() if ln.startswith("louvain community")]) == 3 and "not listed" not in out
+
+
+def test_analyze_path_with_no_path_says_so_and_stops(graph, tmp_path):
+    out_file = tmp_path / "p.csv"
+    code, out = run("analyze", graph, "--via", "meetings", "--path", "Trương Thị Mai", "Hồ Phúc Hợp", "--out", out_file)
+    assert code == 1
+    assert "no path between Trương Thị Mai and Hồ Phúc Hợp in the person projection" in out
+    assert "│" not in out and "path 1" not in out and not out_file.exists()
+    code, out = run("analyze", graph, "--path", "", "Hồ Phúc Hợp")
+    assert code == 2 and "give two person names" in out
+
+
+def test_tables_in_a_pipe_are_not_wrapped(graph, tmp_path):
+    """Written to a pipe, the table is laid out as wide as its rows (rich would wrap at 80 columns)."""
+    import subprocess
+    import sys
+
+    from tests import ROOT
+
+    q = "SELECT ?s ?e WHERE { ?s gk:evidence ?e } ORDER BY DESC(STRLEN(?e)) LIMIT 3"
+    for args, n in ((["query", str(graph), q], 3), (["analyze", str(graph), "-p", "entities", "--top", "5"], 5)):
+        p = subprocess.run([sys.executable, "-m", "graphkit.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, timeout=120)
+        assert p.returncode == 0, p.stderr
+        rows = [ln for ln in p.stdout.splitlines() if ln.startswith("│")]
+        assert len(rows) == n  # one line a row: no cell folded onto a second line
+        assert args[0] == "analyze" or max(len(ln) for ln in rows) > 100
+        widths = {len(ln) for ln in p.stdout.splitlines() if ln[:1] in "┏┃┡│└"}
+        assert len(widths) == 1  # every line of the table is one row, none folded

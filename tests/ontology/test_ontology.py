@@ -187,7 +187,7 @@ ALIGNMENTS = [
     ("Meeting", RDFS.subClassOf, "schema", "Event"),
     ("Directive", RDFS.subClassOf, "eli", "LegalResource"),
     ("Article", RDFS.subClassOf, "schema", "NewsArticle"),
-    ("Assertion", RDFS.subClassOf, "rdf", "Statement"),
+    ("Assertion", RDFS.seeAlso, "rdf", "Statement"),  # rdf:Statement may not be a class in OWL 2 DL
     ("Province", RDFS.subClassOf, "schema", "AdministrativeArea"),
     ("District", RDFS.subClassOf, "schema", "AdministrativeArea"),
     ("holds", RDFS.subPropertyOf, "org", "holds"),

@@ -165,7 +165,7 @@ def test_negotiation_and_errors(server):
     assert raw(server, params={"query": PERSONS}, headers={"Accept": "*/*"})[1] == "application/sparql-results+json"
     assert raw(server, params={"query": PERSONS}, headers={"Accept": "image/png"})[0] == 406
     assert raw(server, params={"query": PERSONS, "format": "csv"})[1] == "text/csv; charset=utf-8"
-    assert raw(server, "/sparql")[0] == 400
+    assert raw(server, "/sparql")[:2] == (200, "text/turtle; charset=utf-8")  # the service description
     assert raw(server, "/nope", params={"query": PERSONS})[0] == 404
     assert raw(server, data=b"x", headers={"Content-Type": "image/png"})[0] == 415
 
@@ -217,3 +217,32 @@ def test_graphkit_serve_command(graph_file, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_get_without_a_query_is_a_service_description(server):
+    """SPARQL 1.1 Service Description: Turtle naming the endpoint, the language and the result formats."""
+    import rdflib
+
+    status, ctype, body = raw(server, "/sparql")
+    assert status == 200 and ctype.startswith("text/turtle")
+    g = rdflib.Graph().parse(data=body, format="turtle")
+    SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    (svc,) = list(g.subjects(rdflib.RDF.type, SD.Service))
+    assert g.value(svc, SD.endpoint) == rdflib.URIRef(server.url)
+    assert g.value(svc, SD.supportedLanguage) == SD.SPARQL11Query
+    formats = {str(o).rsplit("/", 1)[-1] for o in g.objects(svc, SD.resultFormat)}
+    assert {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "Turtle"} <= formats
+    assert raw(server, "/sparql", params={"update": "x"})[0] == 403  # still read-only
+
+
+def test_the_page_has_fields_for_a_questions_parameters(server):
+    status, _, page = raw(server, "/")
+    assert status == 200 and 'id="params"' in page and '"params": [{"name": ' in page
+    status, _, text = raw(server, "/render", params={"question": "post-holders", "post": "Bí thư Tỉnh ủy"})
+    assert status == 200 and "PREFIX gk:" in text
+    other = raw(server, "/render", params={"question": "post-holders", "post": "Chủ tịch"})[2]
+    assert other != text  # the value is written into the query
+    # the rendered query runs
+    assert raw(server, params={"query": text})[0] == 200
+    status, _, text = raw(server, "/render", params={"question": "nope"})
+    assert status == 400 and "nope" in text

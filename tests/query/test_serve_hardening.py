@@ -427,3 +427,30 @@ def test_rdflib_sparqlstore_and_curl(server):
         out = subprocess.run(["curl", "-s", "-G", server.url, "--data-urlencode", f"query={PERSONS}", "-H",
                               f"Accept: {accept}"], capture_output=True, text=True, timeout=60).stdout
         assert out.startswith(first), (accept, out[:80])
+
+
+@pytest.mark.browser
+def test_query_page_works_under_its_content_security_policy(server, monkeypatch):
+    """The page's script runs in Chromium with the policy the server sends (a blocked inline script would
+    leave the question's parameter fields empty and log a console error)."""
+    from tests.viz import browser
+
+    if browser.find_chromium() is None:
+        pytest.skip("no Chromium")
+    url = server.url.rsplit("/", 1)[0] + "/"
+
+    class At:  # open_page opens files; point it at the server
+        def resolve(self):
+            return self
+
+        def as_uri(self):
+            return url
+
+    monkeypatch.setattr(browser, "Path", lambda _: At())
+    pick = """(() => { const s = document.getElementById('examples'); s.value = s.options[1].value;
+      s.dispatchEvent(new Event('change'));
+      return [document.getElementById('params').children.length, document.getElementById('q').value.length]; })()"""
+    report = browser.open_page("page", evaluate=pick, ready="document.readyState === 'complete'")
+    assert report.errors == []
+    fields, query_chars = report.value
+    assert fields >= 1 and query_chars > 100

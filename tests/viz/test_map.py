@@ -236,3 +236,60 @@ def test_png_stats_tells_blank_from_drawn():
     drawn = png_stats(png([[255] * 6, [0, 0, 0, 255, 0, 0]]))
     assert (blank["stdev"], blank["distinct"]) == (0, 1)
     assert drawn["stdev"] > 50 and drawn["width"] == 2
+
+
+# -- selections and readable layouts -----------------------------------------------------------------
+@pytest.mark.parametrize("kwargs, types, center", [
+    ({"province": "Bắc Giang"}, None, "Bắc Giang"),
+    ({"body": "Tỉnh ủy Bắc Giang", "radius": 2}, None, "Tỉnh ủy Bắc Giang"),
+    ({"person": "Dương Văn Thái", "radius": 2, "types": "person,body"}, {"Person", "Organization"}, "Dương Văn Thái"),
+    ({"types": ["meeting", "person"]}, {"Meeting", "Person"}, None),
+])
+def test_map_selections(ds, kwargs, types, center):
+    m = maps.make_map(ds, **kwargs)
+    data = Page(m.html).data()
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    if center:
+        assert center in labels.values()
+    if types:
+        kinds = {n["tip"][1][1] for n in data["nodes"] if n["label"] != center}
+        assert kinds <= types and kinds
+    assert 1 < m.nodes < entity_graph(ds).number_of_nodes()
+
+
+def test_top_keeps_connected_best_nodes_and_says_what_was_left_out(ds):
+    m = maps.make_map(ds, top=6, size_by="degree")
+    data = Page(m.html).data()
+    ends = {e["from"] for e in data["edges"]} | {e["to"] for e in data["edges"]}
+    assert m.nodes <= 6 and {n["id"] for n in data["nodes"]} == ends  # nobody alone
+    assert m.notice.startswith(f"Showing the top {m.nodes} of 25 nodes by degree; left out: ")
+    assert "person" in m.notice and "Narrow the map" in m.notice
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"person": "Dương Văn Thái", "province": "Bắc Giang"}, "choose one of --person and --province"),
+    ({"types": "people"}, "unknown node type 'people'"),
+    ({"top": 0}, "--top 0: use 1 or more"),
+    ({"province": "Bac Gang"}, "no Province called 'Bac Gang'"),
+])
+def test_selection_errors(ds, kwargs, message):
+    with pytest.raises(AnalysisError, match=message):
+        maps.make_map(ds, **kwargs)
+
+
+def test_declutter_leaves_no_two_label_boxes_overlapping():
+    import networkx as nx
+
+    G = nx.gnm_random_graph(150, 220, seed=3)
+    for n in G:
+        G.nodes[n].update(label=f"Ủy ban nhân dân tỉnh số {n} của vùng", type="Organization")
+    pos = maps.spring_positions(G)
+    boxes = {n: maps.label_box(maps.wrap_label(G.nodes[n]["label"]), 12) for n in G}
+    assert maps.overlaps(pos, boxes) > 0  # the spring layout alone overlaps
+    out = maps.readable_layout(pos, boxes)
+    assert maps.overlaps(out, boxes) == 0 and maps.fitted_scale(out, boxes) > 0.4
+
+
+def test_diffusion_edges_are_labelled_in_vietnamese(ds):
+    data = Page(maps.diffusion_map(ds, "18-NQ/TW").html).data()
+    assert {e["label"] for e in data["edges"]} == {"ban hành", "thực hiện"}

@@ -60,7 +60,7 @@
       body.appendChild(h);
       var ul = document.createElement("ul");
       ul.className = "gk-neighbours";
-      near.map(function (n) { return nodes.get(n).label; }).sort().forEach(function (label) {
+      near.map(function (n) { return tips[n] && tips[n][0] ? tips[n][0][1] : nodes.get(n).label; }).sort().forEach(function (label) {
         var li = document.createElement("li");
         li.textContent = label;
         ul.appendChild(li);
