@@ -15,6 +15,8 @@ FORMAT_HELP = ("Output format: table (the default on screen), csv, tsv, json (SP
                "Without it, --out's extension decides.")
 OUT_HELP = "Write the results to this file instead of the screen."
 TIMEOUT_HELP = "Stop a query that runs longer than this many seconds."
+SERVICE_HELP = ("Let SERVICE clauses call endpoints on this host (a name, an address, or HOST:PORT); repeatable. "
+                "Without it, a query with SERVICE is refused: nothing is sent to any host.")
 
 
 def _pick_format(fmt: str | None, out: Path | None, kind: str) -> str:
@@ -109,6 +111,8 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option(
         "--param", "-p", help="NAME=VALUE: write VALUE (as a string literal) for $NAME in the query; repeatable.")] = None,
     timeout: Annotated[Optional[float], typer.Option(help=TIMEOUT_HELP)] = None,
+    allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", metavar="HOST",
+                                                               help=SERVICE_HELP)] = None,
 ):
     """Run a SPARQL query on a graph.
 
@@ -128,7 +132,7 @@ def query(
         except OSError as e:
             raise QueryError(f"{file}: cannot read the query ({e.strerror or e})") from None
     g = open_graph(graph)
-    result = run_query(g, text, params=_parse_params(param), timeout=timeout)
+    result = run_query(g, text, params=_parse_params(param), timeout=timeout, allow_service=allow_service)
     _emit(result, _pick_format(fmt, out, result.kind), out)
 
 
@@ -228,6 +232,24 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
     timeout: Annotated[float, typer.Option(help="Stop a query that runs longer than this many seconds.")] = 30.0,
     workers: Annotated[int, typer.Option(help="How many queries run at once (each in its own process).")] = 2,
+    allow_service: Annotated[Optional[list[str]], typer.Option("--allow-service", metavar="HOST",
+                                                               help=SERVICE_HELP)] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", metavar="NAME",
+        help="Answer requests whose Host header gives this name too (besides --host; * for any); repeatable. "
+             "Requests under other names are refused (DNS rebinding).")] = None,
+    cors: Annotated[Optional[list[str]], typer.Option(
+        "--cors", metavar="ORIGIN",
+        help="Let pages of this origin (https://example.org, or *) query the endpoint from a browser; repeatable. "
+             "Without it, cross-site requests are refused and no CORS header is sent.")] = None,
+    max_memory: Annotated[Optional[str], typer.Option(
+        "--max-memory", metavar="SIZE",
+        help="Memory a query may take in its worker (512M, 2G); past it the query is stopped with 503 and the "
+             "worker replaced. Default: 1G, or a quarter of the machine's memory if less.", show_default=False)] = None,
+    fast_lane: Annotated[float, typer.Option(
+        "--fast-lane", metavar="SECONDS",
+        help="When every worker is busy, a query runs on a reserve worker for up to this much CPU time (4 times "
+             "that of wall-clock time) before it waits for a regular one, so cheap queries are answered while others run heavy ones (0: no reserve).")] = 0.5,
 ):
     """Serve a graph as a read-only SPARQL endpoint (SPARQL 1.1 Protocol) until Ctrl-C (or SIGTERM).
 
@@ -243,7 +265,11 @@ def serve(
     with console.status(f"loading {graph} …"):
         g = open_graph(graph, in_memory=True)
         g.prepare()
-    server = make_server(g, host, port, timeout=timeout, workers=workers)
+    from graphkit.query.server import parse_size
+
+    server = make_server(g, host, port, timeout=timeout, workers=workers, allow_service=allow_service or (),
+                         allowed_hosts=allowed_host or (), cors=cors or (),
+                         max_memory=parse_size(max_memory) if max_memory else None, fast_lane=fast_lane)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
     log = logging.getLogger("graphkit.serve")
@@ -251,7 +277,13 @@ def serve(
     log.setLevel(logging.INFO)
     base = server.url.rsplit("/", 1)[0]
     err(f"serving {graph} ({g.counts()}) at {server.url}")
-    err(f"query page: {base}/ ; queries stop after {timeout:g} s; Ctrl-C stops the server")
+    from graphkit.query.server import _size
+
+    limit = getattr(server.pool, "max_memory", None)
+    err(f"query page: {base}/ ; queries stop after {timeout:g} s"
+        + (f" or {_size(limit)} of memory" if limit else "") + "; Ctrl-C stops the server")
+    if allow_service:
+        err(f"SERVICE may call: {', '.join(allow_service)}")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {host}: anyone who can reach this port can query the graph")
     import signal
@@ -263,7 +295,8 @@ def serve(
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        err("stopped")
+        stats = getattr(server.pool, "stats", None)
+        err("stopped" + (f" ({', '.join(f'{k} {v}' for k, v in stats.items())})" if stats else ""))
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.close()

@@ -571,8 +571,13 @@ def evaluate(store, text: str, *, union: bool = False, default_graph=None, named
         answer = None  # pyoxigraph's answers must be dropped on the thread that made them
 
 
-def check_query(text: str) -> str:
-    """The form of a read-only query (``select``, ``ask``, …); an update raises :class:`UpdateRefused`."""
+def check_query(text: str, *, allow_service=None) -> str:
+    """The form of a read-only query (``select``, ``ask``, …); an update raises :class:`UpdateRefused`,
+    a query too long or too deeply nested, or calling an endpoint (``SERVICE``) not on the hosts of
+    ``allow_service``, raises :class:`graphkit.query.guard.QueryRefused`."""
+    from graphkit.query import guard
+
+    guard.check(text, allow_service=allow_service)
     form = query_form(text)
     if form == "update":
         raise UpdateRefused(
@@ -583,7 +588,8 @@ def check_query(text: str) -> str:
 
 
 def run_query(graph, text: str, *, params: dict | None = None, timeout: float | None = None,
-              default_graph: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+              default_graph: list[str] | None = None, named_graphs: list[str] | None = None,
+              allow_service=None) -> QueryResult:
     """Run a SPARQL query and return its answer.
 
     ``graph`` is anything :func:`open_graph` accepts. The prefixes of
@@ -593,23 +599,25 @@ def run_query(graph, text: str, *, params: dict | None = None, timeout: float | 
     that runs longer raises :class:`QueryTimeout`; its evaluation is abandoned (it stops at the
     next row; a single long step such as a large aggregate finishes in the background, so use
     :func:`graphkit.query.server.make_server` to serve untrusted queries: its workers are killed).
+    ``SERVICE`` (federation) is refused unless its host is in ``allow_service``; queries too long or
+    too deeply nested are refused before evaluation (see :mod:`graphkit.query.guard`).
     """
     from graphkit.query.params import substitute
 
     g = open_graph(graph)
     if params:
         text = substitute(text, params)
-    check_query(text)
+    check_query(text, allow_service=allow_service)
     store, union = g.store_for(text, datasets=bool(default_graph or named_graphs))
     kwargs = {"union": union, "default_graph": default_graph, "named_graphs": named_graphs}
     if timeout is None:
-        return evaluate(store, text, **kwargs)
+        return _evaluate_guarded(store, text, **kwargs)
     box: dict = {}
     cancel = threading.Event()
 
     def work():
         try:
-            box["result"] = evaluate(store, text, cancel=cancel, **kwargs)
+            box["result"] = _evaluate_guarded(store, text, cancel=cancel, **kwargs)
         except BaseException as e:  # handed to the caller's thread
             box["error"] = e
 
@@ -622,6 +630,20 @@ def run_query(graph, text: str, *, params: dict | None = None, timeout: float | 
     if "error" in box:
         raise box["error"]
     return box["result"]
+
+
+def _evaluate_guarded(store, text: str, **kwargs) -> QueryResult:
+    """:func:`evaluate`, without passing on what a failed ``SERVICE`` call returned (see :mod:`~graphkit.query.guard`)."""
+    try:
+        return evaluate(store, text, **kwargs)
+    except QuerySyntaxError:
+        raise
+    except QueryError:
+        from graphkit.query import guard
+
+        if guard.service_targets(text):
+            raise QueryError(guard.FAILED_SERVICE) from None
+        raise
 
 
 def timeout_message(timeout: float) -> str:

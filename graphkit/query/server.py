@@ -90,15 +90,23 @@ def negotiate(accept: str | None, kind: str, fmt: str | None = None) -> str | No
 # ── answering one request (in a worker) ────────────────────────────────────────────────────────
 def answer(graph, request: dict) -> tuple[int, str, bytes]:
     """(status, content type, body) for a protocol request on an opened graph."""
-    from graphkit.query.engine import UpdateRefused, check_query, evaluate
+    from graphkit.query import guard
+    from graphkit.query.engine import QuerySyntaxError, UpdateRefused, check_query, evaluate
     from graphkit.query.results import media_type, serialize
 
     text = request["query"]
     try:
-        check_query(text)
+        check_query(text, allow_service=request.get("allow_service"))
         store, union = graph.store_for(text, datasets=bool(request.get("default_graph") or request.get("named_graphs")))
-        result = evaluate(store, text, union=union, default_graph=request.get("default_graph"),
-                          named_graphs=request.get("named_graphs"))
+        try:
+            result = evaluate(store, text, union=union, default_graph=request.get("default_graph"),
+                              named_graphs=request.get("named_graphs"))
+        except QuerySyntaxError:
+            raise
+        except QueryError:
+            if guard.service_targets(text):  # what the remote end said (or whether it listens) stays here
+                raise QueryError(guard.FAILED_SERVICE) from None
+            raise
     except UpdateRefused as e:
         return 403, "text/plain; charset=utf-8", (str(e) + "\n").encode()
     except QueryError as e:
@@ -175,9 +183,63 @@ def _zygote_loop(graph, ctrl: socket.socket) -> None:
         theirs.close()
 
 
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def private_memory(pid: int) -> int | None:
+    """Bytes of anonymous memory resident in process ``pid`` (resident minus file-backed and shared
+    memory, from ``/proc/PID/statm``), or ``None`` where it cannot be read. A forked worker starts
+    with the zygote's stores counted here; :class:`ForkPool` watches the growth from that start."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            fields = f.read().split()
+        return (int(fields[1]) - int(fields[2])) * _PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user and system) process ``pid`` has used, from ``/proc/PID/stat``, or ``None``."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read()
+        fields = data[data.rfind(b")") + 2:].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def default_max_memory() -> int:
+    """1 GiB, or a quarter of the machine's memory if that is less."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        total = 4 << 30
+    return min(1 << 30, total // 4)
+
+
+def parse_size(text: str) -> int:
+    """Bytes for ``512M``, ``1G``, ``1.5GB``, ``800MiB`` or a plain number of bytes.
+
+    >>> parse_size("1G"), parse_size("512m"), parse_size("1.5GB"), parse_size("4096")
+    (1073741824, 536870912, 1610612736, 4096)
+    """
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*", text.lower())
+    if not m:
+        raise QueryError(f"cannot read '{text}' as a size; write e.g. 512M or 1G")
+    return int(float(m[1]) * (1 << (10 * " kmgt".index(m[2] or " "))))
+
+
 class _Worker:
     def __init__(self, pid: int, conn):
         self.pid, self.conn = pid, conn
+        self.base = private_memory(pid) or 0  # the zygote's memory, shared until written
+
+    def growth(self) -> int:
+        now = private_memory(self.pid)
+        return 0 if now is None else max(0, now - self.base)
 
     def kill(self) -> None:
         try:
@@ -187,12 +249,30 @@ class _Worker:
         self.conn.close()
 
 
-class ForkPool:
-    """Worker processes forked from a zygote holding the loaded graph; overrunning workers are killed."""
+def _text(status: int, message: str) -> tuple[int, str, bytes]:
+    return status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8")
 
-    def __init__(self, graph, size: int = 2):
+
+class ForkPool:
+    """Worker processes forked from a zygote holding the loaded graph; workers that overrun the time
+    limit or the memory limit are killed and replaced.
+
+    Two lanes: ``size`` regular workers, and ``fast`` reserve workers. A query runs on a regular
+    worker when one is free; when all are busy it runs on a reserve worker for at most
+    ``fast_budget`` seconds of CPU time (and four times that of wall-clock time, so that a cheap
+    query slowed down by a busy machine is not taken for a heavy one), and, if it needs more, is
+    stopped there and waits for a regular worker. So clients looping heavy queries hold at most the regular workers, and cheap queries
+    keep being answered.
+    """
+
+    POLL = 0.05  # seconds between two looks at a busy worker's memory
+
+    def __init__(self, graph, size: int = 2, *, max_memory: int | None = None, fast: int = 1,
+                 fast_budget: float = 0.5):
         graph.prepare()
         self.size = size
+        self.max_memory = default_max_memory() if max_memory is None else max_memory
+        self.fast_budget = fast_budget
         self._ctrl, zygote_end = socket.socketpair()
         self._zygote = os.fork()
         if self._zygote == 0:
@@ -203,12 +283,22 @@ class ForkPool:
                 os._exit(0)
         zygote_end.close()
         self._lock = threading.Lock()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # one lock, two queues of waiters: queries that take either lane, and queries moved off the
+        # reserve that wait for a regular worker (served first); each release wakes one waiter
+        self._cond = threading.Lock()
+        self._wait_any = threading.Condition(self._cond)
+        self._wait_main = threading.Condition(self._cond)
+        self._waiting = {"any": 0, "main": 0}
+        self._idle: dict[str, list[_Worker]] = {"main": [], "fast": []}
         self._all: set[_Worker] = set()
         self._closed = False
         self.killed: list[int] = []  # pids of workers stopped for running past the limit
+        # answered (on the reserve: fast), moved from the reserve, stopped (timeout, memory), workers that died
+        self.stats = {"answered": 0, "fast": 0, "moved": 0, "timeout": 0, "memory": 0, "died": 0}
         for _ in range(size):
-            self._idle.put(self._spawn())
+            self._idle["main"].append(self._spawn())
+        for _ in range(fast if fast_budget > 0 else 0):
+            self._idle["fast"].append(self._spawn())
 
     def _spawn(self) -> _Worker:
         from multiprocessing.connection import Connection
@@ -220,32 +310,116 @@ class ForkPool:
             self._all.add(worker)
             return worker
 
-    def run(self, request: dict, timeout: float) -> tuple[int, str, bytes] | None:
-        """The response, or ``None`` when the query ran past ``timeout`` and its worker was killed."""
-        deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return (503, "text/plain; charset=utf-8",
-                    f"all {self.size} query workers stayed busy for {timeout:g} s; try again later\n".encode())
-        try:
-            worker.conn.send(request)
-            if worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                response = worker.conn.recv()
-                self._idle.put(worker)
-                return response
-        except (EOFError, OSError):
-            pass
+    def _acquire(self, deadline: float, lanes: tuple[str, ...]) -> tuple[_Worker, str] | None:
+        kind = "any" if "fast" in lanes else "main"
+        cv = self._wait_any if kind == "any" else self._wait_main
+        with self._cond:
+            while True:
+                for lane in lanes:
+                    if self._idle[lane] and (kind == "main" or lane == "fast" or not self._waiting["main"]):
+                        return self._idle[lane].pop(), lane
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or self._closed:
+                    return None
+                self._waiting[kind] += 1
+                try:
+                    cv.wait(remaining)
+                finally:
+                    self._waiting[kind] -= 1
+
+    def _release(self, worker: _Worker, lane: str) -> None:
+        with self._cond:
+            self._idle[lane].append(worker)
+            if lane == "main" and self._waiting["main"]:
+                self._wait_main.notify()
+            else:
+                self._wait_any.notify()
+
+    def _wake_all(self) -> None:
+        with self._cond:
+            self._wait_any.notify_all()
+            self._wait_main.notify_all()
+
+    def _replace(self, worker: _Worker, lane: str) -> None:
         worker.kill()
-        self.killed.append(worker.pid)
         with self._lock:
             self._all.discard(worker)
         if not self._closed:
-            self._idle.put(self._spawn())
-        return None
+            self._release(self._spawn(), lane)
+
+    def run(self, request: dict, timeout: float) -> tuple[int, str, bytes]:
+        """The response: the worker's, or a 503 when the query ran past ``timeout`` or past the memory
+        limit (its worker is killed and replaced), or a 500 when its worker died."""
+        from graphkit.query.engine import timeout_message
+
+        started = time.monotonic()
+        deadline = started + timeout
+        lanes = ("main", "fast") if self._idle["fast"] or self.fast_budget > 0 else ("main",)
+        while True:
+            got = self._acquire(deadline, lanes)
+            if got is None:
+                return _text(503, f"all {self.size} query workers stayed busy for {timeout:g} s; try again later")
+            worker, lane = got
+            if lane == "main":
+                outcome, response = self._on(worker, request, deadline)
+            else:  # the reserve: so much CPU time (a cheap query slowed by a busy machine is not moved)
+                outcome, response = self._on(worker, request, min(deadline, time.monotonic() + 4 * self.fast_budget),
+                                             cpu_budget=self.fast_budget)
+            if outcome == "answered":
+                if worker.growth() > self.max_memory // 2:  # a worker keeps what it allocated: start afresh
+                    self._replace(worker, lane)
+                else:
+                    self._release(worker, lane)
+                self.stats["answered"] += 1
+                if lane == "fast":
+                    self.stats["fast"] += 1
+                return response
+            self.killed.append(worker.pid)
+            self._replace(worker, lane)
+            if outcome == "overran" and lane == "fast" and time.monotonic() < deadline:
+                self.stats["moved"] += 1  # a slow query: let it wait for a regular worker
+                lanes = ("main",)
+                continue
+            elapsed = time.monotonic() - started
+            if outcome == "overran":
+                self.stats["timeout"] += 1
+                log.warning("query stopped after %.1f s", elapsed)
+                return _text(503, timeout_message(timeout))
+            if outcome == "memory":
+                self.stats["memory"] += 1
+                log.warning("query stopped after %.1f s: it took more than %s of memory", elapsed,
+                            _size(self.max_memory))
+                return _text(503, f"the query took more than the memory limit of {_size(self.max_memory)} and was "
+                                  "stopped; narrow its patterns, add a LIMIT, or drop the ORDER BY of a large "
+                                  "result (the server's --max-memory sets the limit)")
+            self.stats["died"] += 1
+            log.warning("a query worker died after %.1f s", elapsed)
+            return _text(500, "the query engine crashed on this query (its worker process died) and the query "
+                              "was not answered; the server goes on; please report the query")
+
+    def _on(self, worker: _Worker, request: dict, limit: float, cpu_budget: float | None = None
+            ) -> tuple[str, tuple | None]:
+        """Run ``request`` on ``worker`` until ``limit`` (and, if given, ``cpu_budget`` seconds of CPU
+        time): (``answered``, response), or (``overran`` | ``memory`` | ``died``, None)."""
+        cpu0 = cpu_seconds(worker.pid) if cpu_budget is not None else None
+        try:
+            worker.conn.send(request)
+            while True:
+                remaining = limit - time.monotonic()
+                if remaining <= 0:
+                    return "overran", None
+                if worker.conn.poll(min(self.POLL, remaining)):
+                    return "answered", worker.conn.recv()
+                if worker.growth() > self.max_memory:
+                    return "memory", None
+                if cpu0 is not None and (cpu_seconds(worker.pid) or 0.0) - cpu0 > cpu_budget:
+                    return "overran", None
+        except (EOFError, OSError):
+            return "died", None
 
     def close(self) -> None:
         self._closed = True
+        self._wake_all()
         for w in list(self._all):
             w.kill()
         try:
@@ -259,13 +433,22 @@ class ForkPool:
             pass
 
 
+def _size(n: int) -> str:
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if n >= 1 << shift:
+            return f"{n / (1 << shift):g} {unit}"
+    return f"{n} bytes"
+
+
 class ThreadPool:
     """Where processes cannot be forked: queries in threads; an overrunning one is abandoned."""
 
-    def __init__(self, graph, size: int = 2):
+    def __init__(self, graph, size: int = 2, **_):
         self.graph = graph.prepare()
 
     def run(self, request: dict, timeout: float):
+        from graphkit.query.engine import timeout_message
+
         box: dict = {}
 
         def work():
@@ -274,26 +457,106 @@ class ThreadPool:
         t = threading.Thread(target=work, daemon=True)
         t.start()
         t.join(timeout)
-        return box.get("response")
+        return box.get("response") or _text(503, timeout_message(timeout))
 
     def close(self) -> None:
         pass
 
 
 # ── HTTP ────────────────────────────────────────────────────────────────────────────────────────
+_WILDCARDS = {"", "0.0.0.0", "::"}
+_LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
+
+
 class SparqlServer(ThreadingHTTPServer):
     """The endpoint: ``serve_forever()`` answers requests until ``close()``."""
 
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog (socketserver's default of 5 resets connections under load)
 
-    def __init__(self, graph, address, *, timeout: float, pool):
+    def __init__(self, graph, address, *, timeout: float, pool, allow_service=(), allowed_hosts=(), cors=(),
+                 read_timeout: float = 10.0, max_connections: int = 256):
         self.graph, self.query_timeout, self.pool = graph, timeout, pool
+        self.allow_service = tuple(allow_service or ())
+        self.cors = tuple(cors or ())
+        self.read_timeout, self.max_connections = read_timeout, max_connections
+        self._connections = 0
+        self._count_lock = threading.Lock()
+        host = address[0].lower().strip("[]")
+        self.any_ip = host in _WILDCARDS
+        self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts or ()} | {host}
+        if host in _LOOPBACK_NAMES or host.startswith("127.") or self.any_ip:
+            self.allowed_hosts |= _LOOPBACK_NAMES
+        if self.any_ip:  # every address of the machine: its own name too
+            self.allowed_hosts.add(socket.gethostname().lower())
         super().__init__(address, _Handler)
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/sparql"
+
+    def host_allowed(self, host_header: str | None) -> bool:
+        """Whether a request's ``Host`` names this server (DNS rebinding sends a foreign name)."""
+        if not host_header or "*" in self.allowed_hosts:
+            return True
+        from urllib.parse import urlsplit
+
+        try:
+            name = (urlsplit("//" + host_header.strip()).hostname or "").lower()
+        except ValueError:
+            return False
+        return name in self.allowed_hosts or (self.any_ip and _is_ip(name))
+
+    def cors_origin(self, origin: str | None) -> str | None:
+        """The value of ``Access-Control-Allow-Origin`` for a request from ``origin``, if --cors allows it."""
+        if not origin or not self.cors:
+            return None
+        if "*" in self.cors:
+            return "*"
+        return origin if origin.rstrip("/") in {c.rstrip("/") for c in self.cors} else None
+
+    # connections
+    def process_request(self, request, client_address):
+        with self._count_lock:
+            full = self._connections >= self.max_connections
+            if not full:
+                self._connections += 1
+        if full:
+            try:
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                                b"Connection: close\r\nContent-Length: 44\r\n\r\ntoo many open connections; try again later\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._count_lock:
+                self._connections -= 1
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):  # a client that went away or stalled
+            log.debug("%s: %s", client_address[0], exc)
+            return
+        log.error("%s: the request failed: %r", client_address[0], exc, exc_info=True)
 
     def close(self) -> None:
         """Stop serving (if ``serve_forever`` runs in another thread), free the port, end the workers."""
@@ -317,21 +580,39 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(graph, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
-                workers: int = 2) -> SparqlServer:
+                workers: int = 2, allow_service=(), allowed_hosts=(), cors=(), max_memory: int | None = None,
+                fast_lane: float = 0.5, read_timeout: float = 10.0, max_connections: int = 256) -> SparqlServer:
     """A :class:`SparqlServer` on ``host:port`` (``port=0``: any free port) over ``graph`` (anything
-    :func:`~graphkit.query.engine.open_graph` accepts), stopping queries after ``timeout`` seconds."""
+    :func:`~graphkit.query.engine.open_graph` accepts), stopping queries after ``timeout`` seconds.
+
+    ``allow_service``: hosts that ``SERVICE`` clauses may call (none: federation refused).
+    ``allowed_hosts``: more names the ``Host`` header may give besides ``host`` (``*``: any).
+    ``cors``: origins (``*``: any) sent ``Access-Control-Allow-Origin``; others' requests are refused.
+    ``max_memory``: bytes a worker may take for a query (default: 1 GiB or a quarter of the memory).
+    ``fast_lane``: seconds a query may run on the reserve worker when the regular ones are busy (0: none).
+    ``read_timeout``: seconds a client may take to send a request before the connection is dropped.
+    """
     from graphkit.query.engine import open_graph
 
     if timeout <= 0:
         raise QueryError(f"the time limit must be positive, not {timeout:g} s")
+    if max_memory is not None and max_memory < (16 << 20):
+        raise QueryError(f"the memory limit must be at least 16 MiB, not {_size(max_memory)}")
     g = open_graph(graph, in_memory=True)
     forkable = hasattr(os, "fork") and g.in_memory
-    pool = ForkPool(g, max(1, workers)) if forkable else ThreadPool(g, workers)
+    pool = (ForkPool(g, max(1, workers), max_memory=max_memory, fast_budget=max(0.0, fast_lane)) if forkable
+            else ThreadPool(g, workers))
     try:
-        return SparqlServer(g, (host, port), timeout=timeout, pool=pool)
+        return SparqlServer(g, (host, port), timeout=timeout, pool=pool, allow_service=allow_service,
+                            allowed_hosts=allowed_hosts, cors=cors, read_timeout=read_timeout,
+                            max_connections=max_connections)
     except OSError as e:
         pool.close()
         raise QueryError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port") from None
+
+
+class _BodyTimeout(Exception):
+    pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -339,8 +620,21 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "graphkit-sparql"
     protocol_version = "HTTP/1.1"
 
+    def setup(self):
+        self.timeout = self.server.read_timeout  # idle and half-sent connections are dropped
+        super().setup()
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         log.info("%s %s", self.address_string(), format % args)
+
+    def log_error(self, format, *args):  # noqa: A002
+        log.debug("%s %s", self.address_string(), format % args)  # timeouts, malformed request lines
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):  # the client went away or stalled: nothing to answer
+            self.close_connection = True
 
     # responses
     def _send(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
@@ -349,8 +643,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
-        for k, v in (extra or {}).items():
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Referrer-Policy", "no-referrer")
+        headers = {"Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}
+        allow = self.server.cors_origin(self.headers.get("Origin")) if getattr(self, "headers", None) else None
+        if allow:
+            headers["Access-Control-Allow-Origin"] = allow
+            if allow != "*":
+                headers["Vary"] = "Origin"
+        headers.update(extra or {})
+        for k, v in headers.items():
             self.send_header(k, v)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -358,12 +663,49 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
+    # checks
+    def _refused(self, *, form_post: bool = False) -> bool:
+        """Answer 403/421 and return True when the request comes under a foreign name or from another site."""
+        if not self.server.host_allowed(self.headers.get("Host")):
+            self.close_connection = True
+            self._error(421, f"this server does not answer to the name {self.headers.get('Host')!r}; "
+                             "start it with --allowed-host NAME to serve under that name")
+            return True
+        origin = self.headers.get("Origin")
+        site = (self.headers.get("Sec-Fetch-Site") or "").lower()
+        if self.server.cors_origin(origin):
+            return False
+        foreign = False
+        if origin is not None:
+            own = {f"http://{self.headers.get('Host')}", f"https://{self.headers.get('Host')}"}
+            foreign = origin not in own
+        elif site in ("cross-site", "same-site"):
+            foreign = True
+        if foreign and not form_post and (self.headers.get("Sec-Fetch-Mode") or "").lower() == "navigate" \
+                and self.command in ("GET", "HEAD"):
+            foreign = False  # following a link to a query is fine: the other site cannot read the answer
+        if foreign:
+            self._error(403, f"cross-site requests are refused (from {origin or site}); "
+                             "start the server with --cors ORIGIN to let that site query it")
+            return True
+        return False
+
     # requests
+    def do_OPTIONS(self):
+        if self._refused():
+            return
+        self._send(204, "text/plain; charset=utf-8", b"", {
+            "Allow": "GET, HEAD, POST, OPTIONS", "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
+
     def do_GET(self):
+        if self._refused():
+            return
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         if url.path in ("/", "/index.html") and "query" not in params and "update" not in params:
-            return self._send(200, "text/html; charset=utf-8", page(self.server).encode("utf-8"))
+            body, csp = page(self.server)
+            return self._send(200, "text/html; charset=utf-8", body.encode("utf-8"), {"Content-Security-Policy": csp})
         if url.path not in ("/", "/sparql", "/render"):
             return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
         if "update" in params:
@@ -392,20 +734,52 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def _read_body(self, length: int) -> bytes:
+        """``length`` bytes of body, within the read timeout in all (a slow or short body raises
+        :class:`_BodyTimeout`)."""
+        deadline = time.monotonic() + self.server.read_timeout
+        chunks, got = [], 0
+        while got < length:
+            if time.monotonic() > deadline:
+                raise _BodyTimeout(got)
+            try:
+                chunk = self.rfile.read1(min(length - got, 1 << 16))
+            except TimeoutError:
+                raise _BodyTimeout(got) from None
+            if not chunk:
+                raise _BodyTimeout(got)
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+
     def do_POST(self):
-        url = urllib.parse.urlsplit(self.path)
-        if url.path not in ("/", "/sparql"):
-            return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return self._error(400, "bad Content-Length")
+        if self._refused(form_post=ctype in ("application/x-www-form-urlencoded", "multipart/form-data",
+                                             "text/plain")):
+            self.close_connection = True
+            return
+        url = urllib.parse.urlsplit(self.path)
+        raw_length = (self.headers.get("Content-Length") or "0").strip()
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            return self._error(411, "send the body with a Content-Length (chunked bodies are not read)")
+        if not raw_length.isdigit():
+            self.close_connection = True
+            return self._error(400, f"bad Content-Length {raw_length[:40]!r}: give the body's size in bytes")
+        length = int(raw_length)
         if length > MAX_BODY:
             self.close_connection = True
             return self._error(413, f"the request is larger than {MAX_BODY} bytes")
-        body = self.rfile.read(length) if length else b""
+        if url.path not in ("/", "/sparql"):
+            self.close_connection = True
+            return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
+        try:
+            body = self._read_body(length) if length else b""
+        except _BodyTimeout as e:
+            self.close_connection = True
+            return self._error(408, f"the request body did not come in time ({e.args[0]} of {length} bytes "
+                                    f"in {self.server.read_timeout:g} s)")
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         if ctype == "application/sparql-update" or "update" in params:
             return self._refuse()
         try:
@@ -429,28 +803,47 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(403, "this endpoint is read-only: SPARQL UPDATE is refused")
 
     def _query(self, text: str, params: dict) -> None:
+        from graphkit.query import guard
+        from graphkit.query.engine import query_form
+
         request = {
             "query": text,
             "accept": self.headers.get("Accept"),
             "format": (params.get("format") or [None])[0] or None,
             "default_graph": params.get("default-graph-uri") or None,
             "named_graphs": params.get("named-graph-uri") or None,
+            "allow_service": self.server.allow_service,
         }
-        from graphkit.query.engine import query_form, timeout_message
-
+        try:  # before any worker sees it: a query that would crash the parser, or call another host
+            guard.check(text, allow_service=self.server.allow_service)
+        except guard.QueryRefused as e:
+            return self._error(400, str(e))
         if query_form(text) == "update":
             return self._refuse()
-        started = time.monotonic()
-        response = self.server.pool.run(request, self.server.query_timeout)
-        if response is None:
-            log.warning("query stopped after %.1f s", time.monotonic() - started)
-            return self._error(503, timeout_message(self.server.query_timeout))
-        self._send(*response)
+        self._send(*self.server.pool.run(request, self.server.query_timeout))
 
 
 # ── the page ────────────────────────────────────────────────────────────────────────────────────
-def page(server: SparqlServer) -> str:
-    """The HTML page at ``/``: a query box, the shipped questions as examples, results as a table."""
+def page(server: SparqlServer) -> tuple[str, str]:
+    """The HTML page at ``/`` (a query box, the shipped questions as examples, results as a table), and
+    its Content-Security-Policy: only its own inline script and style run, it talks only to this
+    server, and no other site may frame it."""
+    import base64
+    import hashlib
+    import re
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+    body = _page(server)
+    scripts = " ".join(digest(m) for m in re.findall(r"<script>(.*?)</script>", body, re.S))
+    styles = " ".join(digest(m) for m in re.findall(r"<style>(.*?)</style>", body, re.S))
+    csp = (f"default-src 'none'; script-src {scripts}; style-src {styles}; connect-src 'self'; "
+           "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+    return body, csp
+
+
+def _page(server: SparqlServer) -> str:
     from graphkit.kg.namespaces import PREFIXES
     from graphkit.query.catalog import questions
 
