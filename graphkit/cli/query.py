@@ -292,6 +292,9 @@ def serve(
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
+    # Ctrl-C (SIGINT) stops the server even when it was started as a shell's background job, which starts with
+    # SIGINT ignored (the server would then outlive every 'kill -INT')
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -299,5 +302,6 @@ def serve(
         err("stopped" + (f" ({', '.join(f'{k} {v}' for k, v in stats.items())})" if stats else ""))
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
         server.close()
         log.removeHandler(handler)

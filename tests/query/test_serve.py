@@ -188,13 +188,16 @@ def test_page(server):
     assert 'src="http' not in body and 'href="http' not in body  # no CDN: works offline
 
 
-def test_graphkit_serve_command(graph_file, tmp_path):
-    """graphkit serve starts, answers, and stops on Ctrl-C."""
+@pytest.mark.parametrize("background", [False, True])
+def test_graphkit_serve_command(graph_file, tmp_path, background):
+    """graphkit serve starts, answers, and stops on Ctrl-C, also when started as a shell's background job (which
+    starts with SIGINT ignored)."""
     import signal
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    ignore_int = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None
     proc = subprocess.Popen([sys.executable, "-m", "graphkit.cli", "serve", str(graph_file), "--port", "0", "--timeout", "5"],
-                            env=env,
+                            env=env, preexec_fn=ignore_int,
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         url = None
