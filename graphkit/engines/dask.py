@@ -227,7 +227,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
             drop_pairs = [(i, g) for i, gs in dropped.items() for g in gs]
 
             def took(b: parts.BucketResult) -> None:
-                renames.update(b.renames)
+                parts.merge_renames(renames, b.renames)  # a graph may name persons of several buckets
                 links.extend(b.links)
                 stats["buckets"].append({"bucket": b.bucket, "rows": b.rows, "bytes_read": b.bytes_read,
                                          "cpu": b.cpu, "pid": b.pid, "peak_rss": b.peak_rss})

@@ -206,6 +206,18 @@ def resolve_bucket(mention_paths: Sequence[str], bucket: int, dropped: Sequence[
                         peak_rss())
 
 
+def merge_renames(into: dict[str, dict[str, str]], more: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Add one bucket's renames ``{graph: {IRI: new IRI}}`` to ``into``: an article graph naming persons
+    of several buckets gets the renames of each.
+
+    >>> merge_renames({"g": {"a": "a/x"}}, {"g": {"b": "b/y"}, "h": {"b": "b/y"}})
+    {'g': {'a': 'a/x', 'b': 'b/y'}, 'h': {'b': 'b/y'}}
+    """
+    for g, r in more.items():
+        into.setdefault(g, {}).update(r)
+    return into
+
+
 def _graph_of(line: bytes) -> bytes:
     """The graph IRI of an N-Quads line as graphkit writes them (``… <g> .``)."""
     return line[line.rindex(b" <") + 2:-3]
