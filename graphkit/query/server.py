@@ -324,8 +324,8 @@ def make_server(graph, host: str = "127.0.0.1", port: int = 7878, *, timeout: fl
 
     if timeout <= 0:
         raise QueryError(f"the time limit must be positive, not {timeout:g} s")
-    g = open_graph(graph, in_memory=True)
-    forkable = hasattr(os, "fork") and g.in_memory
+    g = open_graph(graph)  # a store directory is queried in place: each worker opens it read-only, no copy
+    forkable = hasattr(os, "fork")
     pool = ForkPool(g, max(1, workers)) if forkable else ThreadPool(g, workers)
     try:
         return SparqlServer(g, (host, port), timeout=timeout, pool=pool)
