@@ -167,7 +167,6 @@ def serve_figures(store: Path, repeat: int = 5) -> dict:
 
     from graphkit.query import open_graph
     from graphkit.query.catalog import ask, question, questions
-    from graphkit.query.params import substitute
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from queries import CORPUS_PARAMS
@@ -194,7 +193,7 @@ def serve_figures(store: Path, repeat: int = 5) -> dict:
     try:
         for name in sorted(questions()):
             q = question(name)
-            text = substitute(q.render(prefixes=True), q.bind(CORPUS_PARAMS.get(name, {})))
+            text = q.render(CORPUS_PARAMS.get(name, {}))
             for _ in range(2):
                 url = srv.url + "?" + urllib.parse.urlencode({"query": text})
                 with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/csv"}),
