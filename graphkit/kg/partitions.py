@@ -54,6 +54,7 @@ class PartResult:
     articles: list[tuple[str, str, str]] = field(default_factory=list)  # (id, source, graph IRI), in input order
     problems: list = field(default_factory=list)  # InputProblem, in input order
     quads: int = 0
+    lines: int = 0  # of the part file (the quads and the merged triples)
     bytes_written: int = 0
     mention_rows: int = 0
     mention_bytes: int = 0
@@ -165,6 +166,7 @@ def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartR
         if found:
             mentions.extend(found)
     chunks, res.quads = _part_bytes(graphs)
+    res.lines = sum(c.count(b"\n") for c in chunks)
     res.bytes_written = _write_atomic(Path(res.path), chunks)
     table = _mentions_table(index, mentions, buckets)
     tmp = Path(res.mentions_path).with_name(f".mentions-{index:05d}.{os.getpid()}.{time.monotonic_ns()}.tmp")
@@ -253,6 +255,25 @@ def rewrite_part(path: str, renames: dict[str, dict[str, str]], dropped: Sequenc
         graphs.append((g.decode("utf-8"), nt))
     chunks, _lines = _part_bytes(graphs)
     return _write_atomic(Path(path), chunks)
+
+
+def graph_texts(path: str, graphs: Sequence[str]) -> dict[str, bytes]:
+    """The N-Triples (UTF-8) of some graphs of a part file, as they were loaded from it."""
+    want = {g.encode("utf-8") for g in graphs}
+    out: dict[bytes, list[bytes]] = {}
+    for line in Path(path).read_bytes().split(b"\n"):
+        if not line.endswith(b"> .") or line.count(b" ") < 4:
+            continue
+        g = _graph_of(line)
+        if g in want and _in_named(line):
+            out.setdefault(g, []).append(line[:-(len(g) + 5)] + b" .\n")
+    return {g.decode("utf-8"): b"".join(v) for g, v in out.items()}
+
+
+def _in_named(line: bytes) -> bool:
+    from graphkit.kg.store import _in_named_graph
+
+    return _in_named_graph(line.decode("utf-8"))
 
 
 def write_graph_part(path: str | Path, graph: str, nt: bytes) -> int:
