@@ -38,11 +38,11 @@ EXTRA = "pip install 'graphkit[dask]'  (dask[distributed,bag] and pyarrow)"
 
 def _need():
     try:
-        import distributed  # noqa: F401
+        import dask.distributed  # noqa: F401
         import pyarrow  # noqa: F401
     except ImportError as e:
         raise GraphkitError(f"--engine dask needs the optional packages of graphkit's 'dask' extra, not installed "
-                            f"here ({e.name} is missing): {EXTRA}") from None
+                            f"here ({e.name or e} is missing): {EXTRA}") from None
 
 
 def default_partitions(articles: int | None, workers: int) -> int:
@@ -89,7 +89,7 @@ class _Cluster:
 
 def _results(futures_done, handle, what: str) -> None:
     """Call ``handle`` with each finished future's result; a killed worker becomes a GraphkitError."""
-    from distributed import KilledWorker
+    from dask.distributed import KilledWorker
 
     for fut in futures_done:
         try:
