@@ -140,6 +140,7 @@ class StoreBuildResult:
     article_graphs: int = 0
     renamed: list[str] = field(default_factory=list)  # article graphs rewritten by person resolution
     possibly_same: int = 0  # gk:possiblySame links in the store
+    stats: dict = field(default_factory=dict)  # what each step cost (the Dask engine: graphkit.engines.dask)
 
     @property
     def ok(self) -> bool:

@@ -29,6 +29,17 @@ def build(
              "('Sáng 5/2, …'), marked gk:dateInferred")] = None,
     dates: Annotated[Optional[str], typer.Option("--dates",
         help="The same as a range of days, YYYY-MM-DD..YYYY-MM-DD")] = None,
+    engine: Annotated[str, typer.Option("--engine",
+        help="Who runs a --into build: local (worker processes of this machine) or dask (Dask tasks on a "
+             "local cluster, or on --scheduler; makes new stores only; needs pip install 'graphkit[dask]')")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler",
+        help="--engine dask: address of a running Dask scheduler (tcp://HOST:8786) [default: a local cluster "
+             "of --jobs workers]")] = None,
+    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1,
+        help="--engine dask: partitions of the articles [default: ~2,000 articles each, at least 4 per worker]")] = None,
+    parts_only: Annotated[Optional[Path], typer.Option("--parts-only",
+        help="--engine dask: leave the N-Quads part files (and mentions tables) in this new directory, for "
+             "another store (oxigraph load), instead of loading a store (--into not needed)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
 ) -> None:
     """Build the knowledge graph of INPUTS into one RDF file, or into an on-disk store (--into).
@@ -56,6 +67,22 @@ def build(
         err("give either --out FILE or --into STORE_DIR, not both")
         raise typer.Exit(2)
     paths = [str(p) for p in (inputs or [Path("seeds")])]
+    if engine not in ("local", "dask"):
+        err(f"unknown --engine '{engine}': use local or dask")
+        raise typer.Exit(2)
+    if engine == "local" and (scheduler or partitions or parts_only):
+        err("--scheduler, --partitions and --parts-only apply to --engine dask only")
+        raise typer.Exit(2)
+    if engine == "dask":
+        if out is not None or (into is None and parts_only is None):
+            err("--engine dask builds into a new store (--into STORE_DIR) or part files (--parts-only DIR)")
+            raise typer.Exit(2)
+        if window is not None:
+            err("--year and --dates are not supported with --engine dask yet; build with --engine local")
+            raise typer.Exit(2)
+        _build_dask(paths, into, jobs=jobs, scheduler=scheduler, partitions=partitions, parts_only=parts_only,
+                    max_bytes=int(max_article_size * 1_000_000), quiet=quiet)
+        return
     if into is not None:
         _build_into(paths, into, jobs=jobs, max_bytes=int(max_article_size * 1_000_000), quiet=quiet, dates=window)
         return
@@ -149,5 +176,58 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
         typer.echo(f"{len(result.articles)} article(s) ({new} new, {len(result.replaced)} replaced) → {into}: "
                    f"{open_graph(into).counts()}; "
                    f"{result.possibly_same} gk:possiblySame link(s) between namesakes kept apart", err=True)
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def _build_dask(paths: list[str], into: Path | None, *, jobs: int | None, scheduler: str | None,
+                partitions: int | None, parts_only: Path | None, max_bytes: int, quiet: bool) -> None:
+    from graphkit.engines.dask import build_into_dask
+
+    console = stderr_console()
+    state = {"done": 0}
+    try:
+        if quiet or not console.is_terminal:
+            def count(p):
+                state["done"] = p.done
+
+            result = build_into_dask(paths, into, scheduler=scheduler, partitions=partitions, workers=jobs,
+                                     parts_only=parts_only, max_bytes=max_bytes, on_progress=count)
+        else:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            progress = Progress(SpinnerColumn(), TextColumn("{task.fields[phase]}"), BarColumn(),
+                                MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+            phases = {"resolving": "resolving persons", "loading": "loading the store"}
+
+            def tick(p):
+                state["done"] = p.done
+                progress.update(task, completed=p.done, total=p.total, phase=phases.get(p.phase, "building (dask)"))
+
+            with progress:
+                task = progress.add_task("build", total=None, phase="starting dask")
+                result = build_into_dask(paths, into, scheduler=scheduler, partitions=partitions, workers=jobs,
+                                         parts_only=parts_only, max_bytes=max_bytes, on_progress=tick)
+    except KeyboardInterrupt:
+        err(f"interrupted after {state['done']} article(s); nothing was written to {into or parts_only} (a new "
+            "store is moved into place only when its build completes); run the same command again")
+        raise typer.Exit(130) from None
+    for problem in result.problems:
+        err(str(problem))
+    if not result.articles:
+        err("no article could be built; nothing written")
+        raise typer.Exit(1)
+    if not quiet:
+        s = result.stats
+        where = f"{len(s.get('tasks', []))} partition(s) on {s.get('workers')} Dask worker(s)"
+        if into is not None:
+            from graphkit.query import open_graph
+
+            typer.echo(f"{len(result.articles)} article(s) → {into} ({where}): {open_graph(into).counts()}; "
+                       f"{result.possibly_same} gk:possiblySame link(s) between namesakes kept apart", err=True)
+        if parts_only is not None:
+            typer.echo(f"{len(result.articles)} article(s) → part files in {parts_only} ({where}, "
+                       f"{s.get('part_bytes', 0):,} bytes of N-Quads); load them with 'oxigraph load "
+                       f"--location STORE --file FILE' for each part", err=True)
     if result.problems:
         raise typer.Exit(1)

@@ -262,8 +262,8 @@ def serve(
     from graphkit.query.server import make_server
 
     console = stderr_console()
-    with console.status(f"loading {graph} …"):
-        g = open_graph(graph, in_memory=True)
+    with console.status(f"opening {graph} …"):
+        g = open_graph(graph)  # a store directory: queried in place, read-only, by each worker
         g.prepare()
     from graphkit.query.server import parse_size
 

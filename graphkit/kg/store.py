@@ -28,7 +28,7 @@ The store never prints; problems are :class:`~graphkit.errors.StoreError` saying
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -400,6 +400,67 @@ class GraphStore:
             self._appending = None
             self._known.clear()
 
+    def load_parts(self, paths: Sequence[str | Path], *, piece_lines: int | None = None,
+                   on_piece: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+        """Bulk-load part files (N-Quads of named graphs, each followed by their merged triples, as
+        :mod:`graphkit.kg.partitions` writes them) into a store being made (:func:`new_store`).
+
+        The files are read in order and loaded in pieces of about ``piece_lines`` lines
+        (``_BULK_PIECE_LINES``): each bulk load adds one sorted file per index to RocksDB, so fewer,
+        larger loads cost less compaction, and the loader's memory (~1 KB a line while it runs) caps
+        the piece. The next piece is read while one loads. ``on_piece(lines, bytes)`` is called after
+        each load. Returns the lines and bytes loaded."""
+        import concurrent.futures
+
+        if self._appending is None:
+            raise StoreError(f"{self.path}: part files are bulk-loaded into a new store only (new_store)")
+        limit = piece_lines or _BULK_PIECE_LINES
+        total = [0, 0]
+
+        def pieces():
+            buf: list[bytes] = []
+            lines = 0
+            for p in paths:
+                data = Path(p).read_bytes()
+                while data:
+                    n = data.count(b"\n")
+                    if lines + n <= limit:
+                        buf.append(data)
+                        lines += n
+                        data = b""
+                    else:  # cut at a line end
+                        cut = 0
+                        for _ in range(limit - lines):
+                            cut = data.index(b"\n", cut) + 1
+                        if cut:
+                            buf.append(data[:cut])
+                        data = data[cut:]
+                        yield b"".join(buf), limit
+                        buf, lines = [], 0
+                if lines >= limit:
+                    yield b"".join(buf), lines
+                    buf, lines = [], 0
+            if buf:
+                yield b"".join(buf), lines
+
+        def load(piece: bytes, lines: int) -> None:
+            self._bulk_load(piece)
+            total[0] += lines
+            total[1] += len(piece)
+            if on_piece:
+                on_piece(lines, len(piece))
+
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="graphkit-bulk") as ex:
+            running = None
+            for piece, lines in pieces():
+                if running is not None:
+                    running.result()
+                running = ex.submit(load, piece, lines)
+                del piece
+            if running is not None:
+                running.result()
+        return total[0], total[1]
+
     def has_graph(self, graph_iri: str) -> bool:
         return self.oxigraph.contains_named_graph(self._ox.NamedNode(graph_iri))
 
@@ -583,6 +644,7 @@ _BULK_LINES_IDLE = 60_000  # … or this many when the loader is idle, so the la
 _PIECES = (0.5, 0.85)
 _BULK_PIECE_MAX = 400_000  # lines of article graphs: a piece is loaded then. The loader takes ~1 KB a line while it
 # runs (the corpus's pieces of ~320,000 lines and their merge raised the build's peak RSS from ~400 MB to ~1 GB)
+_BULK_PIECE_LINES = 600_000  # lines (named graphs and merge) per bulk load of part files (GraphStore.load_parts)
 _SEEN_LINES = 2_000_000  # default-graph lines a store being made remembers having written (~300 MB), then forgets
 _STAGING = ".building-"
 

@@ -115,8 +115,10 @@ def uses_named_graphs(text: str) -> bool:
 class QueryGraph:
     """A graph opened for querying (see :func:`open_graph`)."""
 
-    def __init__(self, source: str, *, load=None, store=None, merged: bool = False):
+    def __init__(self, source: str, *, load=None, store=None, merged: bool = False, path: str | None = None):
         self.source = source
+        # a store directory queried in place: each process opens it for itself (see full_store)
+        self._path, self._pid, self._inherited = path, os.getpid(), []
         self._load = load
         self._loads_merge = merged  # the loaded data's default graph is the merge already
         self._fixed = store
@@ -140,8 +142,17 @@ class QueryGraph:
         return self._fixed is None
 
     def full_store(self):
-        """The store with every named graph (and their merge as default graph)."""
+        """The store with every named graph (and their merge as default graph).
+
+        A store directory queried in place is opened again, read-only, in a process forked after it
+        was opened (a server's query workers): RocksDB's handles and threads do not survive a fork,
+        and every process reading the files itself shares them through the page cache, with no copy."""
         if self._fixed is not None:
+            if self._path is not None and self._pid != os.getpid():
+                from graphkit.query import stores
+
+                self._inherited.append(self._fixed)  # the parent's handle: never used nor closed here
+                self._fixed, self._pid = stores.open_store_dir(self._path), os.getpid()
             return self._fixed
         with self._lock:
             if self._full is None:
@@ -422,7 +433,7 @@ def open_graph(source, *, in_memory: bool | None = None) -> QueryGraph:
         store = stores.open_store_dir(path)
         merged = store_has_merge(store)
         if not ((not merged) if in_memory is None else in_memory):  # queried where it is
-            return QueryGraph(str(path), store=store)
+            return QueryGraph(str(path), store=store, path=str(path))
         data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
         del store
         g = QueryGraph(str(path), load=lambda s: s.load(data, format=pyoxigraph.RdfFormat.N_QUADS), merged=merged)

@@ -598,8 +598,8 @@ def make_server(graph, host: str = "127.0.0.1", port: int = 7878, *, timeout: fl
         raise QueryError(f"the time limit must be positive, not {timeout:g} s")
     if max_memory is not None and max_memory < (16 << 20):
         raise QueryError(f"the memory limit must be at least 16 MiB, not {_size(max_memory)}")
-    g = open_graph(graph, in_memory=True)
-    forkable = hasattr(os, "fork") and g.in_memory
+    g = open_graph(graph)  # a store directory is queried in place: each worker opens it read-only, no copy
+    forkable = hasattr(os, "fork")
     pool = (ForkPool(g, max(1, workers), max_memory=max_memory, fast_budget=max(0.0, fast_lane)) if forkable
             else ThreadPool(g, workers))
     try:
