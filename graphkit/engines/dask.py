@@ -37,9 +37,11 @@ EXTRA = "pip install 'graphkit[dask]'  (dask[distributed,bag] and pyarrow)"
 
 
 def _need():
+    import importlib
+
     try:
-        import dask.distributed  # noqa: F401
-        import pyarrow  # noqa: F401
+        for name in ("dask.distributed", "distributed", "pyarrow"):  # (dask.distributed: only a name for distributed)
+            importlib.import_module(name)
     except ImportError as e:
         raise GraphkitError(f"--engine dask needs the optional packages of graphkit's 'dask' extra, not installed "
                             f"here ({e.name or e} is missing): {EXTRA}") from None

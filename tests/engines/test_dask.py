@@ -91,7 +91,7 @@ def test_refuses_an_existing_store(local_sample, tmp_path):
 
 def test_missing_extra_names_it(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "distributed", None)
-    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # (imported already by an earlier test)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # (already imported by the tests before)
     with pytest.raises(GraphkitError, match=r"graphkit\[dask\]"):
         build_into_dask([str(SAMPLE)], tmp_path / "store")
     assert not (tmp_path / "store").exists()
