@@ -39,10 +39,15 @@ _AFTER_COMMA = re.compile(r",\s*(?:thì\s+)?(?:(?:ngày\s+\d{1,2}[/.-]\d{1,2}(?:
                           r"trong năm(?:\s+\d{4})?)\s*,?\s*)?")
 
 
+def _verbs(name: str) -> re.Pattern:
+    """The verbs of a data file as whole words, any case, opening with the quick test of their first letters."""
+    words = load_list(name)
+    return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+
+
 @cache
 def implement_verbs() -> re.Pattern:
-    words = load_list("implement_verbs.txt")
-    return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+    return _verbs("implement_verbs.txt")
 
 
 @cache
@@ -53,8 +58,7 @@ def _opener() -> re.Pattern:
 
 @cache
 def issue_verbs() -> re.Pattern:
-    words = load_list("implement_issue_verbs.txt")
-    return re.compile(rf"{lead(words)}(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+    return _verbs("implement_issue_verbs.txt")
 
 
 @cache
