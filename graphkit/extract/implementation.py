@@ -19,6 +19,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from bisect import bisect_left
+
+from graphkit.extract.bodies import find_bodies
+from graphkit.extract.facts import ArticleFacts, Body, Citation, Implementation, Place
+from graphkit.extract.meetings import Sentence
 from graphkit.gazetteer import directive_issuers, load_list, load_table
 from graphkit.nlp.patterns import UPPER, alternation, lead
 
@@ -154,3 +159,121 @@ def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int,
     """The first implementer of the directive at ``directive_start``, or None (see :func:`find_actors`)."""
     found = find_actors(sentence, directive_start, actors, main_actor)
     return found[0] if found else None
+
+
+def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: list, main_place: Place | None) -> None:
+    """Implementation and citation, sentence by sentence on expanded text: adds to ``facts.implementations``
+    and ``facts.citations`` for the directives ``dmatches`` found in the story (in order)."""
+    from graphkit.extract import directives as dirs
+    from graphkit.nlp.normalize import expand_abbreviations
+
+    by_key = {d.key: d for d in facts.directives}
+    seen_imp = set()
+    starts = [m.start for m in dmatches]  # in order
+    for s in sentences:
+        i = bisect_left(starts, s.start)
+        if i == len(starts) or starts[i] >= s.start + len(s.text):
+            continue  # no directive named in the sentence
+        exp = expand_abbreviations(s.text)
+        local = dirs.find_directives(exp, article_date=facts.article.date, known=facts.directives)
+        local = [m for m in local if m.directive.key in by_key] or [
+            m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
+        cited = _citations(exp, local, by_key, s, facts)
+        issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
+        actors = [a for a in _actors(exp, main_place) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
+        for m in local:
+            d = by_key.get(m.directive.key)
+            if d is None:
+                continue
+            if m.directive.key in cited:
+                # a plan issued to carry out the directive: the plan's issuer implements it
+                plan = cited[m.directive.key]
+                if plan is None:
+                    continue
+                found = find_actors(exp, plan.start, actors, main_actor=main_place, directive_end=plan.end,
+                                    verbs=issue_verbs())
+            else:
+                found = find_actors(exp, m.start, actors, main_actor=main_place, directive_end=m.end)
+            for actor in found:
+                if isinstance(actor, Body) and is_issuer(actor.label, d.issuer_code, d.issuer):
+                    continue  # an issuer does not implement its own document
+                k = (actor, d.key)
+                if k not in seen_imp:
+                    seen_imp.add(k)
+                    facts.implementations.append(Implementation(actor, d, s.evidence))
+
+
+_CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|bãi bỏ|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
+# what one document does to another: the last link word between them says it; in the passive ('Nghị định 43
+# được sửa đổi bởi Nghị định 135') the later document does it to the earlier
+_CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ)(?![\w])"
+                          r"(?P<by>\s+(?:bởi|bằng|tại|theo))?")
+_CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
+
+
+def _actors(exp: str, main_place: Place | None) -> list[tuple[int, int, object]]:
+    from graphkit.extract.places import find_provinces
+
+    actors: list[tuple[int, int, object]] = []
+    for m in find_provinces(exp):
+        actors.append((m.start, m.end, m.place))
+    for b in find_bodies(exp):
+        if b.body.level == "central":
+            actors.append((b.start, b.end, b.body))
+        elif b.body.place is not None:
+            actors.append((b.start, b.end, Place(b.body.place.province_name)))
+        elif b.body.level == "province" and main_place is not None:
+            actors.append((b.start, b.end, main_place))
+    actors.sort(key=lambda a: (a[0], -a[1]))
+    # a province inside a body mention (Tỉnh ủy Bắc Kạn) is the same actor
+    out: list[tuple[int, int, object]] = []
+    for a in actors:
+        if out and a[0] < out[-1][1]:
+            continue
+        out.append(a)
+    return out
+
+
+_PLAN_TYPES = frozenset({"KH", "CTr", "ĐA"})  # a plan, programme or scheme carries out what it cites
+_CARRY_OUT = re.compile(r"(?<![\w])(?:tổ chức thực hiện|thực hiện|triển khai|cụ thể hóa)(?![\w])")
+
+
+def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dict:
+    """Directive A cites B when the text between says A is about carrying out B.
+
+    Returns the cited directives' keys, each with the plan that carries it out (``Kế hoạch số 23/KH-UBND
+    tổ chức thực hiện Chỉ thị số 15-CT/TU``), else None."""
+    cited: dict = {}
+    for i, a in enumerate(local):
+        rel = ("cites", False)
+        for b in local[i + 1:]:
+            between = exp[a.end:b.start]
+            if ";" in between:
+                break
+            joined = b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")
+            if _CITE_LINK.search(between) or joined:
+                if a.directive.key == b.directive.key:
+                    continue
+                da, db = by_key.get(a.directive.key), by_key.get(b.directive.key)
+                if da and db and b.directive.key not in cited:
+                    plan = a if da.type_code in _PLAN_TYPES and _CARRY_OUT.match(between.strip(" ,")) else None
+                    cited[b.directive.key] = plan
+                    if not joined:  # a list after one link word ('thay thế Nghị định 59, Nghị định 189 và …')
+                        rel = _relation(between)
+                    relation, passive = rel
+                    facts.citations.append(Citation(db, da, s.evidence, relation) if passive
+                                           else Citation(da, db, s.evidence, relation))
+            else:
+                break
+    return cited
+
+
+def _relation(between: str) -> tuple[str, bool]:
+    """What the document before ``between`` does to the one after it, and whether it is said in the
+    passive (then the one after does it to the one before): the last link word decides."""
+    last = None
+    for last in _CHANGE_LINK.finditer(between):
+        pass
+    if last is None or _CITE_LINK.search(between, last.end()):  # a later 'thực hiện', 'về' … : a citation
+        return "cites", False
+    return _CHANGE_RELATION[last.group("verb")[:3]], bool(last.group("passive") and last.group("by"))
