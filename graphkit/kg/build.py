@@ -76,11 +76,18 @@ class _Quads:
             self.graph.lines.append(line)
             self.graph.triples.append((s, p, o))
 
-    def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = ()) -> str:
+    def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = (), *, keys: bool = False) -> str:
+        """Type and label ``iri`` (and its other spellings ``alt``); with ``keys``, also the
+        ``gk:nameKey`` of each name (:func:`graphkit.kg.ids.name_key`), for persons and posts: the
+        questions find them by name with an exact lookup instead of reading every label."""
         self.add(iri, RDF_TYPE, self.iri(GK_URI + cls))
         self.add(iri, RDFS_LABEL, self.lit(label))
-        for a in sorted(set(alt) - {label}):
+        alts = sorted(set(alt) - {label})
+        for a in alts:
             self.add(iri, SKOS_ALT, self.lit(a))
+        if keys:
+            for k in sorted({ids.name_key(n) for n in (label, *alts)} - {""}):
+                self.add(iri, NAME_KEY, self.lit(k))
         return iri
 
 
@@ -130,6 +137,7 @@ def _rdflib_term(t: Term):
 RDF_TYPE = PREFIXES["rdf"] + "type"
 RDFS_LABEL = PREFIXES["rdfs"] + "label"
 SKOS_ALT = PREFIXES["skos"] + "altLabel"
+NAME_KEY = GK_URI + "nameKey"
 PROV_DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
 GK = GK_URI
 
@@ -184,7 +192,7 @@ def _body(q: _Quads, body: Body) -> str:
 
 def _post(q: _Quads, post: Post) -> str:
     iri = ids.post_iri(post.label)
-    q.node(iri, "Post", post.label, post.variants)
+    q.node(iri, "Post", post.label, post.variants, keys=True)
     q.add(iri, GK + "role", q.lit(post.role))
     if post.body is not None:
         q.add(iri, GK + "postIn", q.iri(_body(q, post.body)))
@@ -253,12 +261,12 @@ def article_graph(facts: ArticleFacts) -> ArticleGraph:
     for m in facts.persons:
         iri = ids.person_iri(m.name)
         persons[m.name] = iri
-        q.node(iri, "Person", m.name, m.surfaces)
+        q.node(iri, "Person", m.name, m.surfaces, keys=True)
         q.add(art, GK + "mentions", q.iri(iri))
 
     def person(name: str) -> str:
         if name not in persons:
-            persons[name] = q.node(ids.person_iri(name), "Person", name)
+            persons[name] = q.node(ids.person_iri(name), "Person", name, keys=True)
         return persons[name]
 
     for h in facts.holdings:
