@@ -11,7 +11,9 @@ graphkit.kg.build.to_dataset, until it holds at least --quads statements. Person
 are the same in every copy, so the officials of the seeds are named in hundreds of articles each:
 the hardest case for the questions about a person.
 
-Each question is asked --repeat times after one warm-up, with its benchmark parameters; the time is
+Each question is asked --repeat times after one warm-up, with the values of its header's example line
+(``# example:``, the same the tests and docs use) on the repeated seeds, or with CORPUS_PARAMS (the
+corpus's most reported officials) on a corpus graph; the time is
 ask()'s: evaluation by Oxigraph and the answer turned into Python values. With --rdflib-quads, the
 same questions (LATERAL written as plain joins, which rdflib does not know) run on a graph of that
 size with rdflib's own SPARQL engine, each in a forked process stopped after --rdflib-limit seconds.
@@ -38,23 +40,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-#: the parameters each question is asked with (on the repeated seeds: copy 0007 of an article)
-PARAMS = {
-    "article-reports": {"article": "000_d029c83ccb100c6a-0007"},
-    "body-posts": {"body": "Ban Tổ chức Trung ương"},
-    "career": {"person": "Truong Thi Mai"},
-    "citation-chain": {"directive": "74-KL/TW"},
-    "co-attendance": {"person": "Truong Thi Mai"},
-    "directive-implementers": {"directive": "18-NQ/TW"},
-    "meetings": {"person": "Pham Minh Chinh"},
-    "post-holder-on": {"post": "Trưởng Ban Tổ chức Trung ương", "date": "2021-01-01"},
-    "post-holders": {"post": "Trưởng Ban Tổ chức Trung ương"},
-    "province-directives": {"province": "Nghệ An"},
-    "province-officials": {"province": "Hoa Binh"},
-    "who-says": {"person": "Trương Thị Mai", "post": "Ủy viên Bộ Chính trị"},
-}
-
 
 #: the parameters for the graph of ../shared/corpus (baomoi 2017): its most reported officials and directives
 CORPUS_PARAMS = {
@@ -91,18 +76,17 @@ def repeated_dataset(min_quads: int):
     for k in range(copies):
         for f in base:
             a = f.article
-            art = dataclasses.replace(a, id=f"{a.id}-{k:04d}", date=a.date + dt.timedelta(days=k) if a.date else None)
+            # copy 0 keeps the article's id: the questions' examples (``# example:``) name it
+            art = dataclasses.replace(a, id=f"{a.id}-{k:04d}" if k else a.id, date=a.date + dt.timedelta(days=k) if a.date else None)
             facts.append(dataclasses.replace(f, article=art))
     return to_dataset(facts), copies
 
 
 def params_for(name: str, question, table: dict | None = None) -> dict:
-    table = PARAMS if table is None else table
-    if name in table:
+    """The values ``name`` is asked with: from ``table`` (CORPUS_PARAMS), else the example of its header."""
+    if table and name in table:
         return table[name]
-    from graphkit.query.server import _example_values
-
-    return _example_values(question)
+    return question.example_values()
 
 
 def time_questions(graph, repeat: int, table: dict | None = None) -> list[tuple[str, int, float, float]]:
@@ -269,7 +253,7 @@ def main(argv=None) -> int:
     print(f"engine: Oxigraph (pyoxigraph {_version('pyoxigraph')}), {args.repeat} runs per question after a warm-up\n")
 
     preset = args.params or ("corpus" if args.graph else "seeds")
-    rows = time_questions(graph, args.repeat, CORPUS_PARAMS if preset == "corpus" else PARAMS)
+    rows = time_questions(graph, args.repeat, CORPUS_PARAMS if preset == "corpus" else None)
     slow = [r for r in rows if r[2] * 1000 > args.budget_ms]
     rdf = {}
     if args.rdflib_quads:

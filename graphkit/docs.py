@@ -10,7 +10,6 @@ reference), so a change to a command's options or to a question's header comes w
 from __future__ import annotations
 
 import inspect
-import shlex
 import sys
 from pathlib import Path
 
@@ -96,9 +95,7 @@ def questions_reference() -> str:
            "[querying.md](querying.md) for answers on the seeds and for writing a question.\n\n"]
     out += [f"- [`{name}`](#{name}) — {q.title}\n" for name, q in questions().items()]
     for name, q in questions().items():
-        args = shlex.split(q.example)
-        params = {args[i][2:].replace("-", "_"): args[i + 1] for i in range(0, len(args) - 1, 2)}
-        columns = ask(empty, name, **params).vars
+        columns = ask(empty, name, **q.example_values()).vars
         out.append(f"\n## {name}\n\n**{q.title}.** {' '.join(q.description.split())}\n\n")
         for p in q.params:
             need = "required" if p.required else f"default `{p.default}`"

@@ -16,11 +16,29 @@ out (``*`` for any text); ``code`` — like ``name`` without abbreviation expans
 article ids); ``date`` — ``2022-06-28`` or ``28/6/2022`` as ``xsd:date``; ``int``; ``text`` — a plain
 string.
 
+A ``name`` or ``code`` parameter ``NAME`` also gives the query ``$NAME_key``, not a parameter of its own:
+the ``gk:nameKey`` of the typed name (:func:`graphkit.query.params.name_key_of`; ``""`` when it holds a
+``*``). Persons and posts carry the key of each of their names, so a question looks them up by key
+(an index lookup) and matches ``$NAME`` against the labels of those few nodes only; it reads every
+label when the key is ``""`` or the graph has no keys (a graph written before graphkit wrote them)::
+
+    { ?h gk:nameKey $person_key ; a gk:Person }
+    UNION { { FILTER($person_key = "" || NOT EXISTS { [] gk:nameKey [] }) } LATERAL { ?h a gk:Person } }
+    LATERAL { ?h rdfs:label|skos:altLabel ?name }
+    FILTER(REGEX(?name, $person, "i"))
+
+The example line (``# example:``) gives the values the question is shown, documented, tested and
+benchmarked with (:meth:`Question.example_values`).
+
 >>> q = question("career")
 >>> [p.name for p in q.params]
 ['person']
 >>> "$person" in q.text and q.title
 'A person’s career'
+>>> q.example_values()
+{'person': 'Truong Thi Mai'}
+>>> q.bind(q.example_values())["person_key"]
+'truong thi mai'
 """
 from __future__ import annotations
 
@@ -35,6 +53,8 @@ from graphkit.errors import QueryError
 TYPES = ("name", "code", "date", "int", "text")
 #: option names of ``graphkit ask`` itself, which a parameter may not take
 RESERVED = {"format", "out", "list", "timeout", "show_query", "help"}
+#: the types whose parameter NAME also gives the query ``$NAME_key``
+KEYED = ("name", "code")
 
 _PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)\s+[—-]+\s+(?P<help>.*?)\s*\((?P<spec>[^()]*)\)\s*$")
 
@@ -84,8 +104,25 @@ class Question:
                 return p
         raise KeyError(name)
 
+    def derived(self) -> dict[str, Param]:
+        """The values the query uses that derive from a parameter: ``{"person_key": <person>}``."""
+        from graphkit.query.params import placeholders
+
+        used = set(placeholders(self.text))
+        return {f"{p.name}_key": p for p in self.params if p.type in KEYED and f"{p.name}_key" in used}
+
+    def example_values(self) -> dict[str, str]:
+        """The parameter values of the question's example line (``# example: --person "Truong Thi Mai"``)."""
+        import shlex
+
+        args = shlex.split(self.example)
+        if len(args) % 2 or any(not a.startswith("--") for a in args[::2]):
+            raise QueryError(f"{self.path}: cannot read '# example: {self.example}'; write --NAME VALUE …")
+        return {a[2:].replace("-", "_"): v for a, v in zip(args[::2], args[1::2])}
+
     def bind(self, values: dict | None = None) -> dict:
-        """The query's parameter values: the user's (converted) and the defaults."""
+        """The query's parameter values: the user's (converted) and the defaults, and the values derived
+        from them (:meth:`derived`)."""
         values = {k.replace("-", "_"): v for k, v in (values or {}).items() if v is not None}
         known = {p.name for p in self.params}
         unknown = sorted(set(values) - known)
@@ -100,6 +137,12 @@ class Question:
                 out[p.name] = p.convert(p.default)
             else:
                 raise QueryError(f"{self.name} needs --{p.name.replace('_', '-')}: {p.help}")
+        if self.params:
+            from graphkit.query.params import name_key_of
+
+            for key, p in self.derived().items():
+                raw = values.get(p.name, p.default)
+                out[key] = name_key_of(str(raw), expand=p.type == "name")
         return out
 
     def render(self, values: dict | None = None, *, prefixes: bool = True) -> str:
@@ -158,13 +201,15 @@ def _parse(path: Path) -> Question:
                 default = s[len("default "):].strip()
             elif s != "required":
                 raise QueryError(f"{path}: parameter {m['name']}: cannot read '{s}' (default VALUE or required)")
+        if m["name"].endswith("_key") and any(p.name == m["name"][:-4] and p.type in KEYED for p in parsed):
+            raise QueryError(f"{path}: parameter name '{m['name']}' is the key of ${m['name'][:-4]}; rename it")
         if m["name"] in RESERVED:
             raise QueryError(f"{path}: parameter name '{m['name']}' is an option of 'graphkit ask'; rename it")
         parsed.append(Param(m["name"], ptype, m["help"], default))
     from graphkit.query.params import placeholders
 
-    used = set(placeholders(text))
     declared = {p.name for p in parsed}
+    used = set(placeholders(text)) - {f"{p.name}_key" for p in parsed if p.type in KEYED}
     if used != declared:
         raise QueryError(f"{path}: declared parameters {sorted(declared)} but the query uses {sorted(used)}")
     return Question(

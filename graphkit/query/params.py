@@ -21,6 +21,13 @@ person). ``*`` stands for any text.
 (True, False)
 >>> bool(re.search(name_pattern("Bí thư Tỉnh uỷ *"), "Bí thư Tỉnh ủy Bắc Giang", re.I))
 True
+
+A name also gives a key (:func:`name_key_of`): the ``gk:nameKey`` every name the pattern matches
+has, so a question finds the few nodes of that key by an exact lookup and runs the pattern on their
+labels only, instead of reading every label of the graph.
+
+>>> name_key_of("Truong Thi  Mai"), name_key_of("Bí thư Tỉnh uỷ *"), name_key_of("UBND tỉnh Nghệ An")
+('truong thi mai', '', 'uy ban nhan dan tinh nghe an')
 """
 from __future__ import annotations
 
@@ -170,6 +177,32 @@ def _letter(ch: str, fold_diacritics: bool) -> str:
     return ch
 
 
+def _normalised(text: str, expand: bool) -> list[str]:
+    """The parts of a typed name between its ``*``, normalised as :func:`name_pattern` matches them."""
+    from graphkit.nlp.normalize import clean_label, fix_tones, nfc
+
+    raw = nfc(str(text).strip())
+    if not raw:
+        raise QueryError("an empty name matches nothing; give a name, or * for any")
+    # clean_label trims; keep the spaces around '*' as optional
+    return [(clean_label(p) if expand and p.strip() else fix_tones(nfc(p))) for p in raw.split("*")]
+
+
+def name_key_of(text: str, *, expand: bool = True) -> str:
+    """The ``gk:nameKey`` (:func:`graphkit.kg.ids.name_key`) of every label :func:`name_pattern` matches
+    for ``text``, or ``""`` when ``text`` holds a ``*`` (then there is no one key: every label is read).
+
+    The pattern matches a label only letter by letter (ignoring case, and diacritics when none were
+    typed) with runs of spaces between the words, so the label and ``text`` fold to the same key:
+    looking the key up first finds every node the pattern matches, and a few more that the pattern
+    then rejects (``Lê Văn Dung`` has the key of ``Lê Văn Dũng``).
+    """
+    from graphkit.kg.ids import name_key
+
+    parts = _normalised(text, expand)
+    return "" if len(parts) > 1 else name_key(parts[0])
+
+
 def name_pattern(text: str, *, expand: bool = True) -> str:
     """A regular expression (XPath/SPARQL ``REGEX`` syntax) matching a whole label like ``text``.
 
@@ -182,15 +215,11 @@ def name_pattern(text: str, *, expand: bool = True) -> str:
     >>> [bool(re.search(name_pattern(n), "Lê Văn Dũng", re.I)) for n in ("le van dung", "Lê Văn Dung", "LÊ VĂN DŨNG")]
     [True, False, True]
     """
-    from graphkit.nlp.normalize import clean_label, fix_tones, fold, nfc
+    from graphkit.nlp.normalize import fold, nfc
 
+    norm = _normalised(text, expand)
     raw = nfc(str(text).strip())
-    if not raw:
-        raise QueryError("an empty name matches nothing; give a name, or * for any")
     plain = all(fold(ch) == ch.lower() for ch in raw if ch.isalpha())
-    parts = raw.split("*")
-    norm = [(clean_label(p) if expand and p.strip() else fix_tones(nfc(p))) for p in parts]
-    # clean_label trims; keep the spaces around '*' as optional
     out = []
     for i, part in enumerate(norm):
         if i:

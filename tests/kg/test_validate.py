@@ -57,6 +57,7 @@ def test_seeds_store_conforms(tmp_path):
 BROKEN_EXPECTED = [
     ("article/broken-1", "gk:publishedOn", "valid xsd:date", "2017-02-30"),
     ("person/nguyen-van-a", "rdfs:label", "exactly one rdfs:label", ""),
+    ("person/tran-van-b", "gk:nameKey", "needs the gk:nameKey", ""),
     ("post/bi-thu-tinh-uy-x", "gk:postIn", "exactly one body", ""),
     ("directive/nq-18", "gk:code", "document system's form", "NQ 18 của TW"),
     ("tenure/t1", "gk:post", "a gk:Post", ID + "person/nguyen-van-a"),

@@ -72,9 +72,8 @@ def built_store(tmp_path_factory):
 def _question_cases():
     """Each shipped question with its example values, and more on the 2017 articles (rows expected)."""
     from graphkit.query import questions
-    from graphkit.query.server import _example_values
 
-    cases = [(name, _example_values(q)) for name, q in questions().items()]
+    cases = [(name, q.example_values()) for name, q in questions().items()]
     return cases + [
         ("province-officials", {"province": "Quảng Trị"}),
         ("province-officials", {"province": "Thành phố Hồ Chí Minh"}),

@@ -208,9 +208,8 @@ def test_header(name):
         assert p.help and p.type in ("name", "code", "date", "int", "text")
     # the example's values are accepted, and the rendered query has no $parameter left
     from graphkit.query.params import placeholders
-    from graphkit.query.server import _example_values
 
-    assert placeholders(q.render(_example_values(q))) == []
+    assert placeholders(q.render(q.example_values())) == []
 
 
 def test_unknown_question_suggests():
@@ -334,7 +333,6 @@ def test_questions_on_a_store_directory(tmp_path, seed_graph):
     import pyoxigraph as ox
 
     from graphkit.query.engine import rdflib_quads
-    from graphkit.query.server import _example_values
 
     store = ox.Store(str(tmp_path / "store"))
     store.extend(rdflib_quads(seed_dataset()))
@@ -343,7 +341,7 @@ def test_questions_on_a_store_directory(tmp_path, seed_graph):
     for in_memory in (False, True):
         g = open_graph(tmp_path / "store", in_memory=in_memory)
         for name, q in questions().items():
-            vals = _example_values(q)
+            vals = q.example_values()
             assert ask(g, name, **vals).rows == ask(seed_graph, name, **vals).rows, (name, in_memory)
 
 
