@@ -64,6 +64,33 @@ def test_same_store_as_local(local_sample, tmp_path, partitions, workers):
     assert not list(tmp_path.glob(".store.parts-*"))  # the parts directory is removed
 
 
+def test_name_keys_as_the_local_engine_writes_them(local_sample, tmp_path):
+    """Every person and post has the ``gk:nameKey`` of each of its names, the same quads as the local engine
+    writes, the persons that resolution renames in the workers' parts (``…/quang-tri``) included."""
+    from graphkit.kg.ids import name_key
+
+    inputs, _local, expected = local_sample
+    build_into_dask(inputs, tmp_path / "store", partitions=3, workers=2)
+    nq = _contents(tmp_path / "store")[0]
+
+    def keys(text):
+        return sorted(ln for ln in text.splitlines() if "ontology#nameKey>" in ln)
+
+    assert keys(nq) == keys(expected[0])
+    names: dict[tuple[str, str], set[str]] = {}
+    found: dict[tuple[str, str], set[str]] = {}
+    for ln in nq.splitlines():
+        m = re.match(r'<([^>]+)> <([^>]+)> "((?:[^"\\]|\\.)*)" <([^>]+)> \.$', ln)
+        if m and ("/person/" in m[1] or "/post/" in m[1]):
+            node = (m[1], m[4])
+            if m[2].endswith(("#label", "#altLabel")):
+                names.setdefault(node, set()).add(name_key(json.loads(f'"{m[3]}"')))
+            elif m[2].endswith("#nameKey"):
+                found.setdefault(node, set()).add(json.loads(f'"{m[3]}"'))
+    assert found == names and len(found) > 50  # in each article graph, each node with the keys of its names
+    assert any(iri.endswith("/quang-tri") and "/person/nguyen-van-hung-" in iri for iri, _g in found)
+
+
 def test_parts_only_then_load_gives_the_same_store(local_sample, tmp_path):
     """The parts left by --parts-only, bulk-loaded in any order, make the same store."""
     from graphkit.kg.partitions import part_files
