@@ -175,6 +175,19 @@ def ask(
     q = question(name)
     result = ask_question(open_graph(graph), q.name, timeout=timeout, **values)
     _emit(result, _pick_format(fmt, out, result.kind), out, title=q.title)
+    _next_page(q, values, len(result.rows))
+
+
+def _next_page(q, values: dict, rows: int) -> None:
+    """A question answered a page at a time (``--limit``, ``--offset``): say how to get the next page when
+    this one is full."""
+    names = {p.name for p in q.params}
+    if not {"limit", "offset"} <= names:
+        return
+    bound = q.bind(values)
+    limit, offset = bound["limit"], bound["offset"]
+    if limit and rows >= limit:
+        err(f"{q.name}: a page of {limit:,} from {offset:,}; there may be more: --offset {offset + limit} gives the next page")
 
 
 def _question_args(args: list[str]) -> tuple[list[str], dict]:

@@ -137,3 +137,24 @@ def test_pages_put_together_are_the_whole_answer(stores, name, values, unit):
         pages += page
     assert pages == whole
     assert ask(keyed, name, limit=0, **values).rows == []
+
+
+@pytest.mark.parametrize("args, hint", [
+    (["who-says", "--person", "*", "--limit", "2"], "there may be more: --offset 2 gives the next page"),
+    (["who-says", "--person", "*", "--limit", "2", "--offset", "4"], "--offset 6 gives the next page"),
+    (["meetings", "--limit", "3"], "--offset 3 gives the next page"),
+    (["meetings", "--limit", "1000"], None),  # the whole answer: no hint
+    (["career", "--person", "*"], None),  # not paged
+])
+def test_cli_says_how_to_get_the_next_page(seed_trig, args, hint):
+    from typer.testing import CliRunner
+
+    from graphkit.cli import app
+
+    r = CliRunner().invoke(app, ["ask", str(seed_trig), *args, "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = r.stdout.splitlines()[1:]
+    if hint:
+        assert hint in r.stderr and len(rows) >= int(args[args.index("--limit") + 1])
+    else:
+        assert "next page" not in r.stderr and rows
