@@ -122,39 +122,43 @@ def test_the_key_is_looked_up_not_every_label(stores):
     assert 'FILTER("nguyen xuan phuc" = ""' in text
 
 
-@pytest.mark.parametrize("name, values, unit", [
-    ("who-says", {"person": "*", "post": "*"}, None),
-    ("meetings", {}, None),
+@pytest.mark.parametrize("name, values, unit, size", [
+    ("who-says", {"person": "*", "post": "*"}, ("person", "relation", "post", "reportedOn", "article"), 5),  # reports
+    ("meetings", {}, ("date", "meeting", "article"), 2),  # meetings, each with all its participants
 ])
-def test_pages_put_together_are_the_whole_answer(stores, name, values, unit):
+def test_pages_put_together_are_the_whole_answer(stores, name, values, unit, size):
     keyed, _old = stores
-    whole = ask(keyed, name, **values).rows
-    assert 6 < len(whole) < 1000  # the default page holds it all
+    whole = ask(keyed, name, limit=10**6, **values)
+    assert len({tuple(r[whole.vars.index(c)] for c in unit) for r in whole.rows}) > 2 * size
     pages = []
-    for offset in range(0, len(whole) + 5, 5):
-        page = ask(keyed, name, limit=5, offset=offset, **values).rows
-        assert len(page) <= 5 or name == "who-says"  # a report stated by two sentences gives two rows
-        pages += page
-    assert pages == whole
+    for offset in range(0, len(whole.rows) + size, size):
+        page = ask(keyed, name, limit=size, offset=offset, **values)
+        assert len({tuple(r[page.vars.index(c)] for c in unit) for r in page.rows}) <= size
+        pages += page.rows
+    assert pages == whole.rows
     assert ask(keyed, name, limit=0, **values).rows == []
+    first = ask(keyed, name, **values).rows  # the default page
+    assert first == whole.rows[:len(first)] and len(first) < len(whole.rows) or first == whole.rows
 
 
-@pytest.mark.parametrize("args, hint", [
-    (["who-says", "--person", "*", "--limit", "2"], "there may be more: --offset 2 gives the next page"),
-    (["who-says", "--person", "*", "--limit", "2", "--offset", "4"], "--offset 6 gives the next page"),
-    (["meetings", "--limit", "3"], "--offset 3 gives the next page"),
-    (["meetings", "--limit", "1000"], None),  # the whole answer: no hint
-    (["career", "--person", "*"], None),  # not paged
+@pytest.mark.parametrize("args, hint, rows", [
+    (["who-says", "--person", "*", "--limit", "2"], "there may be more: --offset 2 gives the next page", 2),
+    (["who-says", "--person", "*", "--limit", "2", "--offset", "4"], "--offset 6 gives the next page", 2),
+    (["meetings", "--limit", "3"], "--offset 3 gives the next page", None),
+    (["meetings", "--limit", "1000"], None, None),  # the whole answer: no hint
+    (["meetings", "--offset", "100"], None, 0),  # past the end
+    (["career", "--person", "*"], None, None),  # not paged
 ])
-def test_cli_says_how_to_get_the_next_page(seed_trig, args, hint):
+def test_cli_says_how_to_get_the_next_page(seed_trig, args, hint, rows):
     from typer.testing import CliRunner
 
     from graphkit.cli import app
 
     r = CliRunner().invoke(app, ["ask", str(seed_trig), *args, "--format", "csv"])
     assert r.exit_code == 0, r.output
-    rows = r.stdout.splitlines()[1:]
+    got = len(r.stdout.splitlines()[1:])
+    assert got == rows if rows is not None else got > 3
     if hint:
-        assert hint in r.stderr and len(rows) >= int(args[args.index("--limit") + 1])
+        assert hint in r.stderr
     else:
-        assert "next page" not in r.stderr and rows
+        assert "next page" not in r.stderr
