@@ -27,6 +27,10 @@ label when the key is ``""`` or the graph has no keys (a graph written before gr
     LATERAL { ?h rdfs:label|skos:altLabel ?name }
     FILTER(REGEX(?name, $person, "i"))
 
+It also gives ``$NAME_exact``: the one text the name can match when there is only one (a name without
+letters, spaces or ``*``, such as the corpus id ``22450000``: :func:`graphkit.query.params.exact_text_of`),
+else ``""``; ``article-reports`` then looks the id up instead of matching every article's id.
+
 The example line (``# example:``) gives the values the question is shown, documented, tested and
 benchmarked with (:meth:`Question.example_values`).
 
@@ -53,8 +57,9 @@ from graphkit.errors import QueryError
 TYPES = ("name", "code", "date", "int", "text")
 #: option names of ``graphkit ask`` itself, which a parameter may not take
 RESERVED = {"format", "out", "list", "timeout", "show_query", "help"}
-#: the types whose parameter NAME also gives the query ``$NAME_key``
+#: the types whose parameter NAME also gives the query ``$NAME_key`` and ``$NAME_exact``
 KEYED = ("name", "code")
+DERIVED = ("_key", "_exact")
 
 _PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)\s+[—-]+\s+(?P<help>.*?)\s*\((?P<spec>[^()]*)\)\s*$")
 
@@ -109,7 +114,7 @@ class Question:
         from graphkit.query.params import placeholders
 
         used = set(placeholders(self.text))
-        return {f"{p.name}_key": p for p in self.params if p.type in KEYED and f"{p.name}_key" in used}
+        return {f"{p.name}{d}": p for p in self.params if p.type in KEYED for d in DERIVED if f"{p.name}{d}" in used}
 
     def example_values(self) -> dict[str, str]:
         """The parameter values of the question's example line (``# example: --person "Truong Thi Mai"``)."""
@@ -138,11 +143,11 @@ class Question:
             else:
                 raise QueryError(f"{self.name} needs --{p.name.replace('_', '-')}: {p.help}")
         if self.params:
-            from graphkit.query.params import name_key_of
+            from graphkit.query.params import exact_text_of, name_key_of
 
             for key, p in self.derived().items():
-                raw = values.get(p.name, p.default)
-                out[key] = name_key_of(str(raw), expand=p.type == "name")
+                raw, expand = str(values.get(p.name, p.default)), p.type == "name"
+                out[key] = name_key_of(raw, expand=expand) if key.endswith("_key") else exact_text_of(raw, expand=expand)
         return out
 
     def render(self, values: dict | None = None, *, prefixes: bool = True) -> str:
@@ -201,15 +206,16 @@ def _parse(path: Path) -> Question:
                 default = s[len("default "):].strip()
             elif s != "required":
                 raise QueryError(f"{path}: parameter {m['name']}: cannot read '{s}' (default VALUE or required)")
-        if m["name"].endswith("_key") and any(p.name == m["name"][:-4] and p.type in KEYED for p in parsed):
-            raise QueryError(f"{path}: parameter name '{m['name']}' is the key of ${m['name'][:-4]}; rename it")
+        derived_from = [p.name for p in parsed if p.type in KEYED for d in DERIVED if m["name"] == p.name + d]
+        if derived_from:
+            raise QueryError(f"{path}: parameter name '{m['name']}' is derived from ${derived_from[0]}; rename it")
         if m["name"] in RESERVED:
             raise QueryError(f"{path}: parameter name '{m['name']}' is an option of 'graphkit ask'; rename it")
         parsed.append(Param(m["name"], ptype, m["help"], default))
     from graphkit.query.params import placeholders
 
     declared = {p.name for p in parsed}
-    used = set(placeholders(text)) - {f"{p.name}_key" for p in parsed if p.type in KEYED}
+    used = set(placeholders(text)) - {f"{p.name}{d}" for p in parsed if p.type in KEYED for d in DERIVED}
     if used != declared:
         raise QueryError(f"{path}: declared parameters {sorted(declared)} but the query uses {sorted(used)}")
     return Question(

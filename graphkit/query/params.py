@@ -203,6 +203,20 @@ def name_key_of(text: str, *, expand: bool = True) -> str:
     return "" if len(parts) > 1 else name_key(parts[0])
 
 
+def exact_text_of(text: str, *, expand: bool = True) -> str:
+    """The one text :func:`name_pattern` matches for ``text`` when there is only one, else ``""``: a name
+    without letters, spaces or ``*`` (a corpus id such as ``22450000``) matches only itself, so a
+    question looks it up instead of matching the pattern against every value.
+
+    >>> exact_text_of(" 22450000 "), exact_text_of("000_d029c83ccb100c6a"), exact_text_of("2245*")
+    ('22450000', '', '')
+    """
+    parts = _normalised(text, expand)
+    if len(parts) > 1 or any(ch.isspace() or ch.isalpha() or ch.lower() != ch.upper() for ch in parts[0]):
+        return ""
+    return parts[0]
+
+
 def name_pattern(text: str, *, expand: bool = True) -> str:
     """A regular expression (XPath/SPARQL ``REGEX`` syntax) matching a whole label like ``text``.
 

@@ -162,3 +162,24 @@ def test_cli_says_how_to_get_the_next_page(seed_trig, args, hint, rows):
         assert hint in r.stderr
     else:
         assert "next page" not in r.stderr
+
+
+@pytest.mark.parametrize("typed, exact", [
+    ("22450000", "22450000"), (" 22450000 ", "22450000"), ("22450000-r3", ""),  # a letter: any case matches
+    ("123/2017", "123/2017"), ("000_d029c83ccb100c6a", ""), ("2245 0000", ""), ("2245*", ""), ("*", ""),
+])
+def test_the_exact_text_of_a_typed_id(typed, exact):
+    from graphkit.query.params import exact_text_of
+
+    assert exact_text_of(typed, expand=False) == exact
+
+
+@pytest.mark.parametrize("article", ["22229320", "22400508", "22474602", "000_d029c83ccb100c6a", "2240*"])
+def test_an_article_id_looked_up_answers_as_matched_against_every_id(stores, article):
+    from graphkit.query.engine import run_query
+
+    keyed, _old = stores
+    q = question("article-reports")
+    got = ask(keyed, "article-reports", article=article)
+    scanned = run_query(keyed, q.text, params=dict(q.bind({"article": article}), article_exact=""))
+    assert got.rows == scanned.rows and got.rows
