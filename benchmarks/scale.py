@@ -171,6 +171,8 @@ def serve_figures(store: Path, repeat: int = 5) -> dict:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from queries import CORPUS_PARAMS
 
+    with open("/proc/loadavg") as f:
+        load_before = f.read().split()[:3]
     t0 = time.perf_counter()
     g = open_graph(store)
     opened = time.perf_counter() - t0
@@ -184,6 +186,8 @@ def serve_figures(store: Path, repeat: int = 5) -> dict:
             ask(g, name, **vals)
             runs.append((time.perf_counter() - t) * 1000)
         times[name] = {"median_ms": statistics.median(runs), "max_ms": max(runs), "rows": len(r.rows)}
+    with open("/proc/loadavg") as f:
+        load_after = f.read().split()[:3]
     # the server's processes
     from graphkit.query.server import make_server
 
@@ -207,7 +211,7 @@ def serve_figures(store: Path, repeat: int = 5) -> dict:
     finally:
         srv.close()
     return {"store": str(store), "open_s": opened, "questions": times, "server_rss": rss,
-            "store_bytes": _du(store)}
+            "store_bytes": _du(store), "loadavg": [load_before, load_after]}
 
 
 def main(argv=None) -> None:
