@@ -160,6 +160,9 @@ def bodies() -> list[Body]:
             raise DataFileError(f"{data_path('bodies.tsv')}: {row['canonical']}: bad place {row['place']}")
         variants = tuple(v for v in row["variants"].split("|") if v) or (row["canonical"],)
         out.append(Body(row["canonical"], row["level"], row["place"], variants))
+    for row in load_table("state_enterprises.tsv", ("canonical", "variants")):  # central, no place
+        variants = tuple(v for v in row["variants"].split("|") if v) or (row["canonical"],)
+        out.append(Body(row["canonical"], "central", "none", variants))
     return out
 
 

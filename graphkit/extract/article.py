@@ -63,13 +63,13 @@ def main_province(provinces, districts, title: str | None) -> str | None:
 
 
 def extract(article: Article) -> ArticleFacts:
-    from graphkit.extract.places import find_districts, find_provinces
+    from graphkit.extract.places import find_districts, find_provinces, outside_names
     from graphkit.nlp.sentences import sentence_spans
 
     text = fix_tones(article.text)
     story = _mask(text, story_spans(text))
     sentences = [Sentence(t, a) for a, b in sentence_spans(story) if not (t := story[a:b]).isspace() and t]
-    provs, dists = find_provinces(story, on=article.date, tones_fixed=True), find_districts(story)
+    provs, dists = outside_names(story, find_provinces(story, on=article.date, tones_fixed=True)), find_districts(story)
     facts = ArticleFacts(article)
     facts.main_province = main_province(provs, dists, article.title)
     main_place = Place(facts.main_province) if facts.main_province else None
@@ -197,7 +197,7 @@ def extract(article: Article) -> ArticleFacts:
     facts.meetings = find_meetings(sentences, persons_by_sentence, title=article.title, article_date=article.date)
 
     # implementation and citation, sentence by sentence on expanded text
-    link_directives(facts, sentences, dmatches, main_place)
+    link_directives(facts, sentences, dmatches, main_place, provs)
     return facts
 
 

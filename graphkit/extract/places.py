@@ -204,3 +204,26 @@ def in_province(place: Place, province: str | None) -> Place:
         return place
     d = _districts_by_province().get((province, place.name))
     return Place(d.name, "district", d.province, place.kind) if d is not None else place
+
+
+@cache
+def _name_front() -> re.Pattern:
+    """An honorific and a family name, then up to two capitalised words, ending where a province name starts."""
+    from graphkit.gazetteer import honorifics, surnames
+    from graphkit.nlp.patterns import UPPER, alternation
+
+    words = alternation([w for w, kind in honorifics() if kind == "address"], ignore_case=True)
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:{alternation(surnames())})(?:\s+[{UPPER}][a-zà-ỹđ]+){{0,2}}\s+$")
+
+
+def outside_names(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """``matches`` without the province names that end a person's name ('ông Nguyễn Gia Thái Bình, Phó Chủ
+    tịch …': a given name, not the province).
+
+    >>> t = "ông Nguyễn Gia Thái Bình, Phó Chủ tịch UBND quận Bình Tân, và tỉnh Thái Bình"
+    >>> [(m.start, m.place.name) for m in outside_names(t, find_provinces(t))]
+    [(62, 'Thái Bình')]
+    """
+    rx = _name_front()
+    return [m for m in matches if m.typed or not rx.search(text, max(0, m.start - 40), m.start)]
+

@@ -568,6 +568,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
             b = None
         skipped = len(implied) if b else 0
     b = b or brx.match(fix_tones(rest))
+    if b and subsidiary_follows(b.group(0), rest[b.end() - skipped:]):
+        return None, 0
     if b:
         body = btable[b.group(0).lower()]
         used = b.end() - skipped
@@ -846,6 +848,25 @@ def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:
         return False
     bare = _PHO.sub("", _STATUS.sub("", p.surface.strip(), count=1), count=1)
     return bare.lower() == p.base.lower() and _predicate_rx().match(after.lstrip()) is not None
+
+
+def subsidiary_follows(name: str, after: str) -> bool:
+    """Whether a body's one-word short name (VNPT, EVN, Viettel) is the start of a subsidiary's ('VNPT VinaPhone',
+    'VNPT-Vinaphone', 'EVN Hà Nội'), not the body itself ('Tổng Giám đốc EVN Đặng Hoàng An': a name follows)."""
+    if " " in name:
+        return False
+    m = _SUBSIDIARY_WORD.match(after)
+    if m is None:
+        return False
+    if m.group("dash"):
+        return True
+    if m.group("w") not in surnames():
+        return True
+    place = find_provinces(after[m.start("w"):m.start("w") + 40])
+    return bool(place) and place[0].start == 0
+
+
+_SUBSIDIARY_WORD = re.compile(rf"(?P<dash>\s*[-–]\s*)?(?(dash)|\s+)(?P<w>[{UPPER}][\w]*)")
 
 
 def _body_label(canonical: str, form: str, place: Place | None) -> str:

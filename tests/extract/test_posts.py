@@ -7,6 +7,7 @@ import pytest
 from tests import SEEDS
 
 from graphkit.extract.facts import Place
+from graphkit.ingest.article import Article
 from graphkit.extract.posts import parse_title_list, to_post
 
 CONTEXT = Place("Bắc Giang")  # the place an implicit 'Tỉnh ủy' refers to in these cases
@@ -594,3 +595,20 @@ def test_a_commune_named_like_a_person_is_read_in_the_title(text, name, labels):
 def test_verbs_inside_body_names(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # State groups by their short names (data/state_enterprises.tsv) (corpus 22382529, 22581296)
+    ("Phó Tổng Giám đốc PVN Nguyễn Hùng Dũng phát biểu tại lễ kỷ niệm.",
+     [("Nguyễn Hùng Dũng", "Phó Tổng Giám đốc Tập đoàn Dầu khí Quốc gia Việt Nam")]),
+    ("Tổng Giám đốc EVN Đặng Hoàng An báo cáo tại buổi họp.",
+     [("Đặng Hoàng An", "Tổng Giám đốc Tập đoàn Điện lực Việt Nam")]),
+    # a subsidiary's name starts with the group's: not the group's post (corpus 21478419, 22461522)
+    ("Ông Tô Dũng Thái, Tổng giám đốc VNPT VinaPhone nhận định, năm 2017 sẽ là năm cạnh tranh dữ dội.", []),
+    ("Trước đó, ông Nguyễn Anh Dũng, Phó Tổng Giám đốc EVN Hà Nội khẳng định: “Chúng tôi yêu cầu các đơn vị”.", []),
+])
+def test_state_groups(sentence, expected):
+    from graphkit.extract.article import extract
+
+    facts = extract(Article(id="t", text=sentence, source="test"))
+    assert [(h.person, h.post.label) for h in facts.holdings] == expected
