@@ -22,7 +22,7 @@ from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_po
                                     role_or_predicate_at, title_starts, unit_named_at)
 from graphkit.gazetteer import (commune_kinds, honorifics, load_list, load_table, person_title_words, rank_words,
                                 surnames, unit_kinds, unit_names)
-from graphkit.nlp.normalize import fix_tones, nfc
+from graphkit.nlp.normalize import fix_tones, fold, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -78,6 +78,14 @@ def _role_before_rx() -> re.Pattern:
 @cache
 def _not_persons() -> frozenset[str]:
     return frozenset(load_list("not_persons.txt"))
+
+
+@cache
+def _folded_provinces() -> frozenset[str]:
+    """The provinces' names and aliases without diacritics: a name that folds to one is the place misspelt."""
+    from graphkit.gazetteer import provinces
+
+    return frozenset(fold(n) for p in provinces().values() for n in (p.name, *p.aliases) if " " in n)
 
 
 @cache
@@ -526,8 +534,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         previous, last_hit = last_hit, None
-        if name in _not_persons():
-            continue
+        if name in _not_persons() or fold(name) in _folded_provinces():
+            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi')
         before_text = sentence[max(prev_end, s - 160):s]
         if _CREDIT_BEFORE.search(before_text):
             continue

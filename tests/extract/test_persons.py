@@ -482,3 +482,14 @@ def test_in_an_institution_name(before, institution):
     from graphkit.extract.persons import _in_institution_name
 
     assert _in_institution_name(before) is institution
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a misspelt province name is the place, not a person (corpus 21473376, 22536109)
+    ("Do vậy, chủ tịch UBND TP Hà Nôi yêu cầu các đơn vị liên quan cần rút kinh nghiệm.", []),
+    ("Anh ấy không du học như chia sẻ trên báo mà đang sống ở Hà Nôi", []),
+    # a person whose family and given names together spell no province keeps his name
+    ("Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung yêu cầu các đơn vị rút kinh nghiệm.", ["Nguyễn Đức Chung"]),
+])
+def test_a_misspelt_province_is_no_person(sentence, expected):
+    assert names(sentence) == expected
