@@ -855,6 +855,8 @@ def subsidiary_follows(name: str, after: str) -> bool:
     'VNPT-Vinaphone', 'EVN Hà Nội'), not the body itself ('Tổng Giám đốc EVN Đặng Hoàng An': a name follows)."""
     if " " in name:
         return False
+    if after[:1].isalnum():  # 'VNR500': a longer token
+        return True
     m = _SUBSIDIARY_WORD.match(after)
     if m is None:
         return False

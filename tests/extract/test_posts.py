@@ -603,6 +603,9 @@ def test_verbs_inside_body_names(phrase, expected):
      [("Nguyễn Hùng Dũng", "Phó Tổng Giám đốc Tập đoàn Dầu khí Quốc gia Việt Nam")]),
     ("Tổng Giám đốc EVN Đặng Hoàng An báo cáo tại buổi họp.",
      [("Đặng Hoàng An", "Tổng Giám đốc Tập đoàn Điện lực Việt Nam")]),
+    # 'GĐ' before a capitalised name is 'Giám đốc'; the group's short name (corpus 21478526)
+    ("Tổng GĐ Đường sắt Việt Nam Vũ Tá Tùng nhìn nhận, hậu quả TNĐS là rất nặng nề.",
+     [("Vũ Tá Tùng", "Tổng Giám đốc Tổng công ty Đường sắt Việt Nam")]),
     # a subsidiary's name starts with the group's: not the group's post (corpus 21478419, 22461522)
     ("Ông Tô Dũng Thái, Tổng giám đốc VNPT VinaPhone nhận định, năm 2017 sẽ là năm cạnh tranh dữ dội.", []),
     ("Trước đó, ông Nguyễn Anh Dũng, Phó Tổng Giám đốc EVN Hà Nội khẳng định: “Chúng tôi yêu cầu các đơn vị”.", []),
@@ -612,3 +615,12 @@ def test_state_groups(sentence, expected):
 
     facts = extract(Article(id="t", text=sentence, source="test"))
     assert [(h.person, h.post.label) for h in facts.holdings] == expected
+
+
+def test_a_short_name_inside_a_longer_token_is_no_body():
+    from graphkit.extract.bodies import find_bodies
+
+    # corpus 21472713, 21479215: 'VNR500' is a ranking, 'VNR' the railway corporation
+    text = "Lễ công bố Bảng xếp hạng VNR500 - Top 500 doanh nghiệp. VNR đã lắp đặt cần chắn tự động."
+    assert [(text[b.start:b.end], b.body.label) for b in find_bodies(text)] == [
+        ("VNR", "Tổng công ty Đường sắt Việt Nam")]
