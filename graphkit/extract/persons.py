@@ -736,6 +736,9 @@ def _trailing_rank_rx() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s,]))(?:{alternation(rank_words())})\.?$")
 
 
+_ACRONYM_ASIDE = re.compile(rf"(?<=\w)\s*\([{UPPER}][{UPPER}&-]{{1,9}}\)$")  # a body's short name in brackets
+
+
 @lru_cache(maxsize=1 << 12)
 def _title_before(before: str) -> tuple[ParsedPost, ...]:
     """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'. (Cached: an article's
@@ -743,6 +746,9 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     tail = before.rstrip()
     if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
         return ()
+    aside = _ACRONYM_ASIDE.search(tail)  # 'Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) Vũ Tiến Lộc'
+    if aside:
+        tail = tail[:aside.start()]
     rank = _trailing_rank_rx().search(tail)  # 'Giám đốc Công an tỉnh, Đại tá Nguyễn Văn A': the title ends before the rank
     if rank:
         tail = tail[:rank.start()].rstrip(" ,")
