@@ -188,19 +188,3 @@ def bare_district(text: str) -> PlaceMatch | None:
         return None
     d = by_name[m.group("name")][0]
     return PlaceMatch(0, m.end(), Place(d.name, "district", d.province, d.kind), False)
-
-
-@cache
-def _districts_by_province() -> dict[tuple[str, str], District]:
-    return {(d.province, d.name): d for d in districts()}
-
-
-def in_province(place: Place, province: str | None) -> Place:
-    """``place``, or the district of the same name in ``province`` (the article's own) when it is another province's:
-    'Chủ tịch UBND H.Phong Điền' in an article about Thừa Thiên Huế is the huyện there, not Cần Thơ's (districts.tsv
-    keeps one kind per unit: Thừa Thiên Huế's Phong Điền is listed with its later kind, thị xã, and the written
-    'huyện' finds Cần Thơ's). The kind stays as written."""
-    if place.level != "district" or not province or place.province == province:
-        return place
-    d = _districts_by_province().get((province, place.name))
-    return Place(d.name, "district", d.province, place.kind) if d is not None else place

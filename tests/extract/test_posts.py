@@ -188,19 +188,6 @@ def test_a_title_before_lower_case_words_is_read(phrase):
     assert len(posts) == 1
 
 
-def test_joined_titles_in_an_article_share_the_place():
-    """Corpus 21478615: the Quận ủy takes the quận of the post it is joined to."""
-    from graphkit.extract.article import extract
-    from graphkit.ingest.article import Article
-
-    text = ("Nam Từ Liêm lấy con người làm trung tâm\nBí thư Quận ủy kiêm Chủ tịch UBND quận Nam Từ Liêm "
-            "Nguyễn Văn Hải cho biết, định hướng chung của quận là phấn đấu để trở thành quận văn minh.")
-    facts = extract(Article(id="21478615", text=text, source="test"))
-    assert sorted((h.person, h.post.label) for h in facts.holdings) == [
-        ("Nguyễn Văn Hải", "Bí thư Quận ủy Nam Từ Liêm"),
-        ("Nguyễn Văn Hải", "Chủ tịch Ủy ban nhân dân quận Nam Từ Liêm")]
-
-
 def test_a_body_name_stops_at_a_form_of_address():
     """Corpus 21490265: a photo caption glued to the next sentence ('Bộ GTVTLê Đình Thọ Theo anh …')."""
     from graphkit.extract.persons import find_persons
