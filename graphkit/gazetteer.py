@@ -260,6 +260,12 @@ def body_head_nouns() -> frozenset[str]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """``countries.txt``: the names of countries (and a few foreign cities and states) as Vietnamese writes them."""
+    return frozenset(load_list("countries.txt"))
+
+
+@cache
 def surnames() -> frozenset[str]:
     return frozenset(load_list("surnames.txt"))
 

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
-                                    role_or_predicate_at, title_starts, unit_named_at)
-from graphkit.gazetteer import (commune_kinds, honorifics, load_list, load_table, person_title_words, rank_words,
-                                surnames, unit_kinds, unit_names)
+from graphkit.extract.posts import (ParsedPost, foreign_post, leading_memberships, may_name_post, mentions_role,
+                                    parse_title_list, role_or_predicate_at, title_starts, unit_named_at)
+from graphkit.gazetteer import (commune_kinds, countries as _countries, honorifics, load_list, load_table, person_title_words,
+                                rank_words, surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
@@ -270,11 +270,6 @@ def _noun_quick_rx() -> re.Pattern:
 
 
 @cache
-def _countries() -> frozenset[str]:
-    return frozenset(load_list("countries.txt"))
-
-
-@cache
 def _place_noun_rx() -> re.Pattern:
     words = load_list("place_nouns.txt")
     return re.compile(rf"(?:^|(?<=[\s(,]))(?:{alternation(words)})\s$")
@@ -325,23 +320,6 @@ def _archive_caption(sentence: str) -> bool:
     """Whether a sentence holds an archive photo's caption (asked once a sentence, not once a name in it)."""
     return ("ảnh" in sentence or "Ảnh" in sentence) and any(
         m.group(0).lower().startswith("ảnh") for m in _commemoration_rx().finditer(sentence))
-
-
-@cache
-def _foreign_post_rx() -> re.Pattern:
-    """A post's text that ends with another country's name (countries.txt) after a lower-case word, not after 'tại'
-    or 'ở' (the country's name is no syllable of a Vietnamese one: not 'huyện Đông Anh', 'Bộ Tư Pháp')."""
-    countries = alternation(_countries() - {"Việt Nam"})
-    return re.compile(rf"(?<![^\W\d_])(?P<prev>[^\W\d_]+)\s(?:{countries})\W*$")
-
-
-def _foreign_post(surface: str) -> bool:
-    """Whether a post belongs to a foreign body: 'Thống đốc Ngân hàng Nhân dân Trung Quốc', 'Bộ trưởng Bộ Tài chính
-    Hàn Quốc' (not 'Đại sứ Việt Nam tại Nhật Bản')."""
-    if "Việt Nam" in surface:
-        return False
-    m = _foreign_post_rx().search(surface)
-    return m is not None and m.group("prev")[:1].islower() and m.group("prev") not in ("tại", "ở")
 
 
 @cache
@@ -558,7 +536,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         hit.before = list(_title_before(before_text)) if titled else []
         if (hit.after or hit.before) and _commemorated(sentence, s):
             hit.after, hit.before = [], []  # 'kỷ niệm 110 năm ngày sinh đồng chí Phạm Văn Đồng': no current post
-        if not hit.foreign and any(_foreign_post(p.surface) for p in (*hit.after, *hit.before)):
+        if not hit.foreign and any(foreign_post(p.surface) for p in (*hit.after, *hit.before)):
             hit.foreign = True  # 'ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc': no Vietnamese post
         if (s, e, surface) in foreign or _honorific_before(before_text):
             hit.reason = "address"

@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 from graphkit.extract.facts import Body, Place, Post
 from graphkit.extract.places import bare_district, find_districts, find_provinces
-from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, load_list, load_table, provinces,
-                                qualifiers, rank_words, roles, surnames, with_kind)
+from graphkit.gazetteer import (address_words, bodies, body_heads, commune_kinds, countries, load_list, load_table,
+                                provinces, qualifiers, rank_words, roles, surnames, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
 from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
 
@@ -846,6 +846,28 @@ def _subject_of_next_clause(p: ParsedPost, after: str) -> bool:
         return False
     bare = _PHO.sub("", _STATUS.sub("", p.surface.strip(), count=1), count=1)
     return bare.lower() == p.base.lower() and _predicate_rx().match(after.lstrip()) is not None
+
+
+@cache
+def _foreign_post_rx() -> re.Pattern:
+    """A post's text that ends with another country's name (countries.txt) after a word (see :func:`foreign_post`)."""
+    others = alternation(countries() - {"Việt Nam"})
+    return re.compile(rf"(?<![^\W\d_])(?P<prev>[^\W\d_]+)\s(?:{others})\W*$")
+
+
+def foreign_post(text: str) -> bool:
+    """Whether a post (its label, or its title as written) belongs to a foreign body: it ends with another country's
+    name (countries.txt) after a lower-case word but 'tại' or 'ở', and does not name Việt Nam: 'Thống đốc Ngân hàng
+    Nhân dân Trung Quốc', 'Bộ trưởng Bộ Tài chính Hàn Quốc'; not 'Đại sứ Việt Nam tại Nhật Bản', nor a country's
+    name that is a syllable of a Vietnamese one ('huyện Đông Anh', 'Bộ Tư Pháp', 'huyện Mỹ Đức').
+
+    >>> foreign_post("Thống đốc Ngân hàng Nhân dân Trung Quốc"), foreign_post("Bí thư Huyện ủy Đức Thọ")
+    (True, False)
+    """
+    if "Việt Nam" in text:
+        return False
+    m = _foreign_post_rx().search(text)
+    return m is not None and m.group("prev")[:1].islower() and m.group("prev") not in ("tại", "ở")
 
 
 def _body_label(canonical: str, form: str, place: Place | None) -> str:

@@ -581,3 +581,29 @@ def test_a_commune_named_like_a_person_is_read_in_the_title(text, name, labels):
 def test_verbs_inside_body_names(phrase, expected):
     posts, _ = parse_title_list(phrase)
     assert [p.label for p in (to_post(x, CONTEXT) for x in posts) if p] == expected
+
+
+@pytest.mark.parametrize("label, foreign", [
+    # a post of a foreign body ends with another country's name after a lower-case word (corpus 2017)
+    ("Thống đốc Ngân hàng Nhân dân Trung Quốc", True),
+    ("Bộ trưởng Bộ Tài chính Hàn Quốc", True),
+    ("Bộ trưởng Ngoại giao Nga", True),
+    # not one that names Việt Nam, nor one written at a place ('tại', 'ở')
+    ("Đại sứ Việt Nam tại Nhật Bản", False),
+    ("Đại sứ đặc mệnh toàn quyền tại Nhật Bản", False),
+    # nor a country's name that is a syllable of a Vietnamese unit's or body's (posts read in the first 3,000
+    # articles of the corpus: Đức, Thái, Lào, Pháp, Mỹ, Úc)
+    ("Bí thư Huyện ủy Đức Thọ", False),
+    ("Phó Chủ tịch Ủy ban nhân dân tỉnh Thái Bình", False),
+    ("Giám đốc Sở Văn hóa - Thể thao và Du lịch tỉnh Lào Cai", False),
+    ("Vụ trưởng Vụ Pháp chế", False),
+    ("Trưởng Công an huyện Chương Mỹ", False),
+    ("Phó Tổng Giám đốc Tập đoàn Việt - Úc", False),
+    ("Ủy viên Ủy ban Pháp luật của Quốc hội", False),
+])
+def test_foreign_post(label, foreign):
+    """One test of a foreign body's post, for the persons (no Vietnamese post for a foreign official) and the
+    foreign-holders check."""
+    from graphkit.extract.posts import foreign_post
+
+    assert foreign_post(label) is foreign
