@@ -9,13 +9,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graphkit.extract.facts import Body, Place
+from graphkit.extract.facts import Body
 from graphkit.extract.posts import _body_label, _parse_place
-from graphkit.gazetteer import bodies
+from graphkit.gazetteer import bodies, load_list
 from graphkit.nlp.patterns import LETTERS, alternation, lead
 
 _L = LETTERS
-_TOO_GENERIC = {"Trung ương", "Trung ương Đảng", "Nhà nước", "Thanh tra", "Công an", "Mặt trận Tổ quốc"}
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,10 @@ class BodyMatch:
 @cache
 def _rx():
     table = {}
+    too_generic = set(load_list("generic_body_names.txt"))
     for b in bodies():
         for v in b.variants:
-            if v in _TOO_GENERIC:
+            if v in too_generic:
                 continue
             table[v] = b
     return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table)})(?![{_L}])"), table
