@@ -319,7 +319,13 @@ def body_heads() -> list[tuple[str, str]]:
 @cache
 def body_head_levels() -> dict[str, str]:
     """body_heads.tsv: the level (central, province) of the bodies a head noun opens, when it says one."""
-    return {r["head"]: r["level"] for r in load_table("body_heads.tsv", ("head", "place", "level")) if r["level"]}
+    out = {}
+    for r in load_table("body_heads.tsv", ("head", "place", "level")):
+        if r["level"] not in ("", "central", "province"):
+            raise DataFileError(f"{data_path('body_heads.tsv')}: {r['head']}: level must be central, province or empty")
+        if r["level"]:
+            out[r["head"]] = r["level"]
+    return out
 
 
 @cache
