@@ -16,8 +16,8 @@ from graphkit import examples, plots  # noqa: E402
     (plots.career_timeline, ("Trương Thị Mai",), "Trương Thị Mai: posts reported over time"),
     (plots.directives_by_month, (), "Directives by month issued"),
     (plots.directives_by_issuer, (), "Directives by issuer"),
-    (plots.implementers_over_time, ("18-NQ/TW",), "Implementers of 18-NQ/TW over time (2 dated, 0 undated)"),
-    (plots.degree_distribution, (), "Degree distribution (entities: 25 nodes)"),
+    (plots.implementers_over_time, ("18-NQ/TW",), "Implementers of 18-NQ/TW over time (3 dated, 2 undated)"),
+    (plots.degree_distribution, (), "Degree distribution (entities: 54 nodes)"),
     (plots.community_sizes, (), "leiden communities of the person network"),
 ])
 def test_each_plot_draws_a_png(fn, args, title):
@@ -34,6 +34,7 @@ def test_career_timeline_rows_are_the_posts():
     fig = plots.career_timeline(examples.dataset(), "Trương Thị Mai")
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "Trưởng Ban Tổ chức Trung ương" in labels
+    assert labels[-1] == "Đại biểu Quốc hội"  # reported by an undated article only (004): the last row
 
 
 def test_a_plot_shows_itself_as_a_png_in_a_notebook():

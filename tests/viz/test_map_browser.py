@@ -54,7 +54,7 @@ def test_truncated_map_shows_the_limit_and_the_notice(tmp_path):
         "JSON.stringify({dataset: window.graphkitMap.nodes.length, "
         "notice: document.getElementById('gk-notice').innerText})"))
     assert page["dataset"] == 7
-    assert page["notice"].startswith("Showing the top 7 of 25 nodes by degree")
+    assert page["notice"].startswith("Showing the top 7 of 54 nodes by degree")
 
 
 def test_markup_in_articles_stays_text_in_the_browser(tmp_path):
