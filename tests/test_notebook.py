@@ -17,8 +17,8 @@ from graphkit.kg.namespaces import PREFIXES  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return examples.dataset()
+def ds(seed_dataset):
+    return seed_dataset()
 
 
 def _store(ds, path):
@@ -219,12 +219,12 @@ def test_inline_map_draws_in_chromium(ds, tmp_path):
     assert drawn["distinct"] > text_only["distinct"] + 50 and drawn["stdev"] > text_only["stdev"] + 2, stats
 
 
-def test_a_node_spelled_two_ways_is_one_row(tmp_path):
+def test_a_node_spelled_two_ways_is_one_row(seed_dataset, tmp_path):
     """Articles may label one IRI differently; tables keep one label (the first in sort order),
     the same on an rdflib Dataset and on a store."""
     from rdflib import Literal, URIRef
 
-    ds = examples.dataset()
+    ds = seed_dataset()
     from graphkit.kg import ids
 
     post = URIRef(ids.post_iri("Bí thư Tỉnh ủy Bắc Giang"))

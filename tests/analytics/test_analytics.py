@@ -15,8 +15,8 @@ from graphkit.errors import AnalysisError, QueryError
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return examples.dataset()
+def ds(seed_dataset):
+    return seed_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -192,8 +192,8 @@ def _dump(G):
     return json.dumps(nx.node_link_data(G, edges="links"), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def test_same_input_same_output(ds):
-    assert _dump(P.entity_graph(ds)) == _dump(P.entity_graph(examples.dataset()))
+def test_same_input_same_output(seed_dataset, ds):
+    assert _dump(P.entity_graph(ds)) == _dump(P.entity_graph(seed_dataset()))
 
 
 def test_round_trip_through_trig_file(ds, tmp_path):

@@ -6,7 +6,6 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from graphkit import examples
 from graphkit.cli import app
 from graphkit.kg.serialize import write
 
@@ -14,8 +13,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory):
-    return write(examples.dataset(), tmp_path_factory.mktemp("g") / "example.trig")
+def graph(seed_dataset, tmp_path_factory):
+    return write(seed_dataset(), tmp_path_factory.mktemp("g") / "example.trig")
 
 
 def run(*args):

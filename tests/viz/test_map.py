@@ -67,8 +67,8 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return examples.dataset()
+def ds(seed_dataset):
+    return seed_dataset()
 
 
 @pytest.fixture(scope="module")
