@@ -216,11 +216,11 @@ def main(argv=None) -> None:
     graph = args.graph
     tmp = None
     if graph is None:
+        from graphkit import examples
         from graphkit.kg.serialize import write
-        from tests.data import seed_dataset
 
         tmp = tempfile.TemporaryDirectory(prefix="serve-load-")
-        graph = str(write(seed_dataset(), Path(tmp.name) / "seeds.trig"))
+        graph = str(write(examples.dataset(), Path(tmp.name) / "seeds.trig"))
     proc, url = start_server(graph, args.workers, args.timeout, args.serve_option)
     try:
         queries = CHEAP + MEDIUM + research_questions()

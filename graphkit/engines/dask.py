@@ -175,7 +175,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
     from graphkit.ingest.readers import iter_articles
     from graphkit.kg import partitions as parts
     from graphkit.kg.store import _BULK_PIECE_LINES
-    from graphkit.pipeline import Progress, _duplicate, count_articles
+    from graphkit.pipeline import Progress, TakenGraphs, count_articles
 
     client = cluster.client
     n_workers = cluster.workers()
@@ -249,7 +249,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
     stats["extract_wall"] = time.perf_counter() - t1
 
     # the articles, in input order; an article whose graph an earlier partition has is dropped
-    seen: dict[str, tuple[str, str]] = {}
+    taken = TakenGraphs()
     where: dict[str, int] = {}
     dropped: dict[int, list[str]] = {}
     result.problems.extend(read_problems)
@@ -257,11 +257,10 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
         r = done[i]
         result.problems.extend(r.problems)
         for aid, source, graph in r.articles:
-            if graph in seen:
-                result.problems.append(_duplicate(aid, source, seen[graph], graph))
+            if (problem := taken.take(aid, source, graph)) is not None:
+                result.problems.append(problem)
                 dropped.setdefault(i, []).append(graph)
                 continue
-            seen[graph] = (aid, source)
             where[graph] = i
             result.articles.append(aid)
 

@@ -9,13 +9,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graphkit.extract.facts import Body, Place
+from graphkit.extract.facts import Body
 from graphkit.extract.posts import _body_label, _head_rx, _parse_place, parse_post, subsidiary_follows
-from graphkit.gazetteer import bodies
+from graphkit.gazetteer import bodies, load_list
 from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead
 
 _L = LETTERS
-_TOO_GENERIC = {"Trung ương", "Trung ương Đảng", "Nhà nước", "Thanh tra", "Công an", "Mặt trận Tổ quốc"}
 
 
 @dataclass(frozen=True)
@@ -29,9 +28,10 @@ class BodyMatch:
 @cache
 def _rx():
     table = {}
+    too_generic = set(load_list("generic_body_names.txt"))
     for b in bodies():
         for v in b.variants:
-            if v in _TOO_GENERIC:
+            if v in too_generic:
                 continue
             table[v] = b
     return re.compile(rf"{lead(table)}(?<![{_L}])(?:{alternation(table)})(?![{_L}])"), table
@@ -56,10 +56,12 @@ def find_bodies(text: str) -> list[BodyMatch]:
 
 _NATIONAL_END = re.compile(r"\sViệt Nam(?=\s+(?:và|với|cùng)\s)")
 _ANY_HEAD = "Giám đốc "
-# heads whose unlisted bodies are not public bodies an article reports acting: 'Bộ' (every ministry is listed:
-# an unlisted 'Bộ luật Hình sự' is a code of law), 'Công ty' (private firms; State ones are listed or 'Tổng công ty')
-_NOT_ACTOR_HEADS = frozenset({"Bộ", "Công"})
 _PROPER = re.compile(rf"\s[{UPPER}]")  # a proper name goes on after the head ('Đoàn công tác' names no body)  # a head's title, put before a body's name to read it as the body of a post
+
+
+@cache
+def _not_actor_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("not_actor_heads.txt"))
 
 
 @cache
@@ -89,7 +91,7 @@ def find_named_bodies(text: str, taken: list[BodyMatch] = ()) -> list[BodyMatch]
         p, used = parse_post(_ANY_HEAD + text[a:])
         if p is None or p.body is None or p.section is not None or used <= len(_ANY_HEAD):
             continue
-        if p.body.split()[0] in _NOT_ACTOR_HEADS or not _PROPER.search(p.body, len(h.group(0))):
+        if h.group(0).lower() in _not_actor_heads() or not _PROPER.search(p.body, len(h.group(0))):
             continue
         national = _NATIONAL_END.search(text, a, a + used - len(_ANY_HEAD))
         if national:  # 'Cục Đường thủy nội địa Việt Nam và …': a national name ends at 'Việt Nam'

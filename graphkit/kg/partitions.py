@@ -144,12 +144,12 @@ def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartR
     import pyarrow.parquet as pq
 
     from graphkit.ingest.article import InputProblem
-    from graphkit.pipeline import _duplicate, _extract_chunk
+    from graphkit.pipeline import TakenGraphs, _extract_chunk
 
     t0, c0 = time.perf_counter(), time.process_time()
     d = Path(parts_dir)
     res = PartResult(index, str(d / PART.format(index)), str(d / MENTIONS.format(index)), pid=os.getpid())
-    seen: dict[str, tuple[str, str]] = {}
+    taken = TakenGraphs()
     graphs: list[tuple[str, bytes]] = []
     mentions: list = []
     for item in _extract_chunk(items, True):
@@ -157,10 +157,9 @@ def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartR
             res.problems.append(item)
             continue
         aid, source, graph, nt, found = item
-        if graph in seen:
-            res.problems.append(_duplicate(aid, source, seen[graph], graph))
+        if (problem := taken.take(aid, source, graph)) is not None:
+            res.problems.append(problem)
             continue
-        seen[graph] = (aid, source)
         res.articles.append((aid, source, graph))
         graphs.append((graph, nt))
         if found:

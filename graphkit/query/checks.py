@@ -183,14 +183,11 @@ def _several_provinces(tenures: list[_Tenure]) -> CheckResult:
 
 @cache
 def _foreign_rx() -> re.Pattern:
-    from graphkit.gazetteer import load_list
+    """Another country's name (countries.txt), as a whole word."""
+    from graphkit.gazetteer import countries
 
-    countries = sorted(set(load_list("countries.txt")) - {"Việt Nam"}, key=len, reverse=True)
-    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, countries))})(?![^\W\d_])")
-
-
-def _foreign_post(label: str) -> bool:
-    return _foreign_rx().search(label) is not None
+    others = sorted(countries() - {"Việt Nam"}, key=len, reverse=True)
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, others))})(?![^\W\d_])")
 
 
 def _after_country(name: str, evidence: str) -> bool:
@@ -206,9 +203,11 @@ def _after_country(name: str, evidence: str) -> bool:
 
 
 def _foreign(tenures: list[_Tenure]) -> CheckResult:
+    from graphkit.extract.posts import foreign_post
+
     found: set[tuple[str, str]] = set()
     for t in tenures:
-        if _foreign_post(t.label):
+        if foreign_post(t.label):
             continue  # a post of a foreign body is the person's own
         if re.search(r"[fjwzFJWZ]", t.name) or (t.evidence and _after_country(t.name, t.evidence)):
             found.add((t.name, t.label))

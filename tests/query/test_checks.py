@@ -103,6 +103,19 @@ def test_foreign_holders(name, sentence, foreign):
     assert r.count == int(foreign)
 
 
+@pytest.mark.parametrize("post, foreign", [
+    # a post of a Vietnamese body whose name holds a country's as a syllable ('Lào' of 'Lào Cai') is checked
+    (Post("Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "Chủ tịch",
+          Body("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân", "province", Place("Lào Cai"))), True),
+    # a post of a foreign body is the person's own (extract.posts.foreign_post)
+    (Post("Thống đốc Ngân hàng Nhân dân Trung Quốc", "Thống đốc",
+          Body("Ngân hàng Nhân dân Trung Quốc", "Ngân hàng Nhân dân Trung Quốc")), False),
+])
+def test_foreign_holders_of_posts_named_like_countries(post, foreign):
+    r = _run(_article(1, [_hold("Janet Yellen", post, "Janet Yellen cho biết.")]))["foreign-holders"]
+    assert r.count == int(foreign)
+
+
 def test_self_implementation_and_code_spellings():
     d64 = _directive("64/NQ-CP", "64", "NQ", "CP", CP)
     d58a = _directive("58/2016/QĐ-TTg", "58", "QĐ", "TTg", None)
