@@ -334,6 +334,30 @@ def test_stalled_connections_dropped(server, request_bytes):
     assert b"<still open>" not in out and time.monotonic() - t0 < 5
 
 
+def test_a_trickled_head_is_dropped(server):
+    """Slowloris: a head sent a header line at a time (each within the socket timeout) is dropped once the
+    read timeout has passed since it began, and the connection's thread is freed."""
+    t0 = time.monotonic()
+    with socket.create_connection(server.server_address[:2], timeout=10) as s:
+        s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        s.settimeout(0.3)  # the server's read timeout is 1 s: a line every 0.3 s
+        closed, k = False, 0
+        while time.monotonic() - t0 < 6 and not closed:
+            try:
+                closed = s.recv(1024) == b""
+            except TimeoutError:
+                try:
+                    s.sendall(b"X-%d: a\r\n" % k)
+                except OSError:
+                    closed = True
+                k += 1
+            except OSError:
+                closed = True
+    assert closed and k >= 3 and time.monotonic() - t0 < 3
+    assert not server._heads  # no connection left marked as reading
+    assert raw(server, params={"query": PERSONS})[0] == 200
+
+
 @pytest.mark.parametrize("length", ["-1", "-99999999", "abc", "1e3", "99999999999999999999999", " "])
 def test_bad_content_length(server, length, caplog):
     out = wire(server, f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
