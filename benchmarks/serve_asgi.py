@@ -7,7 +7,8 @@ The same endpoint as ``graphkit serve`` (:class:`graphkit.query.server.Endpoint`
 checks, CORS, the routes, the query guard, the forked query workers with their time and memory limits
 and the reserve lane); only the HTTP layer differs. What uvicorn offers for what the hand-written
 server does itself is used: ``backlog`` (128), ``limit_concurrency`` for the connection cap (256),
-``timeout_keep_alive`` for idle kept-alive connections (the read timeout, 10 s). uvicorn has no
+``timeout_keep_alive`` for idle kept-alive connections (the read timeout, 10 s); h11 and asyncio, or
+httptools and uvloop with ``--fast`` (``pip install 'uvicorn[standard]'``). uvicorn has no
 timeout for a request's head, nor for its body: the body is read here within the read timeout (408
 after it), as the hand-written server does. Queries run in Starlette's thread pool (as many threads
 as connections may be open), since the workers are waited for by blocking calls.
@@ -108,6 +109,8 @@ def main(argv=None) -> None:
     ap.add_argument("--allow-service", action="append", default=[])
     ap.add_argument("--read-timeout", type=float, default=10.0)
     ap.add_argument("--max-connections", type=int, default=256, help="uvicorn's limit_concurrency (0: none)")
+    ap.add_argument("--fast", action="store_true",
+                    help="httptools and uvloop (pip install 'uvicorn[standard]') instead of h11 and asyncio")
     args = ap.parse_args(argv)
 
     endpoint = make_endpoint(args.graph, args.host, timeout=args.timeout, workers=args.workers,
@@ -119,16 +122,24 @@ def main(argv=None) -> None:
     for name in ("graphkit.serve", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).addHandler(handler)
         logging.getLogger(name).setLevel(logging.INFO)
-    sock = socket.create_server((args.host, args.port), backlog=128)
+    # a socket of protocol IPPROTO_TCP, as uvicorn makes itself: asyncio sets TCP_NODELAY only on those (on a
+    # socket.create_server socket, of protocol 0, every answer waited 40 ms for a delayed ACK)
+    family, kind, proto, _, address = socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM,
+                                                         proto=socket.IPPROTO_TCP)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(address)
+    sock.listen(128)
     endpoint.address = "%s:%s" % sock.getsockname()[:2]
     config = uvicorn.Config(make_app(endpoint, read_timeout=args.read_timeout, threads=args.max_connections or 256),
                             backlog=128, limit_concurrency=args.max_connections or None,
                             timeout_keep_alive=args.read_timeout, timeout_graceful_shutdown=5,
-                            log_config=None, server_header=False)
+                            log_config=None, server_header=False, http="httptools" if args.fast else "h11",
+                            loop="uvloop" if args.fast else "asyncio")
     server = uvicorn.Server(config)
     limit = getattr(endpoint.pool, "max_memory", None)
     print(f"serving {args.graph} ({endpoint.graph.counts()}) at http://{endpoint.address}/sparql", file=sys.stderr)
-    print(f"uvicorn {uvicorn.__version__}; queries stop after {args.timeout:g} s"
+    print(f"uvicorn {uvicorn.__version__} ({config.http}, {config.loop}); queries stop after {args.timeout:g} s"
           + (f" or {_size(limit)} of memory" if limit else ""), file=sys.stderr, flush=True)
     def stop(signum, frame):  # uvicorn raises the signal again once it has shut down
         raise KeyboardInterrupt

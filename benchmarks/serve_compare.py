@@ -24,7 +24,8 @@ connections), so only the HTTP layer differs. Scenarios, one after the other on 
 - the front process's resident memory after the quiet run and at its peak (VmHWM); the query
   workers are other processes, the same for both.
 
-``uvicorn-nocap`` is uvicorn without ``limit_concurrency`` (the cap makes uvicorn answer 503 to every
+``uvicorn-fast`` is uvicorn on httptools and uvloop (``pip install 'uvicorn[standard]'``), instead of
+h11 and asyncio. ``uvicorn-nocap`` is uvicorn without ``limit_concurrency`` (the cap makes uvicorn answer 503 to every
 request while that many connections are open, idle or not, since it never closes an idle connection
 that has sent no request). The machine is shared: say what else ran when you report figures.
 """
@@ -50,6 +51,7 @@ FRONTS = {
     "stdlib": ([sys.executable, "-m", "graphkit.cli", "serve"], []),
     "uvicorn": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], []),
     "uvicorn-nocap": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], ["--max-connections", "0"]),
+    "uvicorn-fast": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], ["--fast"]),
 }
 READ_TIMEOUT = 10.0
 PERSONS_CSV = "/sparql?" + urllib.parse.urlencode({"query": serve_load.CHEAP[0], "format": "csv"})

@@ -14,6 +14,13 @@ worker processes. After loading the graph, and before any thread starts, the ser
 single-threaded "zygote" process that holds the loaded stores; every worker is forked from it
 (sharing the stores' memory), and a worker whose query runs past the limit is killed and replaced.
 Where ``os.fork`` does not exist, queries run in threads and an overrunning one is abandoned.
+
+The protocol (:class:`Endpoint`: Host and Origin checks, routes, parameters, the headers of every
+answer) is apart from the HTTP server that carries it (:class:`SparqlServer`, a thread a connection on
+the standard library's ``http.server``, with its own read deadlines and connection cap).
+``benchmarks/serve_compare.py`` measures it against the same :class:`Endpoint` on Starlette and uvicorn
+(docs/performance.md): the hand-written server answers more requests a second, and it drops connections
+that never send a whole request, which uvicorn keeps open for ever.
 """
 from __future__ import annotations
 
@@ -812,6 +819,7 @@ class _BodyTimeout(Exception):
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "graphkit-sparql"
+    disable_nagle_algorithm = True  # the head and the body are two writes: with Nagle on, the body waited 40 ms for a delayed ACK
     protocol_version = "HTTP/1.1"
 
     def setup(self):

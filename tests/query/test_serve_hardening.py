@@ -394,6 +394,25 @@ def test_protocol_clients_still_work(server):
     assert status == 403
 
 
+def test_no_delayed_ack_wait(server):
+    """The head and the body of an answer are two writes: with Nagle's algorithm on, the body waited for the
+    client's delayed ACK, 40 ms or more an answer on loopback (an ASK on the seeds takes under 1 ms)."""
+    import http.client
+
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+    q = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    times = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        conn.request("GET", f"/sparql?{q}", headers={"Accept": "application/sparql-results+json"})
+        r = conn.getresponse()
+        assert r.status == 200 and json.loads(r.read())["boolean"] is True
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    times.sort()
+    assert times[10] < 0.030, f"the median of 20 answers took {times[10] * 1000:.0f} ms"
+
+
 def test_connection_cap(seed_trig):
     srv, thread = _serve(seed_trig, timeout=3.0, workers=1, fast_lane=0, read_timeout=5.0, max_connections=3)
     held = []
