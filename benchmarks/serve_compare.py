@@ -2,7 +2,7 @@
 same endpoint on Starlette and uvicorn (``benchmarks/serve_asgi.py``), side by side, on loopback.
 
     python benchmarks/serve_compare.py --graph STORE                 # both fronts, every scenario
-    python benchmarks/serve_compare.py --graph STORE --fronts stdlib uvicorn uvicorn-nocap --seconds 10
+    python benchmarks/serve_compare.py --graph STORE --fronts graphkit uvicorn uvicorn-fast uvicorn-nocap --seconds 10
 
 Both fronts answer with the same :class:`graphkit.query.server.Endpoint` (the same checks, forked query
 workers, limits and reserve lane; ``--workers 2 --timeout 10``, read timeout 10 s, at most 256
@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import serve_load  # noqa: E402
 
 FRONTS = {
-    "stdlib": ([sys.executable, "-m", "graphkit.cli", "serve"], []),
+    "graphkit": ([sys.executable, "-m", "graphkit.cli", "serve"], []),
     "uvicorn": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], []),
     "uvicorn-nocap": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], ["--max-connections", "0"]),
     "uvicorn-fast": ([sys.executable, str(ROOT / "benchmarks" / "serve_asgi.py")], ["--fast"]),
@@ -315,7 +315,7 @@ def table(results: list[dict], clients: list[int]) -> str:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--graph", required=True, help="a graph file or store directory")
-    ap.add_argument("--fronts", nargs="+", default=["stdlib", "uvicorn"], choices=sorted(FRONTS))
+    ap.add_argument("--fronts", nargs="+", default=["graphkit", "uvicorn"], choices=sorted(FRONTS))
     ap.add_argument("--clients", type=int, nargs="+", default=[16, 64])
     ap.add_argument("--seconds", type=float, default=20.0, help="length of each load and fairness run (default: 20)")
     ap.add_argument("--scenarios", nargs="+", default=list(SCENARIOS), choices=SCENARIOS,

@@ -19,8 +19,8 @@ The protocol (:class:`Endpoint`: Host and Origin checks, routes, parameters, the
 answer) is apart from the HTTP server that carries it (:class:`SparqlServer`, a thread a connection on
 the standard library's ``http.server``, with its own read deadlines and connection cap).
 ``benchmarks/serve_compare.py`` measures it against the same :class:`Endpoint` on Starlette and uvicorn
-(docs/performance.md): the hand-written server answers more requests a second, and it drops connections
-that never send a whole request, which uvicorn keeps open for ever.
+(docs/performance.md): the hand-written server answers as many requests a second, and it drops
+connections that never send a whole request, which uvicorn keeps open for ever.
 """
 from __future__ import annotations
 
