@@ -106,13 +106,14 @@ def _results(futures_done, handle, what: str) -> None:
 def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, scheduler: str | None = None,
                     partitions: int | None = None, workers: int | None = None, parts_only: str | Path | None = None,
                     buckets: int | None = None, max_bytes: int = 10_000_000, resolve: bool = True,
-                    on_progress: Callable | None = None):
+                    on_progress: Callable | None = None, dates=None):
     """Build ``inputs`` into the new store ``store`` with Dask (see the module docstring); with
     ``parts_only``, into part files in that directory instead (``store`` may then be None).
 
     ``workers``: processes of the local cluster (default: every core; ignored with ``scheduler``).
     ``partitions``: of the articles (default :func:`default_partitions`); ``buckets``: of the names
-    for resolution (default: twice the workers, at most the partitions). Returns a
+    for resolution (default: twice the workers, at most the partitions). ``dates``: the days the articles
+    were published in (:func:`graphkit.ingest.metadata.date_window`), as the local engine takes them. Returns a
     :class:`~graphkit.pipeline.StoreBuildResult` whose ``stats`` say what each step cost. Never prints.
     """
     from graphkit.kg.store import _check_new, default_jobs, is_store
@@ -156,7 +157,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
             cluster = _Cluster(scheduler, max(1, workers or default_jobs()))
             _run(cluster, gs, inputs, store, parts_dir, parts_only, result, stats, partitions=partitions,
                  buckets=buckets, max_bytes=max_bytes, resolve=resolve, on_progress=on_progress,
-                 t_start=t_start, stack=stack)
+                 t_start=t_start, stack=stack, dates=dates)
             return result
         except BaseException:
             if cluster is not None:
@@ -165,7 +166,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
 
 
 def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats, *, partitions, buckets, max_bytes,
-         resolve, on_progress, t_start, stack) -> None:
+         resolve, on_progress, t_start, stack, dates=None) -> None:
     import concurrent.futures
     import threading
 
@@ -226,7 +227,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
 
     def submit(items: list) -> None:
         nonlocal index
-        window.add(client.submit(parts.extract_part, items, str(parts_dir), index, n_buckets,
+        window.add(client.submit(parts.extract_part, items, str(parts_dir), index, n_buckets, dates,
                                  key=f"graphkit-extract-{index}-{token}", pure=False))
         index += 1
 

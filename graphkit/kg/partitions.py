@@ -135,9 +135,10 @@ def _mentions_table(part: int, mentions: list, buckets: int):
     return pa.table(cols, schema=schema)
 
 
-def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartResult:
+def extract_part(items: list, parts_dir: str, index: int, buckets: int, dates=None) -> PartResult:
     """Extract a partition's articles (corpus lines or articles, as ``iter_articles(defer=True)`` gives
-    them) into ``part-INDEX.nq`` and ``mentions-INDEX.parquet`` in ``parts_dir``.
+    them) into ``part-INDEX.nq`` and ``mentions-INDEX.parquet`` in ``parts_dir``. ``dates``: the days the
+    articles were published in, for dating an article by its dateline (``graphkit build --year``).
 
     An article whose graph an earlier article of the partition has is left out (a problem, as the
     local engine says it); between partitions, the driver decides (:func:`rewrite_part`)."""
@@ -152,7 +153,7 @@ def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartR
     taken = TakenGraphs()
     graphs: list[tuple[str, bytes]] = []
     mentions: list = []
-    for item in _extract_chunk(items, True):
+    for item in _extract_chunk(items, True, dates):
         if isinstance(item, InputProblem):
             res.problems.append(item)
             continue
