@@ -5,7 +5,7 @@
     python benchmarks/queries.py --rdflib-quads 100000   # also time rdflib's SPARQL engine
     python benchmarks/queries.py --graph store/ --open-and-ask   # open + first province-officials, cold
 
-The default graph repeats the facts of tests/data/seed_facts.py (the gold facts of the five seed
+The default graph repeats the facts of graphkit/examples.py (the gold facts of the five seed
 articles) under distinct article ids, each copy one day later than the one before, through
 graphkit.kg.build.to_dataset, until it holds at least --quads statements. Persons, posts and bodies
 are the same in every copy, so the officials of the seeds are named in hundreds of articles each:
@@ -28,7 +28,6 @@ import argparse
 import dataclasses
 import datetime as dt
 import gc
-import importlib.util
 import math
 import os
 import pickle
@@ -59,10 +58,9 @@ CORPUS_PARAMS = {
 
 
 def seed_facts():
-    spec = importlib.util.spec_from_file_location("seed_facts", ROOT / "tests" / "data" / "seed_facts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.seed_facts()
+    from graphkit import examples
+
+    return examples.facts()
 
 
 def repeated_dataset(min_quads: int):

@@ -61,11 +61,14 @@ def research_questions() -> list[str]:
     return out
 
 
-def start_server(graph: str, workers: int, timeout: float, extra: list[str]) -> tuple[subprocess.Popen, str]:
+def start_server(graph: str, workers: int, timeout: float, extra: list[str],
+                 command: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start ``command`` (default: ``graphkit serve``) on ``graph`` and a free port; return the process and
+    the endpoint's URL. Every line the server writes after that is kept in ``proc.log``."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-m", "graphkit.cli", "serve", graph, "--port", "0",
-                             "--workers", str(workers), "--timeout", str(timeout), *extra],
-                            env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    command = command or [sys.executable, "-m", "graphkit.cli", "serve"]
+    proc = subprocess.Popen([*command, graph, "--port", "0", "--workers", str(workers), "--timeout", str(timeout),
+                             *extra], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         line = proc.stderr.readline()
@@ -73,11 +76,11 @@ def start_server(graph: str, workers: int, timeout: float, extra: list[str]) -> 
             break
         if " at http://" in line:
             url = line.split(" at ", 1)[1].split()[0]
-            proc.log_tail = []  # the server's log, drained (its last lines kept)
+            proc.log = []  # the server's log, drained
 
             def drain():
                 for line in proc.stderr:
-                    proc.log_tail = (proc.log_tail + [line])[-5:]
+                    proc.log.append(line)
 
             proc.drain = threading.Thread(target=drain, daemon=True)
             proc.drain.start()
@@ -124,6 +127,21 @@ def canonical(data: bytes):
     if "boolean" in doc:
         return doc["boolean"]
     return sorted(json.dumps(b, sort_keys=True) for b in doc["results"]["bindings"])
+
+
+def quiet_run(url: str, queries: list[str], timeout: float) -> tuple[dict, dict]:
+    """Each query asked once on the quiet server: its answer (canonical) and its time."""
+    expected, quiet = {}, {}
+    c = Client(url, timeout + 30)
+    for q in queries:
+        t0 = time.perf_counter()
+        status, data = c.ask(q)
+        quiet[q] = time.perf_counter() - t0
+        if status != 200:
+            raise SystemExit(f"the quiet run failed ({status}) on {q[:80]}: {data[:200]!r}")
+        expected[q] = canonical(data)
+    c.close()
+    return expected, quiet
 
 
 def pct(values: list[float], p: float) -> float:
@@ -216,24 +234,15 @@ def main(argv=None) -> None:
     graph = args.graph
     tmp = None
     if graph is None:
+        from graphkit import examples
         from graphkit.kg.serialize import write
-        from tests.data import seed_dataset
 
         tmp = tempfile.TemporaryDirectory(prefix="serve-load-")
-        graph = str(write(seed_dataset(), Path(tmp.name) / "seeds.trig"))
+        graph = str(write(examples.dataset(), Path(tmp.name) / "seeds.trig"))
     proc, url = start_server(graph, args.workers, args.timeout, args.serve_option)
     try:
         queries = CHEAP + MEDIUM + research_questions()
-        expected, quiet = {}, {}
-        c = Client(url, args.timeout + 30)
-        for q in queries:
-            t0 = time.perf_counter()
-            status, data = c.ask(q)
-            quiet[q] = time.perf_counter() - t0
-            if status != 200:
-                raise SystemExit(f"the quiet run failed ({status}) on {q[:80]}: {data[:200]!r}")
-            expected[q] = canonical(data)
-        c.close()
+        expected, quiet = quiet_run(url, queries, args.timeout)
         print(f"graph {graph}; server: --workers {args.workers} --timeout {args.timeout:g} {' '.join(args.serve_option)}")
         print(f"{len(queries)} queries; quiet run: median {statistics.median(quiet.values()) * 1000:.1f} ms, "
               f"max {max(quiet.values()) * 1000:.1f} ms; {os.cpu_count()} CPUs, load average "
@@ -254,7 +263,7 @@ def main(argv=None) -> None:
         proc.terminate()
         proc.wait(30)
         proc.drain.join(5)
-        print("server:", "".join(ln for ln in proc.log_tail if "stopped" in ln).strip())
+        print("server:", "".join(ln for ln in proc.log[-5:] if "stopped" in ln).strip())
         if tmp is not None:
             tmp.cleanup()
 

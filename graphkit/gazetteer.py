@@ -74,6 +74,7 @@ class Province:
     valid_until: _dt.date | None = None
     merged_into: str | None = None
     aliases: tuple[str, ...] = ()
+    kind_only: tuple[str, ...] = ()  # names that are the unit's only after a kind word ('Hồ Chí Minh')
 
     def valid_on(self, day: _dt.date | None) -> bool:
         if day is None:
@@ -113,7 +114,7 @@ def with_kind(kind: str, name: str) -> str:
 def provinces() -> dict[str, Province]:
     out: dict[str, Province] = {}
     name = "provinces.tsv"
-    for row in load_table(name, ("name", "kind", "valid_from", "valid_until", "merged_into", "aliases")):
+    for row in load_table(name, ("name", "kind", "valid_from", "valid_until", "merged_into", "aliases", "kind_only")):
         p = Province(
             name=row["name"],
             kind=row["kind"],
@@ -121,6 +122,7 @@ def provinces() -> dict[str, Province]:
             valid_until=_date(row["valid_until"], name, "valid_until"),
             merged_into=row["merged_into"] or None,
             aliases=tuple(a for a in row["aliases"].split("|") if a),
+            kind_only=tuple(a for a in row["kind_only"].split("|") if a),
         )
         if p.kind not in ("tỉnh", "thành phố"):
             raise DataFileError(f"{data_path(name)}: {p.name}: kind must be 'tỉnh' or 'thành phố'")
@@ -160,6 +162,9 @@ def bodies() -> list[Body]:
             raise DataFileError(f"{data_path('bodies.tsv')}: {row['canonical']}: bad place {row['place']}")
         variants = tuple(v for v in row["variants"].split("|") if v) or (row["canonical"],)
         out.append(Body(row["canonical"], row["level"], row["place"], variants))
+    for row in load_table("state_enterprises.tsv", ("canonical", "variants")):  # central, no place
+        variants = tuple(v for v in row["variants"].split("|") if v) or (row["canonical"],)
+        out.append(Body(row["canonical"], "central", "none", variants))
     return out
 
 
@@ -211,6 +216,67 @@ def unit_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@dataclass(frozen=True)
+class UnitPrefix:
+    """A word written before a unit's name (unit_prefixes.tsv): its kind word, Party committee, or abbreviation."""
+
+    prefix: str
+    kind: str
+    of: str  # province, district or both
+    committee: bool
+
+    @property
+    def abbreviation(self) -> bool:
+        """Written with a capital (TP, Tp): matched as written, with or without a full stop after it."""
+        return not self.prefix.islower()
+
+    def forms(self) -> tuple[str, ...]:
+        """The forms to match, as literal text: the first letter in either case, or the abbreviation as written."""
+        if self.abbreviation:
+            return (self.prefix,)
+        return (self.prefix, self.prefix[:1].upper() + self.prefix[1:])
+
+
+@cache
+def unit_prefixes() -> tuple[UnitPrefix, ...]:
+    """``unit_prefixes.tsv``, in its order."""
+    name = "unit_prefixes.tsv"
+    out = []
+    for r in load_table(name, ("prefix", "kind", "of", "committee")):
+        if r["of"] not in ("province", "district", "both") or r["committee"] not in ("yes", "no"):
+            raise DataFileError(f"{data_path(name)}: {r['prefix']}: 'of' must be province, district or both and "
+                                "'committee' yes or no")
+        if r["kind"] not in unit_kinds():
+            raise DataFileError(f"{data_path(name)}: {r['prefix']}: unknown kind {r['kind']!r}")
+        out.append(UnitPrefix(r["prefix"], r["kind"], r["of"], r["committee"] == "yes"))
+    return tuple(out)
+
+
+@cache
+def post_statuses() -> dict[str, str]:
+    """``post_status.tsv``: a word written before a title (lower case) → the status it gives the post (former, new)."""
+    out = {}
+    for r in load_table("post_status.tsv", ("word", "status")):
+        if r["status"] not in ("former", "new"):
+            raise DataFileError(f"{data_path('post_status.tsv')}: {r['word']}: status must be former or new")
+        out[r["word"]] = r["status"]
+    return out
+
+
+def capitalised_too(words) -> list[str]:
+    """Each word as written, then with its first letter a capital when it is not one ('nguyên', 'Nguyên').
+
+    >>> capitalised_too(["nguyên", "TP"])
+    ['nguyên', 'Nguyên', 'TP']
+    """
+    out = []
+    for w in words:
+        out.append(w)
+        if w[:1].islower():
+            out.append(w[:1].upper() + w[1:])
+    return out
+
+
 @cache
 def honorifics() -> tuple[tuple[str, str], ...]:
     """``honorifics.tsv``: (word, kind) — forms of address, ranks and titles written before a name."""
@@ -254,9 +320,27 @@ def body_heads() -> list[tuple[str, str]]:
 
 
 @cache
+def body_head_levels() -> dict[str, str]:
+    """body_heads.tsv: the level (central, province) of the bodies a head noun opens, when it says one."""
+    out = {}
+    for r in load_table("body_heads.tsv", ("head", "place", "level")):
+        if r["level"] not in ("", "central", "province"):
+            raise DataFileError(f"{data_path('body_heads.tsv')}: {r['head']}: level must be central, province or empty")
+        if r["level"]:
+            out[r["head"]] = r["level"]
+    return out
+
+
+@cache
 def body_head_nouns() -> frozenset[str]:
     """The head nouns of body names (body_heads.tsv): Sở, Ban, Bộ …"""
     return frozenset(h for h, _place in body_heads())
+
+
+@cache
+def countries() -> frozenset[str]:
+    """``countries.txt``: the names of countries (and a few foreign cities and states) as Vietnamese writes them."""
+    return frozenset(load_list("countries.txt"))
 
 
 @cache

@@ -20,11 +20,11 @@ once). pandas is imported when a function is called (``pip install 'graphkit[not
 >>> from graphkit import examples
 >>> ds = examples.dataset()
 >>> type_counts(ds).set_index("type").loc[["Article", "Person", "Directive"], "count"].tolist()
-[5, 8, 7]
+[5, 15, 19]
 >>> select(ds, "SELECT ?name WHERE { ?p a gk:Person ; rdfs:label ?name } ORDER BY ?name LIMIT 2")
-             name
-0  Dương Văn Thái
-1     Hồ Phúc Hợp
+            name
+0  Cao Hoàng Sơn
+1  Cao Thanh Hải
 """
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def rows(graph, query: str) -> tuple[list[str], list[dict]]:
 
     >>> from graphkit import examples
     >>> rows(examples.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { ?d a gk:Directive }")
-    (['n'], [{'n': 7}])
+    (['n'], [{'n': 19}])
     """
     from graphkit.query import run_query
 
@@ -81,9 +81,9 @@ def frame(result):
     >>> from graphkit.query import open_graph, run_query
     >>> g = open_graph(examples.dataset())
     >>> frame(run_query(g, "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 2"))
-              code
-    0     05-CT/TW
-    1  06-KL/BTCTW
+           code
+    0  03-KH/TW
+    1  05-CT/TW
     >>> frame(run_query(g, "ASK { ?p a gk:Person }"))
         ask
     0  True
@@ -123,7 +123,7 @@ def ask(graph, name: str, *, timeout: float | None = None, **params):
 
     >>> from graphkit import examples
     >>> ask(examples.dataset(), "career", person="truong thi mai")[["person", "post"]].values.tolist()[:1]
-    [['Trương Thị Mai', 'Trưởng Ban Tổ chức Trung ương']]
+    [['Trương Thị Mai', 'Bí thư Trung ương Đảng']]
     """
     from graphkit import query as q
 
@@ -152,11 +152,11 @@ def select(graph, query: str):
     CONSTRUCT, time limits and the shipped questions use :func:`query` and :func:`ask`.
 
     >>> from graphkit import examples
-    >>> select(examples.dataset(), "SELECT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
+    >>> select(examples.dataset(), "SELECT DISTINCT ?code WHERE { ?d gk:code ?code } ORDER BY ?code LIMIT 3")
               code
-    0     05-CT/TW
-    1  06-KL/BTCTW
-    2     18-NQ/TW
+    0     03-KH/TW
+    1     05-CT/TW
+    2  06-KL/BTCTW
     """
     names, data = rows(graph, query)
     return _pandas().DataFrame(data, columns=names)
@@ -169,9 +169,9 @@ def table(items, columns=None):
     >>> from graphkit.analytics import projections, measures
     >>> G = projections.province_directive(examples.dataset())
     >>> table(measures.top(G, ["degree"], n=2), ["label", "degree"])
-           label  degree
-    0  Bắc Giang       2
-    1    Nghệ An       2
+                     label  degree
+    0  Nghị quyết 18-NQ/TW       4
+    1            Khánh Hòa       2
     """
     import dataclasses
 
@@ -189,7 +189,7 @@ def steps(path):
     >>> G = projections.person_person(examples.dataset())
     >>> a, b = measures.find_node(G, "Hồ Phúc Hợp"), measures.find_node(G, "Lê Thị Thu Hồng")
     >>> steps(measures.shortest_paths(G, a, b)[0])[["step", "source", "relation", "target"]].drop_duplicates().values.tolist()
-    [[1, 'Hồ Phúc Hợp', 'co-attended', 'Nguyễn Thanh Bình'], [2, 'Nguyễn Thanh Bình', 'same body', 'Nguyễn Quang Dương'], [3, 'Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng']]
+    [[1, 'Hồ Phúc Hợp', 'co-attended', 'Lê Vĩnh Tân'], [2, 'Lê Vĩnh Tân', 'same body', 'Nguyễn Quang Dương'], [3, 'Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng']]
     """
     out = []
     for i, s in enumerate(path, 1):
@@ -222,7 +222,7 @@ def labels(graph, *, types=(), iris=()) -> dict[str, str]:
 
     >>> from graphkit import examples
     >>> sorted(labels(examples.dataset(), types=["Province"]).values())
-    ['Bắc Giang', 'Bắc Kạn', 'Nghệ An']
+    ['Bắc Giang', 'Bắc Kạn', 'Cao Bằng', 'Hà Giang', 'Hà Nội', 'Hòa Bình', 'Khánh Hòa', 'Nghệ An', 'Quảng Nam', 'Điện Biên']
     """
     if iris:
         values = " ".join(f"<{i}>" for i in sorted(set(iris)))
@@ -252,7 +252,7 @@ def officials(graph):
 
     >>> from graphkit import examples
     >>> officials(examples.dataset()).head(2).values.tolist()
-    [['Dương Văn Thái', 'Bí thư Tỉnh ủy Bắc Giang', 1], ['Hồ Phúc Hợp', 'Bí thư Tỉnh ủy Nghệ An', 1]]
+    [['Cao Hoàng Sơn', 'Vụ trưởng Vụ Địa phương II, Ban Tổ chức Trung ương', 1], ['Cao Thanh Hải', 'Phó Trưởng Ban trực Ban Tổ chức Tỉnh ủy Quảng Nam', 1]]
     """
     graph = _open(graph)
     _names, data = rows(graph, """
@@ -272,7 +272,7 @@ def articles(graph):
 
     >>> from graphkit import examples
     >>> articles(examples.dataset())[["id", "facts"]].head(3).values.tolist()
-    [['bg-2022-06-28', 13], ['bk-2021-09-21', 1], ['btc-2020-07-01', 8]]
+    [['000_d029c83ccb100c6a', 21], ['001_252ef32ffc55c670', 13], ['002_0cbc784d2eeb1141', 1]]
     """
     graph = _open(graph)
     _names, data = rows(graph, """
@@ -296,11 +296,11 @@ def article_facts(graph, article: str):
     object. An unknown article gives an :class:`~graphkit.errors.AnalysisError`.
 
     >>> from graphkit import examples
-    >>> f = article_facts(examples.dataset(), "btc-2020-07-01")
+    >>> f = article_facts(examples.dataset(), examples.A003)  # '003_c0083ec7d5ac5796'
     >>> sorted(f.relation.value_counts().items())
-    [('chairedBy', 3), ('holds', 4), ('implements', 1)]
-    >>> f[f.relation == "implements"][["subject", "object"]].values.tolist()
-    [['Nghệ An', 'Nghị quyết 26-NQ/TW']]
+    [('chairedBy', 5), ('holds', 10), ('implements', 4)]
+    >>> f[(f.relation == "implements") & (f.subject == "Nghệ An")][["subject", "object"]].values.tolist()
+    [['Nghệ An', 'Chỉ thị 35-CT/TW'], ['Nghệ An', 'Nghị quyết 26-NQ/TW']]
     """
     graph = _open(graph)
     from graphkit.kg.ids import article_iri
@@ -331,7 +331,7 @@ def directives(graph):
 
     >>> from graphkit import examples
     >>> directives(examples.dataset())[["code", "issuer", "issued_on"]].head(2).values.tolist()
-    [['05-CT/TW', 'Bộ Chính trị', None], ['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)]]
+    [['06-KL/BTCTW', 'Ban Tổ chức Trung ương', datetime.date(2022, 1, 20)], ['18-NQ/TW', 'Ban Chấp hành Trung ương Đảng', datetime.date(2017, 10, 25)]]
     """
     graph = _open(graph)
     _names, data = rows(graph, """

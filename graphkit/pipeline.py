@@ -55,6 +55,36 @@ def _duplicate(aid: str, source: str, first: tuple[str, str], graph: str = "") -
                         "first; give one of them another id (file name)")
 
 
+class TakenGraphs:
+    """Which article has each article graph: the first one read keeps it (an article graph's IRI is made
+    from its article's id, compared without case, accents and punctuation).
+
+    ``stored``: the graphs an existing store holds already and their articles' ids (``where``: how to say
+    where they are): another article making one of them does not replace it.
+
+    >>> taken = TakenGraphs()
+    >>> taken.take("a1", "x.txt", "g1") is None
+    True
+    >>> taken.take("a1", "y.txt", "g1").message
+    "duplicate article id 'a1' (also x.txt); kept the first"
+    """
+
+    def __init__(self, stored: dict[str, str] | None = None, where: str = ""):
+        self.first: dict[str, tuple[str, str]] = {}  # graph IRI: the id and source of the article that has it
+        self.stored = stored or {}
+        self.where = where
+
+    def take(self, aid: str, source: str, graph: str) -> InputProblem | None:
+        """None when the article ``aid`` (read from ``source``) is the first to have ``graph`` (it has it from now
+        on); else the problem to report, and the article is left out."""
+        if graph in self.first:
+            return _duplicate(aid, source, self.first[graph], graph)
+        if graph in self.stored and self.stored[graph] != aid:  # another article's, from an earlier build
+            return _duplicate(aid, source, (self.stored[graph], self.where), graph)
+        self.first[graph] = (aid, source)
+        return None
+
+
 def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_article: Callable | None = None,
           keep_facts: bool = False, resolve: bool = True, dates=None) -> BuildResult:
     """Build the graph of ``inputs`` (files, directories, corpora).
@@ -76,17 +106,15 @@ def build(inputs: Sequence[str | Path], *, max_bytes: int = 10_000_000, on_artic
     ds = Dataset()
     bind_all(ds)
     result = BuildResult(ds)
-    seen: dict[str, tuple[str, str]] = {}  # article graph IRI: the id and source of the article that has it
+    taken = TakenGraphs()
     for item in extract_all(iter_articles(list(inputs), max_bytes=max_bytes), on_article=on_article, dates=dates):
         if isinstance(item, InputProblem):
             result.problems.append(item)
             continue
         aid = item.article.id
-        graph = article_iri(aid)
-        if graph in seen:
-            result.problems.append(_duplicate(aid, item.article.source, seen[graph], graph))
+        if (problem := taken.take(aid, item.article.source, article_iri(aid))) is not None:
+            result.problems.append(problem)
             continue
-        seen[graph] = (aid, item.article.source)
         ds.addN(article_quads(item))
         result.articles.append(aid)
         if keep_facts:
@@ -273,145 +301,191 @@ def build_into(inputs: Sequence[str | Path], store: str | Path, *, jobs: int | N
     for :func:`build`. Never prints.
     """
     import functools
-    from collections import deque
 
-    from graphkit.ingest.readers import ReadPosition, iter_articles
-    from graphkit.kg.store import GraphStore, default_jobs, is_store, new_store, write_places
+    from graphkit.ingest.readers import ReadPosition
+    from graphkit.kg.store import GraphStore, default_jobs, is_store, new_store
 
     jobs = max(1, jobs or default_jobs())
     result = StoreBuildResult(Path(store))
-    counted: dict[str, int | None] = {}
-    counter = None
-    state = {"done": 0}
-    seen: dict[str, tuple[str, str]] = {}  # article graph IRI: the id and source of the article that has it
-
-    def chunks():
-        chunk: list = []
-        for item in iter_articles(list(inputs), max_bytes=max_bytes, defer=True, position=position):
-            if isinstance(item, InputProblem):
-                result.problems.append(item)
-                continue
-            chunk.append(item)
-            if len(chunk) >= chunk_size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
-
-    pool = None
-    if jobs > 1:
-        import multiprocessing as mp
-        import os
-        from concurrent.futures import ProcessPoolExecutor
-
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
-        # start the workers now, before the store (and its threads) exists in this process
-        for f in [pool.submit(_warm) for _ in range(jobs)]:
-            f.result()
+    pool = _start_pool(jobs) if jobs > 1 else None  # before the store (and its threads) exists in this process
     fresh = not is_store(store)
     position = ReadPosition() if fresh else None  # how far the input is read: a new store's bulk loads follow it
-    if on_progress:  # the total, for the progress bar's ETA, is counted on a thread (after the fork) as the build runs
-        import threading
-
-        counter = threading.Thread(target=lambda: counted.setdefault("total", count_articles(inputs)),
-                                   daemon=True, name="graphkit-count")
-        counter.start()
-    persons: list = []  # a new store: the person mentions of the articles written (for resolution)
-    kept: dict[str, bytes] = {}  # … and the N-Triples of their graphs, up to _KEEP_BYTES (not read back to rename)
-    kept_bytes = 0
+    count = _Count(inputs) if on_progress else None  # the total, for the progress bar's ETA
+    extract_chunk = _extract_chunk if dates is None else functools.partial(_extract_chunk, dates=dates)
     try:
         with (new_store(store) if fresh else GraphStore(store, create=True)) as gs:
-            stored = {} if fresh else _article_ids(gs)
-            wrote_places = False
-            if fresh:
-                gs.plan_bulk_loads()  # loads when a share of the input is read (see write)
-
-            def write(items: list) -> None:
-                nonlocal wrote_places, kept_bytes
-                graphs, ids = [], []
-                for item in items:
-                    if isinstance(item, InputProblem):
-                        result.problems.append(item)
-                        continue
-                    aid, source, graph, nt, found = item
-                    if graph in seen:
-                        result.problems.append(_duplicate(aid, source, seen[graph], graph))
-                        continue
-                    if graph in stored and stored[graph] != aid:  # another article's, from an earlier build
-                        result.problems.append(_duplicate(aid, source, (stored[graph], f"in {store}"), graph))
-                        continue
-                    seen[graph] = (aid, source)
-                    if found:
-                        persons.extend(found)
-                        if kept_bytes + len(nt) <= _KEEP_BYTES:
-                            kept[graph] = nt
-                            kept_bytes += len(nt)
-                    ids.append(aid)
-                    graphs.append((graph, nt))
-                if graphs and not wrote_places:
-                    write_places(gs)
-                    wrote_places = True
-                for aid, replaced in zip(ids, gs.put_graphs(graphs)):
-                    result.articles.append(aid)
-                    if replaced:
-                        result.replaced.append(aid)
-                state["done"] += len(items)
-                if not fresh and state["done"] // _FLUSH_EVERY != (state["done"] - len(items)) // _FLUSH_EVERY:
-                    gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
-                if fresh:  # how far the input is read: ahead of what is written by the chunks in the workers
-                    gs.bulk_progress(position.share)
-                if on_progress:
-                    total = counted.get("total")
-                    t = max(total, state["done"]) if total else None
-                    on_progress(Progress(state["done"], t, len(result.problems)))
-
-            extract_chunk = _extract_chunk if dates is None else functools.partial(_extract_chunk, dates=dates)
-            if pool is None:
-                for chunk in chunks():
-                    write(extract_chunk(chunk, fresh))
-            else:
-                pending: deque = deque()
-                window = jobs * 4
-                for chunk in chunks():
-                    pending.append(pool.submit(extract_chunk, chunk, fresh))
-                    while len(pending) >= window:
-                        write(_result(pending.popleft()))
-                while pending:
-                    write(_result(pending.popleft()))
-            if resolve and result.articles and on_progress:
-                counter.join()
-                on_progress(Progress(state["done"], max(counted.get("total") or 0, state["done"]) or None,
-                                     len(result.problems), "resolving"))
-            # a new store holds only this build's articles: their mentions came with them, and are resolved
-            # while the second bulk load may still run
-            from graphkit.kg.resolve import apply as resolve_persons, resolve_known
-
-            planned = resolve_known(persons) if fresh and resolve and result.articles else None
-            gs.finish_appends(jobs)  # a new store: the last bulk load, on every core (resolution rewrites the store)
-            if resolve and result.articles:
-                r = resolve_persons(gs, resolution=planned, texts=kept)
-                result.renamed = sorted(r.renames())
-                result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
-            result.quads = len(gs)
-            result.article_graphs = gs.article_graph_count()
+            writer = _StoreWriter(gs, store, fresh, position, result, count, on_progress)
+            chunks = _chunks(inputs, max_bytes, chunk_size, position, result.problems)
+            _extract_and_write(chunks, extract_chunk, fresh, pool, jobs, writer.write)
+            _finish(writer, resolve, jobs)
     except BaseException as e:
-        if pool is not None:
-            # Ctrl-C or an error: drop the queued chunks and wait only for those the workers hold
-            # (a second or so). Not waiting races the pool's own exit handler at interpreter exit
-            # ("OSError: Bad file descriptor" from its thread wake-up pipe, Python 3.11).
-            pool.shutdown(wait=True, cancel_futures=True)
-        if _disk_full(e):
-            from graphkit.errors import DiskFullError
-
-            kept = ("nothing was written there (a new store is moved into place only when its build completes)"
-                    if fresh else "the store holds the articles written before, whole ones only")
-            raise DiskFullError(f"{store}: the disk is full ({e}); {kept}; free some space and run the same "
-                                "command again") from e
+        _failed(e, pool, store, fresh)
         raise
     if pool is not None:
         pool.shutdown(wait=True)
     return result
+
+
+def _start_pool(jobs: int):
+    """A pool of ``jobs`` worker processes (forked where the platform can), all started."""
+    import multiprocessing as mp
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
+    for f in [pool.submit(_warm) for _ in range(jobs)]:
+        f.result()
+    return pool
+
+
+class _Count:
+    """The count of the articles in some inputs (:func:`count_articles`), made on a thread as the build runs
+    (started after the workers are forked); ``total`` is None until it is done."""
+
+    def __init__(self, inputs: Sequence[str | Path]):
+        import threading
+
+        self.total: int | None = None
+        self._thread = threading.Thread(target=self._run, args=(inputs,), daemon=True, name="graphkit-count")
+        self._thread.start()
+
+    def _run(self, inputs) -> None:
+        self.total = count_articles(inputs)
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def _chunks(inputs, max_bytes: int, chunk_size: int, position, problems: list):
+    """The articles of ``inputs`` (as ``iter_articles(defer=True)`` gives them) in chunks of ``chunk_size``; what
+    cannot be read goes to ``problems``."""
+    from graphkit.ingest.readers import iter_articles
+
+    chunk: list = []
+    for item in iter_articles(list(inputs), max_bytes=max_bytes, defer=True, position=position):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        chunk.append(item)
+        if len(chunk) >= chunk_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_and_write(chunks, extract_chunk: Callable, fresh: bool, pool, jobs: int, write: Callable) -> None:
+    """Extract each chunk (here, or in the pool with a window of ``4 * jobs`` chunks in flight) and ``write`` what
+    it gives, in input order; with the person mentions when the store is new (``fresh``)."""
+    from collections import deque
+
+    if pool is None:
+        for chunk in chunks:
+            write(extract_chunk(chunk, fresh))
+        return
+    pending: deque = deque()
+    window = jobs * 4
+    for chunk in chunks:
+        pending.append(pool.submit(extract_chunk, chunk, fresh))
+        while len(pending) >= window:
+            write(_result(pending.popleft()))
+    while pending:
+        write(_result(pending.popleft()))
+
+
+class _StoreWriter:
+    """Writes the extracted chunks of :func:`build_into` into the store ``gs``, counts them and reports progress;
+    keeps what person resolution needs of a new store (the mentions, and the N-Triples of the graphs with persons,
+    up to ``_KEEP_BYTES``, so that they are not read back to rename)."""
+
+    def __init__(self, gs, store, fresh: bool, position, result: StoreBuildResult, count: _Count | None,
+                 on_progress: Callable[[Progress], None] | None):
+        self.gs, self.fresh, self.position, self.result = gs, fresh, position, result
+        self.count, self.on_progress = count, on_progress
+        self.taken = TakenGraphs({} if fresh else _article_ids(gs), f"in {store}")
+        self.persons: list = []  # a new store: the person mentions of the articles written (for resolution)
+        self.kept: dict[str, bytes] = {}  # … and the N-Triples of their graphs, up to _KEEP_BYTES
+        self.kept_bytes = 0
+        self.wrote_places = False
+        self.done = 0  # articles written or failed
+        if fresh:
+            gs.plan_bulk_loads()  # loads when a share of the input is read (see write)
+
+    def write(self, items: list) -> None:
+        """Write one chunk's articles (``_extract_chunk``'s records) and note its problems."""
+        from graphkit.kg.store import write_places
+
+        gs, result = self.gs, self.result
+        graphs, ids = [], []
+        for item in items:
+            if isinstance(item, InputProblem):
+                result.problems.append(item)
+                continue
+            aid, source, graph, nt, found = item
+            if (problem := self.taken.take(aid, source, graph)) is not None:
+                result.problems.append(problem)
+                continue
+            if found:
+                self.persons.extend(found)
+                if self.kept_bytes + len(nt) <= _KEEP_BYTES:
+                    self.kept[graph] = nt
+                    self.kept_bytes += len(nt)
+            ids.append(aid)
+            graphs.append((graph, nt))
+        if graphs and not self.wrote_places:
+            write_places(gs)
+            self.wrote_places = True
+        for aid, replaced in zip(ids, gs.put_graphs(graphs)):
+            result.articles.append(aid)
+            if replaced:
+                result.replaced.append(aid)
+        self.done += len(items)
+        if not self.fresh and self.done // _FLUSH_EVERY != (self.done - len(items)) // _FLUSH_EVERY:
+            gs.flush()  # write the memtables out: keeps this process's memory flat on big corpora
+        if self.fresh:  # how far the input is read: ahead of what is written by the chunks in the workers
+            gs.bulk_progress(self.position.share)
+        if self.on_progress:
+            total = self.count.total
+            t = max(total, self.done) if total else None
+            self.on_progress(Progress(self.done, t, len(result.problems)))
+
+
+def _finish(writer: _StoreWriter, resolve: bool, jobs: int) -> None:
+    """After the last chunk: the last bulk load of a new store, person resolution across the store, its size."""
+    from graphkit.kg.resolve import apply as resolve_persons, resolve_known
+
+    gs, result = writer.gs, writer.result
+    if resolve and result.articles and writer.on_progress:
+        writer.count.join()
+        writer.on_progress(Progress(writer.done, max(writer.count.total or 0, writer.done) or None,
+                                    len(result.problems), "resolving"))
+    # a new store holds only this build's articles: their mentions came with them, and are resolved
+    # while the second bulk load may still run
+    planned = resolve_known(writer.persons) if writer.fresh and resolve and result.articles else None
+    gs.finish_appends(jobs)  # a new store: the last bulk load, on every core (resolution rewrites the store)
+    if resolve and result.articles:
+        r = resolve_persons(gs, resolution=planned, texts=writer.kept)
+        result.renamed = sorted(r.renames())
+        result.possibly_same = len({(a, b) for a, b, _e, _s in r.links})
+    result.quads = len(gs)
+    result.article_graphs = gs.article_graph_count()
+
+
+def _failed(e: BaseException, pool, store, fresh: bool) -> None:
+    """After Ctrl-C or an error: the pool stopped; a full disk raised as :class:`~graphkit.errors.DiskFullError`."""
+    if pool is not None:
+        # drop the queued chunks and wait only for those the workers hold (a second or so). Not waiting races
+        # the pool's own exit handler at interpreter exit ("OSError: Bad file descriptor" from its thread
+        # wake-up pipe, Python 3.11).
+        pool.shutdown(wait=True, cancel_futures=True)
+    if _disk_full(e):
+        from graphkit.errors import DiskFullError
+
+        kept = ("nothing was written there (a new store is moved into place only when its build completes)"
+                if fresh else "the store holds the articles written before, whole ones only")
+        raise DiskFullError(f"{store}: the disk is full ({e}); {kept}; free some space and run the same "
+                            "command again") from e
 
 
 # the N-Triples of a new store's graphs with persons kept for resolution, at most (UTF-8): the corpus's are ~85 MB.

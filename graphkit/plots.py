@@ -51,6 +51,11 @@ def _dates(values):
     return out
 
 
+def _by_first_report(dates: list, post: str) -> tuple:
+    """The order of a post's row: by the first date it is reported on, the posts reported only undated last."""
+    return (False, min(dates), post) if dates else (True, "", post)
+
+
 def career_timeline(graph, person: str):
     """A person's posts over time: one row a post, a dot each article reporting it (filled: current,
     hollow: former), a line from the first report to the last."""
@@ -60,7 +65,7 @@ def career_timeline(graph, person: str):
     t = t[t["official"] == person]
     fig, ax = _figure(9, 0.6 + 0.45 * max(1, t["post"].nunique()))
     ax.set_title(f"{person}: posts reported over time")
-    posts = sorted(t["post"].unique(), key=lambda p: (min(_dates(t[t["post"] == p]["date"]) or [None], key=str), p))
+    posts = sorted(t["post"].unique(), key=lambda p: _by_first_report(_dates(t[t["post"] == p]["date"]), p))
     for y, post in enumerate(posts):
         rows = t[t["post"] == post]
         dated = [(d, s) for d, s in zip(rows["date"], rows["status"]) if _dates([d])]

@@ -14,9 +14,9 @@ weighs 1). ``articles`` lists those articles, ``first_date``/``last_date`` their
 >>> G = property_graph(examples.dataset())
 >>> thai = "person/" + examples.iri("person", "Dương Văn Thái").rsplit("/", 1)[-1]
 >>> sorted((k, G.nodes[v]["label"], d["weight"]) for _, v, k, d in G.out_edges(thai, keys=True, data=True))
-[('holds', 'Bí thư Tỉnh ủy Bắc Giang', 1)]
+[('holds', 'Bí thư Tỉnh ủy Bắc Giang', 1), ('holds', 'Trưởng Đoàn đại biểu Quốc hội tỉnh Bắc Giang', 1), ('holds', 'Ủy viên Ban Chấp hành Trung ương Đảng', 1)]
 >>> sorted({t for _, t in G.nodes(data="type")})
-['Directive', 'Meeting', 'Organization', 'Person', 'Post', 'Province']
+['Directive', 'District', 'Meeting', 'Organization', 'Person', 'Post', 'Province']
 """
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ then by label, then by IRI.
 >>> from graphkit.analytics.measures import centrality, top
 >>> G = projections.person_person(examples.dataset())
 >>> [(r["label"], r["degree"]) for r in top(G, ["degree"], n=3)]
-[('Nguyễn Quang Dương', 6), ('Nguyễn Thị Thanh', 6), ('Trương Thị Mai', 6)]
+[('Nguyễn Quang Dương', 9), ('Nguyễn Thị Thanh', 9), ('Trương Thị Mai', 8)]
 """
 from __future__ import annotations
 
@@ -186,7 +186,7 @@ def top(G, measures, n: int | None = None, *, seed: int = 0) -> list[dict]:
     >>> from graphkit.analytics import projections
     >>> G = projections.province_directive(examples.dataset())
     >>> [(r["label"], r["degree"]) for r in top(G, ["degree", "pagerank"], n=2)]
-    [('Bắc Giang', 2), ('Nghệ An', 2)]
+    [('Nghị quyết 18-NQ/TW', 4), ('Khánh Hòa', 2)]
     """
     measures = list(measures) or ["degree"]
     scores = {m: centrality(G, m, seed=seed) for m in measures}
@@ -313,7 +313,7 @@ def shortest_paths(G, source, target, *, limit: int = 10) -> list[list[dict]]:
     >>> hop, hong = examples.iri("person", "Hồ Phúc Hợp"), examples.iri("person", "Lê Thị Thu Hồng")
     >>> paths = shortest_paths(G, hop, hong)
     >>> [[(s["source_label"], s["relation"], s["target_label"]) for s in p] for p in paths][0]
-    [('Hồ Phúc Hợp', 'co-attended', 'Nguyễn Thanh Bình'), ('Nguyễn Thanh Bình', 'same body', 'Nguyễn Quang Dương'), ('Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng')]
+    [('Hồ Phúc Hợp', 'co-attended', 'Lê Vĩnh Tân'), ('Lê Vĩnh Tân', 'same body', 'Nguyễn Quang Dương'), ('Nguyễn Quang Dương', 'co-attended', 'Lê Thị Thu Hồng')]
     """
     import itertools
 

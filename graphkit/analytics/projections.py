@@ -195,7 +195,7 @@ def person_person(source, *, date_from=None, date_to=None, via=("meetings", "bod
     >>> G = person_person(examples.dataset(), via=("bodies",))
     >>> chinh, mai = examples.iri("person", "Phạm Minh Chính"), examples.iri("person", "Trương Thị Mai")
     >>> G.edges[chinh, mai]["weight"], [G.nodes[b]["label"] if b in G else b.rsplit("/", 1)[1] for b in G.edges[chinh, mai]["bodies"]]
-    (2, ['ban-to-chuc-trung-uong-0ed357', 'bo-chinh-tri-3fc896'])
+    (3, ['ban-bi-thu-0cd10f', 'ban-to-chuc-trung-uong-0ed357', 'bo-chinh-tri-3fc896'])
     """
     idx = KGIndex.read(source)
     rng = _range(date_from, date_to)
@@ -255,10 +255,10 @@ def person_organization(source, *, date_from=None, date_to=None, former=False):
     --------
     >>> from graphkit import examples
     >>> G = person_organization(examples.dataset())
-    >>> binh, btc = examples.iri("person", "Nguyễn Thanh Bình"), examples.iri("org", "Ban Tổ chức Trung ương")
-    >>> G.edges[binh, btc]["weight"], G.edges[binh, btc]["posts"], G.nodes[btc]["bipartite"]
-    (2, ['Phó Trưởng Ban Tổ chức Trung ương'], 1)
-    >>> person_organization(examples.dataset(), date_from="2022-01-01").has_edge(binh, btc)
+    >>> mai, bct = examples.iri("person", "Trương Thị Mai"), examples.iri("org", "Bộ Chính trị")
+    >>> G.edges[mai, bct]["weight"], G.edges[mai, bct]["posts"], G.nodes[bct]["bipartite"]
+    (2, ['Ủy viên Bộ Chính trị'], 1)
+    >>> person_organization(examples.dataset(), date_to="2021-12-31").has_edge(mai, bct)
     False
     """
     idx = KGIndex.read(source)
@@ -301,7 +301,7 @@ def province_directive(source, *, date_from=None, date_to=None, bodies=False):
     >>> from graphkit import examples
     >>> G = province_directive(examples.dataset())
     >>> sorted(G.nodes[n]["label"] for n in G[examples.iri("directive", "18-NQ/TW")])
-    ['Bắc Giang', 'Nghệ An']
+    ['Cao Bằng', 'Hà Giang', 'Khánh Hòa', 'Điện Biên']
     >>> G.nodes[examples.iri("directive", "18-NQ/TW")]["code"]
     '18-NQ/TW'
     """
@@ -340,7 +340,7 @@ def directive_citation(source, *, date_from=None, date_to=None):
     >>> from graphkit import examples
     >>> G = directive_citation(examples.dataset())
     >>> [(G.nodes[u]["code"], G.nodes[v]["code"]) for u, v in G.edges]
-    [('74-KL/TW', '18-NQ/TW'), ('74-KL/TW', '19-NQ/TW')]
+    [('74-KL/TW', '18-NQ/TW'), ('74-KL/TW', '19-NQ/TW'), ('74-KL/TW', '39-NQ/TW')]
     """
     idx = KGIndex.read(source)
     rng = _range(date_from, date_to)
@@ -386,7 +386,7 @@ def entity_graph(source, *, date_from=None, date_to=None, context=True):
     >>> G.edges[thai, tu]["relation"], G.edges[thai, tu]["label"], G.edges[tu, examples.iri("province", "Bắc Giang")]["relation"]
     ('holds', 'Bí thư', 'in')
     >>> sorted({t for _, t in G.nodes(data="type")})
-    ['Directive', 'Meeting', 'Organization', 'Person', 'Province']
+    ['Directive', 'District', 'Meeting', 'Organization', 'Person', 'Province']
     """
     idx = KGIndex.read(source)
     rng = _range(date_from, date_to)
@@ -452,7 +452,7 @@ def directive_diffusion(source, code: str, *, date_from=None, date_to=None):
     >>> from graphkit import examples
     >>> G = directive_diffusion(examples.dataset(), "18-nq/tw")
     >>> [(G.nodes[n]["label"], G.nodes[n].get("date")) for n in G]
-    [('Ban Chấp hành Trung ương', None), ('Nghị quyết 18-NQ/TW', '2017-10-25'), ('Bắc Giang', '2022-03-10'), ('Nghệ An', '2022-03-10')]
+    [('Ban Chấp hành Trung ương Đảng', None), ('Nghị quyết 18-NQ/TW', '2017-10-25'), ('Cao Bằng', '2022-06-28'), ('Hà Giang', '2022-06-28'), ('Điện Biên', '2022-06-28'), ('Bộ Chính trị', None), ('Khánh Hòa', None)]
     >>> directive_diffusion(examples.dataset(), "18-NQ/T")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -530,7 +530,7 @@ def project(source, name: str, *, date_from=None, date_to=None, **options):
 
     >>> from graphkit import examples
     >>> project(examples.dataset(), "citation").number_of_edges()
-    2
+    3
     >>> project(examples.dataset(), "people")
     Traceback (most recent call last):
     ...

@@ -4,7 +4,7 @@ write it as CSV or JSON. The ``graphkit analyze`` command prints and writes what
 >>> from graphkit import examples
 >>> a = analyze(examples.dataset(), measures=["degree", "leiden"], top=3)
 >>> [(r["label"], r["degree"], r["leiden"]) for r in a.rows]
-[('Nguyễn Quang Dương', 6, 0), ('Nguyễn Thị Thanh', 6, 0), ('Trương Thị Mai', 6, 0)]
+[('Nguyễn Quang Dương', 9, 0), ('Nguyễn Thị Thanh', 9, 0), ('Trương Thị Mai', 8, 0)]
 >>> print(a.to_csv().splitlines()[0])
 rank,label,type,degree,leiden,node
 """

@@ -77,11 +77,8 @@ def build(
         if out is not None or (into is None and parts_only is None):
             err("--engine dask builds into a new store (--into STORE_DIR) or part files (--parts-only DIR)")
             raise typer.Exit(2)
-        if window is not None:
-            err("--year and --dates are not supported with --engine dask yet; build with --engine local")
-            raise typer.Exit(2)
         _build_dask(paths, into, jobs=jobs, scheduler=scheduler, partitions=partitions, parts_only=parts_only,
-                    max_bytes=int(max_article_size * 1_000_000), quiet=quiet)
+                    max_bytes=int(max_article_size * 1_000_000), quiet=quiet, dates=window)
         return
     if into is not None:
         _build_into(paths, into, jobs=jobs, max_bytes=int(max_article_size * 1_000_000), quiet=quiet, dates=window)
@@ -181,7 +178,7 @@ def _build_into(paths: list[str], into: Path, *, jobs: int | None, max_bytes: in
 
 
 def _build_dask(paths: list[str], into: Path | None, *, jobs: int | None, scheduler: str | None,
-                partitions: int | None, parts_only: Path | None, max_bytes: int, quiet: bool) -> None:
+                partitions: int | None, parts_only: Path | None, max_bytes: int, quiet: bool, dates=None) -> None:
     from graphkit.engines.dask import build_into_dask
 
     console = stderr_console()
@@ -192,7 +189,7 @@ def _build_dask(paths: list[str], into: Path | None, *, jobs: int | None, schedu
                 state["done"] = p.done
 
             result = build_into_dask(paths, into, scheduler=scheduler, partitions=partitions, workers=jobs,
-                                     parts_only=parts_only, max_bytes=max_bytes, on_progress=count)
+                                     parts_only=parts_only, max_bytes=max_bytes, on_progress=count, dates=dates)
         else:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -207,7 +204,7 @@ def _build_dask(paths: list[str], into: Path | None, *, jobs: int | None, schedu
             with progress:
                 task = progress.add_task("build", total=None, phase="starting dask")
                 result = build_into_dask(paths, into, scheduler=scheduler, partitions=partitions, workers=jobs,
-                                         parts_only=parts_only, max_bytes=max_bytes, on_progress=tick)
+                                         parts_only=parts_only, max_bytes=max_bytes, on_progress=tick, dates=dates)
     except KeyboardInterrupt:
         err(f"interrupted after {state['done']} article(s); nothing was written to {into or parts_only} (a new "
             "store is moved into place only when its build completes); run the same command again")

@@ -106,13 +106,14 @@ def _results(futures_done, handle, what: str) -> None:
 def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, scheduler: str | None = None,
                     partitions: int | None = None, workers: int | None = None, parts_only: str | Path | None = None,
                     buckets: int | None = None, max_bytes: int = 10_000_000, resolve: bool = True,
-                    on_progress: Callable | None = None):
+                    on_progress: Callable | None = None, dates=None):
     """Build ``inputs`` into the new store ``store`` with Dask (see the module docstring); with
     ``parts_only``, into part files in that directory instead (``store`` may then be None).
 
     ``workers``: processes of the local cluster (default: every core; ignored with ``scheduler``).
     ``partitions``: of the articles (default :func:`default_partitions`); ``buckets``: of the names
-    for resolution (default: twice the workers, at most the partitions). Returns a
+    for resolution (default: twice the workers, at most the partitions). ``dates``: the days the articles
+    were published in (:func:`graphkit.ingest.metadata.date_window`), as the local engine takes them. Returns a
     :class:`~graphkit.pipeline.StoreBuildResult` whose ``stats`` say what each step cost. Never prints.
     """
     from graphkit.kg.store import _check_new, default_jobs, is_store
@@ -156,7 +157,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
             cluster = _Cluster(scheduler, max(1, workers or default_jobs()))
             _run(cluster, gs, inputs, store, parts_dir, parts_only, result, stats, partitions=partitions,
                  buckets=buckets, max_bytes=max_bytes, resolve=resolve, on_progress=on_progress,
-                 t_start=t_start, stack=stack)
+                 t_start=t_start, stack=stack, dates=dates)
             return result
         except BaseException:
             if cluster is not None:
@@ -165,7 +166,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
 
 
 def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats, *, partitions, buckets, max_bytes,
-         resolve, on_progress, t_start, stack) -> None:
+         resolve, on_progress, t_start, stack, dates=None) -> None:
     import concurrent.futures
     import threading
 
@@ -175,7 +176,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
     from graphkit.ingest.readers import iter_articles
     from graphkit.kg import partitions as parts
     from graphkit.kg.store import _BULK_PIECE_LINES
-    from graphkit.pipeline import Progress, _duplicate, count_articles
+    from graphkit.pipeline import Progress, TakenGraphs, count_articles
 
     client = cluster.client
     n_workers = cluster.workers()
@@ -226,7 +227,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
 
     def submit(items: list) -> None:
         nonlocal index
-        window.add(client.submit(parts.extract_part, items, str(parts_dir), index, n_buckets,
+        window.add(client.submit(parts.extract_part, items, str(parts_dir), index, n_buckets, dates,
                                  key=f"graphkit-extract-{index}-{token}", pure=False))
         index += 1
 
@@ -249,7 +250,7 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
     stats["extract_wall"] = time.perf_counter() - t1
 
     # the articles, in input order; an article whose graph an earlier partition has is dropped
-    seen: dict[str, tuple[str, str]] = {}
+    taken = TakenGraphs()
     where: dict[str, int] = {}
     dropped: dict[int, list[str]] = {}
     result.problems.extend(read_problems)
@@ -257,11 +258,10 @@ def _run(cluster, gs, inputs, store, parts_dir: Path, parts_only, result, stats,
         r = done[i]
         result.problems.extend(r.problems)
         for aid, source, graph in r.articles:
-            if graph in seen:
-                result.problems.append(_duplicate(aid, source, seen[graph], graph))
+            if (problem := taken.take(aid, source, graph)) is not None:
+                result.problems.append(problem)
                 dropped.setdefault(i, []).append(graph)
                 continue
-            seen[graph] = (aid, source)
             where[graph] = i
             result.articles.append(aid)
 

@@ -143,7 +143,23 @@ def person_of(change: Change, hits: list, sentence: str):
 
 
 _AGAINST = re.compile(r"(?<![\w])(?:đối với|với)\s+(?:(?:các\s+)?(?:ông|bà|đồng chí)\s+)?$", re.IGNORECASE)
-_AUX = ("được", "đã", "vừa", "sẽ", "cũng", "đang", "mới", "bị", "xin", "chính thức", "tiếp tục", "lại")
+
+
+@cache
+def _aux() -> frozenset[str]:
+    """auxiliaries.txt: the auxiliaries between a subject and its verb."""
+    from graphkit.gazetteer import load_list
+
+    return frozenset(load_list("auxiliaries.txt"))
+
+
+@cache
+def _own_gap_rx() -> re.Pattern:
+    """What opens the text between a name and a cue when it is the person's own: a comma, a dash or a bracket (their
+    titles follow), nothing, or an auxiliary (auxiliaries.txt)."""
+    from graphkit.nlp.patterns import alternation
+
+    return re.compile(rf"^\s*(?:[,–-]|\(|$)|^\s*(?:{alternation(_aux())})\b")
 _PASSIVE_END = re.compile(r"được(?:\s+(?:lại|tiếp tục|chính thức))?(?:\s+\w+(?:\s\w+)?\s*(?:,|và))*\s*$")
 
 
@@ -163,7 +179,7 @@ def _other_clause(gap: str) -> bool:
 
     for rx in _cues():  # the cues themselves ('thôi giữ chức …') are no other clause's verbs
         gap = rx.sub(" ", gap)
-    return any(w.lower() not in _AUX for w in predicates_in(gap))
+    return any(w.lower() not in _aux() for w in predicates_in(gap))
 
 
 def _own_gap(gap: str, kind: str) -> bool:
@@ -172,7 +188,7 @@ def _own_gap(gap: str, kind: str) -> bool:
     if len(gap) > 160 or _other_clause(gap) or re.search(r"[;:]|\b(?:của|do|bởi)\b", gap):
         return False
     start_rx, end_rx, _post = _cues()
-    if gap.strip() and not (re.match(r"^\s*(?:[,–-]|\(|$)|^\s*(?:" + "|".join(_AUX) + r")\b", gap)
+    if gap.strip() and not (_own_gap_rx().match(gap)
                             or start_rx.match(gap.lstrip()) or end_rx.match(gap.lstrip())):
         return False  # (a change of the same person may come first: 'ông X thôi giữ chức … và được điều động …')
     return kind == "end" or _PASSIVE_END.search(gap) is not None

@@ -185,7 +185,8 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str 
                 # the issuer's name and the place after it ('của UBND tỉnh Bắc Giang'), up to a comma or 'về'
                 tail = _NAME_END.search(exp, im.end())
                 named = tail.start() if tail else len(exp)
-                reach = end + len(window) - len(stripped) + named if exp == stripped else end + len(window)
+                same = exp == stripped.rstrip()  # already expanded (only trailing space differs): offsets hold
+                reach = end + len(window) - len(stripped) + named if same else end + len(window)
                 break
     term = None
     t = _TERM.search(window)

@@ -21,7 +21,7 @@ from functools import cache
 
 from bisect import bisect_left
 
-from graphkit.extract.bodies import find_bodies
+from graphkit.extract.bodies import find_bodies, find_named_bodies
 from graphkit.extract.facts import ArticleFacts, Body, Citation, Implementation, Place
 from graphkit.extract.meetings import Sentence
 from graphkit.gazetteer import directive_issuers, load_list, load_table
@@ -64,6 +64,36 @@ def _opener() -> re.Pattern:
 @cache
 def issue_verbs() -> re.Pattern:
     return _verbs("implement_issue_verbs.txt")
+
+
+@cache
+def _not_done() -> tuple[re.Pattern, re.Pattern]:
+    """A negation or passive right before a verb (``data/implement_not_done.txt``), and a verb that opens a
+    noun instead (``data/implement_verb_nouns.txt``)."""
+    words = load_list("implement_not_done.txt")
+    before = re.compile(rf"(?<![\w])(?P<w>{alternation(words, ignore_case=True)})\s+$", re.IGNORECASE)
+    nouns = re.compile(rf"(?:{alternation(load_list('implement_verb_nouns.txt'), ignore_case=True)})(?![\w])",
+                       re.IGNORECASE)
+    return before, nouns
+
+
+def _carried_out(sentence: str, verb: re.Match) -> bool:
+    """Whether ``verb`` says its subject carries something out: not negated ('chưa thực hiện'), not a passive
+    with 'theo' ('được thực hiện theo Luật …'), not the start of a noun ('thi hành án')."""
+    before, nouns = _not_done()
+    if nouns.match(sentence, verb.start()):
+        return False
+    neg = before.search(sentence, max(0, verb.start() - 20), verb.start())
+    if neg is None:
+        return True
+    if neg.group("w").lower() == "được":
+        return not re.match(r"\s+theo(?![\w])", sentence[verb.end():])
+    return False
+
+
+@cache
+def _issuing_verbs() -> re.Pattern:
+    return _verbs("issuing_verbs.txt")
 
 
 @cache
@@ -135,6 +165,8 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     if not found:
         return []
     verb = found[-1]
+    if not _carried_out(sentence, verb):
+        return []
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
              and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
@@ -161,15 +193,19 @@ def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int,
     return found[0] if found else None
 
 
-def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: list, main_place: Place | None) -> None:
+def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: list, main_place: Place | None,
+                    provinces: list = ()) -> None:
     """Implementation and citation, sentence by sentence on expanded text: adds to ``facts.implementations``
-    and ``facts.citations`` for the directives ``dmatches`` found in the story (in order)."""
+    and ``facts.citations`` for the directives ``dmatches`` found in the story (in order). ``provinces``: the
+    story's province mentions (places.PlaceMatch, in order): a provincial body written without its place
+    (``Sở Y tế``) is of the province named last up to its sentence's end, else of the article's."""
     from graphkit.extract import directives as dirs
     from graphkit.nlp.normalize import expand_abbreviations
 
     by_key = {d.key: d for d in facts.directives}
     seen_imp = set()
     starts = [m.start for m in dmatches]  # in order
+    province_ends = [m.end for m in provinces]
     for s in sentences:
         i = bisect_left(starts, s.start)
         if i == len(starts) or starts[i] >= s.start + len(s.text):
@@ -180,7 +216,9 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
             m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
         cited = _citations(exp, local, by_key, s, facts)
         issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
-        actors = [a for a in _actors(exp, main_place) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
+        named = bisect_left(province_ends, s.start + len(s.text)) - 1
+        here = Place(provinces[named].place.name) if named >= 0 else main_place
+        actors = [a for a in _actors(exp, here) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
         for m in local:
             d = by_key.get(m.directive.key)
             if d is None:
@@ -194,13 +232,35 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
                                     verbs=issue_verbs())
             else:
                 found = find_actors(exp, m.start, actors, main_actor=main_place, directive_end=m.end)
+            issuers = _issued_by(exp, m.end, actors)
             for actor in found:
-                if isinstance(actor, Body) and is_issuer(actor.label, d.issuer_code, d.issuer):
+                if actor in issuers or isinstance(actor, Body) and is_issuer(actor.label, d.issuer_code, d.issuer):
                     continue  # an issuer does not implement its own document
                 k = (actor, d.key)
                 if k not in seen_imp:
                     seen_imp.add(k)
                     facts.implementations.append(Implementation(actor, d, s.evidence))
+
+
+_BY = re.compile(r"\s*(?:mà|do)\s+")
+_AUX = re.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?")
+
+
+def _issued_by(sentence: str, directive_end: int, actors) -> set:
+    """The actors a directive's own description says issued it ('Thông tư 15/2015 mà Bộ VH-TT-DL đã ban hành',
+    '… do Ủy ban nhân dân tỉnh ban hành')."""
+    out = set()
+    for a in actors:
+        if a[0] < directive_end:
+            continue
+        by = _BY.match(sentence, directive_end)
+        if by is None or by.end() != a[0]:
+            break
+        aux = _AUX.match(sentence, a[1])
+        if _issuing_verbs().match(sentence, aux.end()):
+            out.add(a[2])
+        break
+    return out
 
 
 _CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổi|bổ sung|thay thế|bãi bỏ|hướng dẫn|cụ thể hóa|sơ kết|tổng kết)(?![\w])")
@@ -211,19 +271,22 @@ _CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đ�
 _CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
 
 
-def _actors(exp: str, main_place: Place | None) -> list[tuple[int, int, object]]:
+def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, object]]:
+    """Provinces and bodies in ``exp``, in order; a provincial body without its place stands for
+    ``implicit_place``."""
     from graphkit.extract.places import find_provinces
 
     actors: list[tuple[int, int, object]] = []
     for m in find_provinces(exp):
         actors.append((m.start, m.end, m.place))
-    for b in find_bodies(exp):
+    known = find_bodies(exp)
+    for b in known + find_named_bodies(exp, known):
         if b.body.level == "central":
             actors.append((b.start, b.end, b.body))
         elif b.body.place is not None:
             actors.append((b.start, b.end, Place(b.body.place.province_name)))
-        elif b.body.level == "province" and main_place is not None:
-            actors.append((b.start, b.end, main_place))
+        elif b.body.level == "province" and implicit_place is not None:
+            actors.append((b.start, b.end, implicit_place))
     actors.sort(key=lambda a: (a[0], -a[1]))
     # a province inside a body mention (Tỉnh ủy Bắc Kạn) is the same actor
     out: list[tuple[int, int, object]] = []

@@ -17,46 +17,66 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from types import SimpleNamespace
 
 from graphkit.extract.facts import Evidence, Meeting
-from graphkit.nlp.patterns import UPPER, quick_test, skipping
+from graphkit.gazetteer import capitalised_too, load_table
+from graphkit.nlp.patterns import UPPER, alternation, quick_test, skipping
 
-# (searched: a match's start is where the cue starts; patterns.skipping)
-_CHAIR = skipping(r"(?<![\w])(?:đồng chủ trì|chủ trì)(?![\w])", ["đồng", "chủ"], flags=re.IGNORECASE)
+
+@cache
+def _words(use: str) -> tuple[str, ...]:
+    """The words of meeting_words.tsv for one use (see its header)."""
+    rows = load_table("meeting_words.tsv", ("word", "use"))
+    return tuple(r["word"] for r in rows if r["use"] == use)
+
+
+def _alt(use: str, capitals: bool = False) -> str:
+    """The words of one use as a regex (no groups); with ``capitals``, each also with its first letter a capital."""
+    words = _words(use)
+    return alternation(capitalised_too(words) if capitals else words)
+
+
+@cache
+def _cues() -> SimpleNamespace:
+    """The cues of a meeting, compiled once (a match's start is where the cue starts)."""
+    du_nouns = _alt("noun_after_du")
+    not_before = "".join(f"(?<!{re.escape(w)} )" for w in capitalised_too(_words("word_before_du")))
+    address = _alt("address")
+    return SimpleNamespace(
+        chair=skipping(rf"(?<![\w])(?:{_alt('chair')})(?![\w])", _words("chair"), flags=re.IGNORECASE),
+        # persons after '(Cùng|Tham|Đến) dự … có (các đồng chí)': the attendees
+        attend_list=re.compile(
+            rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{du_nouns}))"
+            rf"[^.;:]{{0,60}}?\bcó\b(?: sự tham dự của)?(?: các)?(?: (?:{address}))?\s*:?"),
+        # persons before a verb 'dự' (attend); not 'dự án', 'danh dự'
+        attend_verb=re.compile(
+            rf"(?=[ctđd])(?<![\w]){not_before}(?:cùng |tham |đến )?dự(?! (?:{du_nouns}|hội nghị có|có))(?![\w])"),
+        # the comma before the time of the story ends an invitation's host
+        time_clause=re.compile(rf",\s*(?:{_alt('time_clause')})(?![\w])", re.IGNORECASE),
+        # 'tham gia' + a meeting: attending ('Ông Sokolov đã tham gia cuộc họp của …'), not 'tham gia giao thông'
+        join=re.compile(rf"(?<![\w])tham gia (?:{_alt('joined_event')})(?![\w])", re.IGNORECASE),
+        # a sentence that opens with the attending and the event, then a comma: the subject follows
+        lead=re.compile(rf"\s*(?:[Cc]ùng |[Đđ]ến )?(?:[Tt]ham )?[Dd]ự\s+(?=[^,.;:]{{0,60}}(?<![\w])"
+                        rf"(?:{_alt('lead_event')})(?![\w]))[^,.;:]{{3,80}},\s*"),
+        address=re.compile(rf"\s*(?:các\s+)?(?:{_alt('address', capitals=True)})\s*:?\s*"),
+        report=re.compile(rf"(?<![\w])(?:{_alt('saying')})(?![\w])"),
+        speak=quick_test(rf"(?<![\w])(?:{_alt('speaking')})(?![\w])", _words("speaking"), flags=re.IGNORECASE),
+        event=re.compile(rf"(?:{_alt('event_verb')})\s+(?P<ev>(?:{_alt('event', capitals=True)})[^.;]*)"),
+        event_noun=re.compile(rf"(?P<ev>(?:{alternation(w[:1].upper() + w[1:] for w in _words('event_name'))})"
+                              r"\s[^.;]{5,})"),
+        meeting_word=re.compile(rf"(?<![\w])(?:{_alt('meeting_word')})(?![\w])", re.IGNORECASE),
+        when=re.compile(rf"(?:{_alt('time_of_day', capitals=True)})(?:\s+nay)?\s*\(?(?P<d>\d{{1,2}})\s*[/-]\s*"
+                        r"(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)?"),
+    )
+
+
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
 _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
-# words after 'dự' that make it a noun, not 'attend' (dự án, dự thảo, dự khuyết …)
-_DU_NOUNS = "án|thảo|kiến|báo|toán|trữ|khuyết|định|phòng|bị|đoán|tính|luật|trù|thầu|giải|thi"
-_ATTEND_LIST = re.compile(
-    rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{_DU_NOUNS}))"
-    r"[^.;:]{0,60}?\bcó\b(?: sự tham dự của)?(?: các)?(?: đồng chí| ông| bà)?\s*:?")
-# words before 'dự' that make it part of a noun or another verb: 'danh dự' (honour), 'can dự' (be involved)
-_DU_BEFORE = r"(?<!danh )(?<!Danh )(?<!can )(?<!Can )"
-_ATTEND_VERB = re.compile(
-    rf"(?=[ctđd])(?<![\w]){_DU_BEFORE}(?:cùng |tham |đến )?dự(?! (?:{_DU_NOUNS}|hội nghị có|có))(?![\w])")
 # 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
 # comma before the time of the story (or at the verb)
 _INVITE = re.compile(r"(?<![\w])(?:lời mời|mời) của(?![\w])", re.IGNORECASE)
-_TIME_CLAUSE = re.compile(r",\s*(?:sáng|chiều|tối|trưa|ngày|hôm|đêm|tuần|tháng)(?![\w])", re.IGNORECASE)
-# 'tham gia' + a meeting: attending ('Ông Sokolov đã tham gia cuộc họp của …'), not 'tham gia giao thông'
-_JOIN = re.compile(r"(?<![\w])tham gia (?:cuộc họp|hội nghị|phiên họp|buổi (?:làm việc|họp|lễ|gặp)|lễ|hội thảo|diễn đàn|"
-                   r"đại hội|kỳ họp|tọa đàm|hội đàm)(?![\w])", re.IGNORECASE)
-# a sentence that opens with the attending and the event, then a comma: the subject follows
-_LEAD = re.compile(r"\s*(?:[Cc]ùng |[Đđ]ến )?(?:[Tt]ham )?[Dd]ự\s+(?=[^,.;:]{0,60}(?<![\w])(?:buổi|hội nghị|lễ|cuộc|phiên họp|"
-                   r"kỳ họp|hội thảo|đại hội|tọa đàm|diễn đàn|chương trình|làm việc|giao ban)(?![\w]))[^,.;:]{3,80},\s*")
-_ADDRESS = re.compile(r"\s*(?:các\s+)?(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s*:?\s*")
-# a verb of saying between a person and 'dự': the person tells that others attend
-_REPORT = re.compile(r"(?<![\w])(?:rằng|cho biết|cho rằng|nói|khẳng định|nhấn mạnh|thông báo|tuyên bố)(?![\w])")
-_SPEAK = quick_test(r"(?<![\w])phát biểu(?![\w])", ["phát"], flags=re.IGNORECASE)
-_EVENT = re.compile(
-    r"(?:tổ chức|khai mạc|diễn ra|họp|tiến hành)\s+(?P<ev>(?:[Hh]ội nghị|[Gg]iao ban|[Hh]ội thảo|[Ll]ễ|[Bb]uổi làm việc|"
-    r"[Pp]hiên họp|[Cc]uộc họp|[Đđ]ại hội|[Kk]ỳ họp|[Tt]ọa đàm|[Bb]uổi gặp mặt|[Bb]uổi tiếp)[^.;]*)")
-_EVENT_NOUN = re.compile(
-    r"(?P<ev>(?:Hội nghị|Hội thảo|Lễ|Đại hội|Kỳ họp|Phiên họp|Tọa đàm)\s[^.;]{5,})")
-_MEETING_WORD = re.compile(r"(?<![\w])(?:hội nghị|hội thảo|họp|làm việc|lễ|đại hội|kỳ họp|phiên họp|tọa đàm|gặp mặt|"
-                           r"tiếp|hội đàm|giao ban|sơ kết|tổng kết|thăm|giám sát|kiểm tra|khảo sát)(?![\w])", re.IGNORECASE)
-_WHEN = re.compile(r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Tt]rưa)(?:\s+nay)?\s*\(?(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}))?\)?")
 _AT = re.compile(rf"\btại\s+(?P<loc>[{UPPER}][^,.;()]{{2,70}})")
 
 
@@ -71,7 +91,7 @@ class Sentence:
 
 
 def _date(text: str, article_date: _dt.date | None) -> _dt.date | None:
-    m = _WHEN.search(text)
+    m = _cues().when.search(text)
     if not m:
         return article_date
     year = int(m.group("y")) if m.group("y") else (article_date.year if article_date else None)
@@ -86,6 +106,7 @@ def _date(text: str, article_date: _dt.date | None) -> _dt.date | None:
 def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *, title: str | None,
                   article_date: _dt.date | None, bodies_by_sentence: list[list] | None = None) -> list[Meeting]:
     """Meetings of the story. ``persons_by_sentence[i]`` lists (start, end, name) in sentence i."""
+    cue = _cues()
     subs: list[Meeting] = []
     chairs: dict[str, Evidence] = {}
     attendees: dict[str, Evidence] = {}
@@ -96,9 +117,9 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             continue
         t = sent.text
         bridge = _BRIDGE.search(t)
-        chair_m = _CHAIR.search(t)
+        chair_m = cue.chair.search(t)
         chair_of = _CHAIR_OF.search(t)
-        att_list = _ATTEND_LIST.search(t)
+        att_list = cue.attend_list.search(t)
         if bridge:
             names = [n for s, e, n in persons if e <= bridge.start()]
             where = bridge.group("where").strip() or None
@@ -119,18 +140,18 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 if s >= att_list.end():
                     attendees.setdefault(n, sent.evidence)
         else:
-            v = _ATTEND_VERB.search(t) or _JOIN.search(t)
-            lead = _LEAD.match(t) if v and v.start() < 12 else None
+            v = cue.attend_verb.search(t) or cue.join.search(t)
+            lead = cue.lead.match(t) if v and v.start() < 12 else None
             if lead:  # 'Tham dự buổi làm việc, ông Trần Văn Lý, Phó Chủ tịch …, thông tin thêm': the subject after
                 first = next(((s, e, n) for s, e, n in persons if s >= lead.end()), None)
                 gap = t[lead.end():first[0]] if first else ""
-                if first and (not gap.strip(" ,") or _ADDRESS.fullmatch(gap)):  # the subject, right after
+                if first and (not gap.strip(" ,") or cue.address.fullmatch(gap)):  # the subject, right after
                     attendees.setdefault(first[2], sent.evidence)
             elif v and not chair_m:
                 inv = _INVITE.search(t, 0, v.start())
-                host = (inv.end(), (_TIME_CLAUSE.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
+                host = (inv.end(), (cue.time_clause.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
                 # the last report verb before the attending (found once: a search per person is quadratic)
-                last_report = max((m.start() for m in _REPORT.finditer(t, 0, v.start())), default=-1)
+                last_report = max((m.start() for m in cue.report.finditer(t, 0, v.start())), default=-1)
                 for s, e, n in persons:
                     # not the host who invites, nor a speaker who tells that others will attend ('X phát biểu rằng,
                     # lãnh đạo 20 nước sẽ tham dự')
@@ -138,7 +159,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list):
             first_role = i
-        sp = _SPEAK.search(t)
+        sp = cue.speak.search(t)
         if sp:
             for s, e, n in persons[:1]:
                 speakers.setdefault(n, sent.evidence)
@@ -146,7 +167,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
         return []
     events = []  # (name, sentence, index) of the events the story names
     for i, sent in enumerate(sentences):
-        m = _EVENT.search(sent.text) or _EVENT_NOUN.search(sent.text)
+        m = cue.event.search(sent.text) or cue.event_noun.search(sent.text)
         if m:
             events.append((m.group("ev").strip(), sent, i))
     # the meeting is the event named nearest before the first sentence that seats someone
@@ -161,7 +182,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
         location = at.group("loc").strip() if at else None
     else:  # no event named: the headline names it only when it names a meeting; else the sentence that seats someone
         first = next(iter(chairs.values()), None) or next(iter(attendees.values()))
-        if title and _MEETING_WORD.search(title):
+        if title and cue.meeting_word.search(title):
             label = f"Hội nghị: {title}"
         else:
             label = f"Cuộc họp: {first.sentence[:120].rstrip()}"

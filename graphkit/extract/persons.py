@@ -18,20 +18,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from graphkit.extract.posts import (ParsedPost, leading_memberships, may_name_post, mentions_role, parse_title_list,
-                                    role_or_predicate_at, title_starts, unit_named_at)
-from graphkit.gazetteer import (commune_kinds, honorifics, load_list, load_table, person_title_words, rank_words,
-                                surnames, unit_kinds, unit_names)
-from graphkit.nlp.normalize import fix_tones, nfc
+from graphkit.extract.posts import (ParsedPost, foreign_post, leading_memberships, may_name_post, mentions_role,
+                                    parse_title_list, role_or_predicate_at, title_starts, unit_named_at)
+from graphkit.gazetteer import (commune_kinds, countries as _countries, honorifics, load_list, load_table,
+                                person_title_words, post_statuses, rank_words, surnames, unit_kinds, unit_names)
+from graphkit.nlp.normalize import fix_tones, fold, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
-# forms of address and titles before a foreigner's name (_foreign_rx), and before a given name alone (_GIVEN)
-_FOREIGN_FORMS = ["ông", "bà", "Ông", "Bà", "Tổng thống", "Thủ tướng", "Ngoại trưởng", "Quốc vương", "Đại sứ",
-                  "Tổng Thư ký"]
-_GIVEN_FORMS = ["ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí"]
-_CREDIT_BEFORE = re.compile(r"(?:Ảnh|ảnh|Nguồn|Theo|Tin|Bài|Video|Clip)\s*:\s*$")
+
+
+@cache
+def _name_forms(use: str) -> tuple[str, ...]:
+    """name_forms.tsv: the forms of address and titles read before a foreigner's name (``use`` foreign,
+    :func:`_foreign_rx`) or before a given name alone (given, :func:`_given_rx`)."""
+    return tuple(r["form"] for r in load_table("name_forms.tsv", ("form", "foreign", "given")) if r[use] == "yes")
+
+
+@cache
+def _credit_before_rx() -> re.Pattern:
+    """A word of credit_words.txt and a colon ending the text: a credit ('Ảnh: Trọng Đức')."""
+    return re.compile(rf"(?:{alternation(load_list('credit_words.txt'))})\s*:\s*$")
 
 
 @dataclass
@@ -78,6 +86,14 @@ def _role_before_rx() -> re.Pattern:
 @cache
 def _not_persons() -> frozenset[str]:
     return frozenset(load_list("not_persons.txt"))
+
+
+@cache
+def _folded_provinces() -> frozenset[str]:
+    """The provinces' names and aliases without diacritics: a name that folds to one is the place misspelt."""
+    from graphkit.gazetteer import provinces
+
+    return frozenset(fold(n) for p in provinces().values() for n in (p.name, *p.aliases) if " " in n)
 
 
 @cache
@@ -228,7 +244,8 @@ def _role_after_rx() -> re.Pattern:
     from graphkit.gazetteer import roles
 
     words = alternation({v for r in roles() for v in (r.role, *r.variants)}, ignore_case=True)
-    return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:nguyên|cựu|tân)\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
+    status = alternation(post_statuses())
+    return re.compile(rf"\s*(?:,|-|–|—|\()\s*(?:(?:{status})\s+)?(?:[Pp]hó\s+)?(?i:{words})(?![^\W\d_])")
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
@@ -248,9 +265,9 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
 @cache
 def _quick_rx() -> re.Pattern:
     """A cheap test that a sentence may name a person (most sentences do not): a family name, or a form of
-    address or title that names foreigners (_foreign_rx) or given names alone (_GIVEN), then a capital.
+    address or title that names foreigners (_foreign_rx) or given names alone (_given_rx), then a capital.
     ('ông cho biết' names no one: the pronoun.) :func:`may_name_person` also tries names of the Latin alphabet."""
-    address = sorted(set(_FOREIGN_FORMS) | set(_GIVEN_FORMS))
+    address = sorted(set(_name_forms("foreign")) | set(_name_forms("given")))
     opening = _opening_names()
     return quick_test(rf"(?<![\w])(?:{alternation(opening)}|{alternation(address)})\s+[{UPPER}]", opening, address)
 
@@ -267,11 +284,6 @@ def _noun_quick_rx() -> re.Pattern:
     words = [w.lower() for w in load_list("person_nouns.txt")]
     return quick_test(rf"(?<![^\W\d_])(?:{alternation(words, ignore_case=True)})(?![^\W\d_])", words,
                       flags=re.IGNORECASE)
-
-
-@cache
-def _countries() -> frozenset[str]:
-    return frozenset(load_list("countries.txt"))
 
 
 @cache
@@ -325,23 +337,6 @@ def _archive_caption(sentence: str) -> bool:
     """Whether a sentence holds an archive photo's caption (asked once a sentence, not once a name in it)."""
     return ("ảnh" in sentence or "Ảnh" in sentence) and any(
         m.group(0).lower().startswith("ảnh") for m in _commemoration_rx().finditer(sentence))
-
-
-@cache
-def _foreign_post_rx() -> re.Pattern:
-    """A post's text that ends with another country's name (countries.txt) after a lower-case word, not after 'tại'
-    or 'ở' (the country's name is no syllable of a Vietnamese one: not 'huyện Đông Anh', 'Bộ Tư Pháp')."""
-    countries = alternation(_countries() - {"Việt Nam"})
-    return re.compile(rf"(?<![^\W\d_])(?P<prev>[^\W\d_]+)\s(?:{countries})\W*$")
-
-
-def _foreign_post(surface: str) -> bool:
-    """Whether a post belongs to a foreign body: 'Thống đốc Ngân hàng Nhân dân Trung Quốc', 'Bộ trưởng Bộ Tài chính
-    Hàn Quốc' (not 'Đại sứ Việt Nam tại Nhật Bản')."""
-    if "Việt Nam" in surface:
-        return False
-    m = _foreign_post_rx().search(surface)
-    return m is not None and m.group("prev")[:1].islower() and m.group("prev") not in ("tại", "ở")
 
 
 @cache
@@ -526,10 +521,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         previous, last_hit = last_hit, None
-        if name in _not_persons():
-            continue
+        if name in _not_persons() or fold(name) in _folded_provinces():
+            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi')
         before_text = sentence[max(prev_end, s - 160):s]
-        if _CREDIT_BEFORE.search(before_text):
+        if _credit_before_rx().search(before_text):
             continue
         if before_text.endswith(" ") and _institution_rx().search(before_text, max(0, len(before_text) - 24)):
             continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi'
@@ -558,7 +553,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         hit.before = list(_title_before(before_text)) if titled else []
         if (hit.after or hit.before) and _commemorated(sentence, s):
             hit.after, hit.before = [], []  # 'kỷ niệm 110 năm ngày sinh đồng chí Phạm Văn Đồng': no current post
-        if not hit.foreign and any(_foreign_post(p.surface) for p in (*hit.after, *hit.before)):
+        if not hit.foreign and any(foreign_post(p.surface) for p in (*hit.after, *hit.before)):
             hit.foreign = True  # 'ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc': no Vietnamese post
         if (s, e, surface) in foreign or _honorific_before(before_text):
             hit.reason = "address"
@@ -639,11 +634,16 @@ def _foreign_rx() -> re.Pattern:
     """A form of address or a foreign leader's title, a country's name (countries.txt) or none, then a name of
     two or three words in the Latin alphabet: 'ông Gennady Ziuganov', 'Tổng thống Mỹ Donald Trump'."""
     countries = alternation(_countries())
-    return skipping(rf"(?:(?<=[\s(])|^)(?:{'|'.join(_FOREIGN_FORMS)})\s+(?:(?:{countries})\s+)?"
-                    rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", _FOREIGN_FORMS)
+    forms = _name_forms("foreign")
+    return skipping(rf"(?:(?<=[\s(])|^)(?:{alternation(forms)})\s+(?:(?:{countries})\s+)?"
+                    rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", forms)
 
 
-_GIVEN = skipping(rf"(?:(?<=[\s(,])|^)(?:{'|'.join(_GIVEN_FORMS)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", _GIVEN_FORMS)
+@cache
+def _given_rx() -> re.Pattern:
+    """A form of address (name_forms.tsv, given) and a given name alone: 'ông Chung', 'đồng chí Thái'."""
+    forms = _name_forms("given")
+    return skipping(rf"(?:(?<=[\s(,])|^)(?:{alternation(forms)})\s+(?P<n>[{UPPER}][a-zà-ỹđ]+)(?![\w])", forms)
 
 
 def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, str], str]:
@@ -652,7 +652,7 @@ def _given_name_references(text: str, blocked, known) -> dict[tuple[int, int, st
         return {}
     out = {}
     inside = _covered(blocked)
-    for m in leftmost(_GIVEN, text):
+    for m in leftmost(_given_rx(), text):
         a, b, w = m.start("n"), m.end("n"), m.group("n")
         if inside(a):
             continue
@@ -716,7 +716,11 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“]|\bđồng chí\b|\bĐồng chí\b|\bông\b|\bbà\b|\b[Tt]heo\b)\s*")
+@cache
+def _clause_start_rx() -> re.Pattern:
+    """Where a clause, and so a title before a name, may start: the text's start, punctuation, a word of
+    title_clause_openers.txt."""
+    return re.compile(rf"(?:^|[,;:(\"“]|\b(?:{alternation(load_list('title_clause_openers.txt'))})\b)\s*")
 
 
 _AND_END = re.compile(r"(?<![^\W\d_])(?:và|cùng|với)$")
@@ -728,6 +732,9 @@ def _trailing_rank_rx() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s,]))(?:{alternation(rank_words())})\.?$")
 
 
+_ACRONYM_ASIDE = re.compile(rf"(?<=\w)\s*\([{UPPER}][{UPPER}&-]{{1,9}}\)$")  # a body's short name in brackets
+
+
 @lru_cache(maxsize=1 << 12)
 def _title_before(before: str) -> tuple[ParsedPost, ...]:
     """A post written right before a name: 'Bí thư Tỉnh ủy Dương Văn Thái'. (Cached: an article's
@@ -735,6 +742,9 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     tail = before.rstrip()
     if not tail or tail != before[: len(tail)] or before[len(tail):] != " " or not mentions_role(tail):
         return ()
+    aside = _ACRONYM_ASIDE.search(tail)  # 'Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) Vũ Tiến Lộc'
+    if aside:
+        tail = tail[:aside.start()]
     rank = _trailing_rank_rx().search(tail)  # 'Giám đốc Công an tỉnh, Đại tá Nguyễn Văn A': the title ends before the rank
     if rank:
         tail = tail[:rank.start()].rstrip(" ,")
@@ -744,7 +754,7 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
     # the clause ('Hội nghị do Chủ tịch UBND tỉnh Nghệ An Nguyễn Xuân Đường chủ trì'); clauses first:
     # in 'Báo cáo với Tổ công tác Thủ tướng Chính phủ, Chủ tịch Tập đoàn … Trần Quang Nghị' the
     # title is the last clause's
-    clauses = [m.end() for m in _CLAUSE_START.finditer(tail)]
+    clauses = [m.end() for m in _clause_start_rx().finditer(tail)]
     starts = clauses + sorted(set(title_starts(tail)) - set(clauses))
     for st in starts:
         seg = tail[st:]

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from graphkit.extract.facts import Place
-from graphkit.gazetteer import District, districts, provinces
+from graphkit.gazetteer import District, districts, provinces, unit_prefixes
 from graphkit.nlp.patterns import LETTERS, alternation, leftmost, skipping
 
 _L = LETTERS
-_NEEDS_PREFIX = {"Thành phố Hồ Chí Minh"}
-_HCM_BARE = "Hồ Chí Minh"
 
 
 @dataclass(frozen=True)
@@ -39,26 +37,48 @@ def _province_regex() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
         for n in (p.name, *p.aliases):
             lookup[n] = p.name
             lookup[n.lower()] = p.name
-    lookup[_HCM_BARE] = "Thành phố Hồ Chí Minh"
+        for n in p.kind_only:
+            lookup[n] = p.name
     names = [n for n in lookup if n[:1].isupper() or n[:1].isdigit()]
-    prefix = r"(?P<prefix>(?:[Tt]ỉnh ủy|[Tt]hành ủy|[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?|[Tt]hủ đô)\s+)?"
+    words, capitals = _prefixes("province")
+    prefix = rf"(?P<prefix>{words}\s+)?"
     body = rf"(?<![{_L}]){prefix}(?P<name>{alternation(names)})(?![{_L}])"
-    # opens with the class of first characters (the engine skips ahead to them in C): ~25% faster than a
-    # look-ahead first, on a story. Capitals only: a lower-case 't' is among the commonest first letters, and
-    # trying the pattern at each cost a third of the scan; the lower-case kind words are found apart
-    # (_LOWER_KIND, then a match there): 37 -> 24 µs a story of the first 3,000 of the corpus
-    capitals = skipping(body, names, "T")
-    return capitals, re.compile(f"(?P<whole>{body})"), lookup
+    # opens with the class of first characters (the engine skips ahead to them in C), faster than a look-ahead
+    # first. Capitals only: a lower-case 't' is among the commonest first letters, and trying the pattern at each
+    # would cost a third of the scan; the lower-case kind words are found apart (_lower_kind, then a match there)
+    return skipping(body, names, capitals), re.compile(f"(?P<whole>{body})"), lookup
 
 
-_LOWER_KIND = re.compile(r"t(?:ỉnh|hành|hủ đô)")  # where a province's kind word may start in lower case
+def _prefixes(of: str) -> tuple[str, list[str]]:
+    """The words of unit_prefixes.tsv written before the name of a unit of level ``of`` (province, district), as a
+    regex (the words with their first letter in either case; the abbreviations as written, a full stop or not),
+    and those of them that open with a capital."""
+    wanted = [u for u in unit_prefixes() if u.of in (of, "both")]
+    words = [f for u in wanted if not u.abbreviation for f in u.forms()]
+    abbreviations = [u.prefix for u in wanted if u.abbreviation]
+    return (rf"(?:{alternation(words)}|(?:{alternation(abbreviations)})\.?)",
+            [w for w in words + abbreviations if w[:1].isupper()])
+
+
+@cache
+def _lower_kind() -> re.Pattern:
+    """Where a province's kind word or committee starts in lower case (unit_prefixes.tsv): a match of the pattern
+    may start there (_province_matches)."""
+    return re.compile(alternation([f for u in unit_prefixes() if u.of != "district" for f in u.forms()
+                                   if f[:1].islower()]))
+
+
+@cache
+def _kind_only() -> frozenset[str]:
+    """The names that are a province's only after a kind word (provinces.tsv kind_only)."""
+    return frozenset(n for p in provinces().values() for n in p.kind_only)
 
 
 def _province_matches(text: str):
     """The matches ``finditer`` of the province pattern gives (as :func:`~graphkit.nlp.patterns.leftmost`):
     those starting with a capital, and those at a lower-case kind word, in order."""
     capitals, at_kind, _lookup = _province_regex()
-    lower = [m for k in _LOWER_KIND.finditer(text) if (m := at_kind.match(text, k.start()))]
+    lower = [m for k in _lower_kind().finditer(text) if (m := at_kind.match(text, k.start()))]
     if not lower:
         yield from leftmost(capitals, text)
         return
@@ -76,18 +96,25 @@ def _district_regex() -> tuple[re.Pattern, dict[tuple[str, str], list[tuple[str,
         by_name.setdefault((d.kind, d.name), []).append((d.province, d.kind, d.name))
         if d.name.lower().startswith(d.kind + " "):  # 'Quận 1': its kind word, then the number
             by_name.setdefault((d.kind, d.name[len(d.kind) + 1:]), []).append((d.province, d.kind, d.name))
-    kinds = ["Huyện ủy", "huyện ủy", "Quận ủy", "quận ủy", "Thị ủy", "thị ủy", "Thành ủy", "thành ủy", "Huyện",
-             "huyện", "Quận", "quận", "Thị xã", "thị xã", "Thành phố", "thành phố", r"TP\.?"]
+    kinds, _capitals = _prefixes("district")
     names = {n for _kind, n in by_name}
     # opens with the class of the kind words' first letters (as the province scan)
-    pat = skipping(rf"(?<![{_L}])(?P<kind>{'|'.join(kinds)})\s+(?P<name>{alternation(names)})(?![{_L}\d])", kinds)
+    firsts = [f for u in unit_prefixes() if u.of != "province" for f in u.forms()]
+    pat = skipping(rf"(?<![{_L}])(?P<kind>{kinds})\s+(?P<name>{alternation(names)})(?![{_L}\d])", firsts)
     return pat, by_name
 
 
-_KIND_OF = {
-    "huyện ủy": "huyện", "huyện": "huyện", "quận ủy": "quận", "quận": "quận", "thị ủy": "thị xã",
-    "thị xã": "thị xã", "thành ủy": "thành phố", "thành phố": "thành phố", "tp.": "thành phố", "tp": "thành phố",
-}
+@cache
+def _kind_of() -> dict[str, str]:
+    """A word written before a district's name, in lower case (a full stop after an abbreviation or not) → the
+    district's kind (unit_prefixes.tsv)."""
+    out = {}
+    for u in unit_prefixes():
+        if u.of != "province":
+            out[u.prefix.lower()] = u.kind
+            if u.abbreviation:
+                out[u.prefix.lower() + "."] = u.kind
+    return out
 
 
 def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool = False) -> list[PlaceMatch]:
@@ -103,15 +130,21 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
         name = lookup.get(surface) or lookup.get(surface.lower())
         if name is None:
             continue
-        if surface == _HCM_BARE and not prefix:
-            continue  # the person or the ideology
-        if name == "Huế" and (on is None or on < _dt.date(2025, 1, 1)):
-            continue  # before 2025 Huế is a district-level city of Thừa Thiên Huế
+        if surface in _kind_only() and not prefix:
+            continue  # 'Hồ Chí Minh' alone: the person or the ideology
+        if _not_yet(name, on):
+            continue  # Huế, a province from 2025, was a city of Thừa Thiên Huế before
         if not prefix and _after_family_name(text, m.start("name"), out[-1].end if out else -1):
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
         out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix)))
     return out
+
+
+def _not_yet(name: str, on: _dt.date | None) -> bool:
+    """Whether the province ``name`` did not exist yet on ``on`` (unknown: as if before), by its valid_from."""
+    start = provinces()[name].valid_from
+    return start is not None and (on is None or on < start)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ]{2})\.\s|[!?;\n]")  # not 'TP. Hà Nội'
@@ -156,7 +189,7 @@ def find_districts(text: str) -> list[PlaceMatch]:
     pat, by_name = _district_regex()
     out = []
     for m in leftmost(pat, text):
-        kind = _KIND_OF.get(m.group("kind").lower())
+        kind = _kind_of().get(m.group("kind").lower())
         cands = by_name.get((kind, m.group("name")), [])
         if kind == "thành phố" and m.group("name") in provinces():
             continue  # a centrally-run city (Hà Nội, Đà Nẵng …) is a province
@@ -191,16 +224,22 @@ def bare_district(text: str) -> PlaceMatch | None:
 
 
 @cache
-def _districts_by_province() -> dict[tuple[str, str], District]:
-    return {(d.province, d.name): d for d in districts()}
+def _name_front() -> re.Pattern:
+    """An honorific and a family name, then up to two capitalised words, ending where a province name starts."""
+    from graphkit.gazetteer import honorifics, surnames
+    from graphkit.nlp.patterns import UPPER, alternation
+
+    words = alternation([w for w, kind in honorifics() if kind == "address"], ignore_case=True)
+    return re.compile(rf"(?<![\w])(?:{words})\s+(?:{alternation(surnames())})(?:\s+[{UPPER}][a-zà-ỹđ]+){{0,2}}\s+$")
 
 
-def in_province(place: Place, province: str | None) -> Place:
-    """``place``, or the district of the same name in ``province`` (the article's own) when it is another province's:
-    'Chủ tịch UBND H.Phong Điền' in an article about Thừa Thiên Huế is the huyện there, not Cần Thơ's (districts.tsv
-    keeps one kind per unit: Thừa Thiên Huế's Phong Điền is listed with its later kind, thị xã, and the written
-    'huyện' finds Cần Thơ's). The kind stays as written."""
-    if place.level != "district" or not province or place.province == province:
-        return place
-    d = _districts_by_province().get((province, place.name))
-    return Place(d.name, "district", d.province, place.kind) if d is not None else place
+def outside_names(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """``matches`` without the province names that end a person's name ('ông Nguyễn Gia Thái Bình, Phó Chủ
+    tịch …': a given name, not the province).
+
+    >>> t = "ông Nguyễn Gia Thái Bình, Phó Chủ tịch UBND quận Bình Tân, và tỉnh Thái Bình"
+    >>> [(m.start, m.place.name) for m in outside_names(t, find_provinces(t))]
+    [(62, 'Thái Bình')]
+    """
+    rx = _name_front()
+    return [m for m in matches if m.typed or not rx.search(text, max(0, m.start - 40), m.start)]

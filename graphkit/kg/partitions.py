@@ -135,32 +135,32 @@ def _mentions_table(part: int, mentions: list, buckets: int):
     return pa.table(cols, schema=schema)
 
 
-def extract_part(items: list, parts_dir: str, index: int, buckets: int) -> PartResult:
+def extract_part(items: list, parts_dir: str, index: int, buckets: int, dates=None) -> PartResult:
     """Extract a partition's articles (corpus lines or articles, as ``iter_articles(defer=True)`` gives
-    them) into ``part-INDEX.nq`` and ``mentions-INDEX.parquet`` in ``parts_dir``.
+    them) into ``part-INDEX.nq`` and ``mentions-INDEX.parquet`` in ``parts_dir``. ``dates``: the days the
+    articles were published in, for dating an article by its dateline (``graphkit build --year``).
 
     An article whose graph an earlier article of the partition has is left out (a problem, as the
     local engine says it); between partitions, the driver decides (:func:`rewrite_part`)."""
     import pyarrow.parquet as pq
 
     from graphkit.ingest.article import InputProblem
-    from graphkit.pipeline import _duplicate, _extract_chunk
+    from graphkit.pipeline import TakenGraphs, _extract_chunk
 
     t0, c0 = time.perf_counter(), time.process_time()
     d = Path(parts_dir)
     res = PartResult(index, str(d / PART.format(index)), str(d / MENTIONS.format(index)), pid=os.getpid())
-    seen: dict[str, tuple[str, str]] = {}
+    taken = TakenGraphs()
     graphs: list[tuple[str, bytes]] = []
     mentions: list = []
-    for item in _extract_chunk(items, True):
+    for item in _extract_chunk(items, True, dates):
         if isinstance(item, InputProblem):
             res.problems.append(item)
             continue
         aid, source, graph, nt, found = item
-        if graph in seen:
-            res.problems.append(_duplicate(aid, source, seen[graph], graph))
+        if (problem := taken.take(aid, source, graph)) is not None:
+            res.problems.append(problem)
             continue
-        seen[graph] = (aid, source)
         res.articles.append((aid, source, graph))
         graphs.append((graph, nt))
         if found:

@@ -13,16 +13,24 @@ same boundaries as the ``graphkit_sentences`` component, which uses it (tested o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphkit.nlp.patterns import UPPER
 
 ENDERS = frozenset({".", "!", "?", "…", "...", "?!"})
 OPENERS = frozenset({'"', "“", "'", "‘", "(", "-", "–"})
-# a period after these is an abbreviation, not the end of a sentence (TP. HCM, TS. Nguyễn …)
-ABBREV = frozenset({"TP", "Tp", "TS", "GS", "PGS", "ThS", "BS", "KS", "Th", "St", "Q", "P", "TX", "TT", "Mr", "Ms",
-                    "Dr"})
 _OPENER_CHARS = frozenset(o[0] for o in OPENERS)
+
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """The abbreviations after which a period does not end a sentence (data/sentence_abbreviations.txt: TP. HCM,
+    TS. Nguyễn …)."""
+    from graphkit.gazetteer import load_list
+
+    return frozenset(load_list("sentence_abbreviations.txt"))
+
 
 _NEWLINE = re.compile(r"\n\s*")
 _ENDER = re.compile(r"[.!?…] (?=\S)")  # an ender followed by one space
@@ -48,11 +56,11 @@ _CAPS = re.compile(rf"[{UPPER}]+\.")
 def _ends_sentence(word: str) -> bool:
     """Whether the whitespace-free ``word`` ends with an ender the tokenizer splits off as its own token."""
     if _PLAIN.fullmatch(word) and word[-2].islower():
-        return word[:-1] not in ABBREV
+        return word[:-1] not in abbreviations()
     if _SPLIT.fullmatch(word) and (word[-1] != "." or word[-2] != "." or word[-4].islower()):
         return True
     if _CAPS.fullmatch(word):
-        return len(word) > 2 and word[:-1] not in ABBREV
+        return len(word) > 2 and word[:-1] not in abbreviations()
     return _ends_sentence_tokenized(word)
 
 
@@ -63,7 +71,7 @@ def _ends_sentence_tokenized(word: str) -> bool:
     texts = [t.text for t in get_tokenizer()(word)]
     if texts[-1] not in ENDERS:
         return False
-    if len(texts) >= 2 and texts[-1] == "." and (texts[-2] in ABBREV or (len(texts[-2]) == 1 and texts[-2].isupper())):
+    if len(texts) >= 2 and texts[-1] == "." and (texts[-2] in abbreviations() or (len(texts[-2]) == 1 and texts[-2].isupper())):
         return False
     return True
 

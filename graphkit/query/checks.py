@@ -183,32 +183,44 @@ def _several_provinces(tenures: list[_Tenure]) -> CheckResult:
 
 @cache
 def _foreign_rx() -> re.Pattern:
-    from graphkit.gazetteer import load_list
+    """Another country's name (countries.txt), as a whole word."""
+    from graphkit.gazetteer import countries
 
-    countries = sorted(set(load_list("countries.txt")) - {"Việt Nam"}, key=len, reverse=True)
-    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, countries))})(?![^\W\d_])")
-
-
-def _foreign_post(label: str) -> bool:
-    return _foreign_rx().search(label) is not None
+    others = sorted(countries() - {"Việt Nam"}, key=len, reverse=True)
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, others))})(?![^\W\d_])")
 
 
 def _after_country(name: str, evidence: str) -> bool:
-    """Whether the evidence writes another country's name right before ``name`` ('… Trung Quốc Chu Tiểu Xuyên')."""
+    """Whether the evidence writes another country's name right before ``name`` ('… Trung Quốc Chu Tiểu Xuyên'):
+    not the end of a Vietnamese name ('huyện Đông Anh Hoàng Hải Đăng'), nor a form of address ('Anh Lê Quốc
+    Phong', 'anh' also being England's name)."""
     rx = _foreign_rx()
     for m in re.finditer(re.escape(name), evidence):
         c = rx.search(evidence, max(0, m.start() - 30), m.start())
-        while c is not None and evidence[c.end():m.start()] != " ":
+        while c is not None and (evidence[c.end():m.start()] != " " or not _a_country_here(evidence, c)):
             c = rx.search(evidence, c.end(), m.start())
         if c is not None:
             return True
     return False
 
 
+def _a_country_here(text: str, c: re.Match) -> bool:
+    """Whether the country's name at ``c`` stands alone: not after a capitalised word of the same name, not a
+    form of address."""
+    from graphkit.gazetteer import honorifics
+
+    before = re.search(r"(\S+)\s+$", text[:c.start()])
+    if before and before.group(1)[:1].isupper() and before.group(1)[-1:].isalpha():
+        return False
+    return c.group(0).lower() not in {w.lower() for w, kind in honorifics() if kind == "address"}
+
+
 def _foreign(tenures: list[_Tenure]) -> CheckResult:
+    from graphkit.extract.posts import foreign_post
+
     found: set[tuple[str, str]] = set()
     for t in tenures:
-        if _foreign_post(t.label):
+        if foreign_post(t.label):
             continue  # a post of a foreign body is the person's own
         if re.search(r"[fjwzFJWZ]", t.name) or (t.evidence and _after_country(t.name, t.evidence)):
             found.add((t.name, t.label))
@@ -237,10 +249,14 @@ def normalise_code(code: str) -> str:
 
 
 def _code_spellings(rows) -> CheckResult:
+    """One document as several nodes: codes equal but for case or punctuation on different directives (two
+    spellings of one node's code, '19-2017/NQ-CP' and '19/2017/NQ-CP' as articles write it, are one document)."""
     spellings: dict[str, set[str]] = defaultdict(set)
-    for _, code in rows:
+    nodes: dict[str, set] = defaultdict(set)
+    for d, code in rows:
         c = _text(code)
         spellings[normalise_code(c)].add(c)
-    split = {k: v for k, v in spellings.items() if len(v) > 1}
-    return CheckResult("code-spellings", "directives whose codes differ only in case or punctuation", len(split),
-                       [" / ".join(sorted(v)) for v in split.values()])
+        nodes[normalise_code(c)].add(d)
+    split = {k: v for k, v in spellings.items() if len(v) > 1 and len(nodes[k]) > 1}
+    return CheckResult("code-spellings", "documents written as several nodes whose codes differ only in case or "
+                       "punctuation", len(split), [" / ".join(sorted(v)) for v in split.values()])

@@ -14,6 +14,13 @@ worker processes. After loading the graph, and before any thread starts, the ser
 single-threaded "zygote" process that holds the loaded stores; every worker is forked from it
 (sharing the stores' memory), and a worker whose query runs past the limit is killed and replaced.
 Where ``os.fork`` does not exist, queries run in threads and an overrunning one is abandoned.
+
+The protocol (:class:`Endpoint`: Host and Origin checks, routes, parameters, the headers of every
+answer) is apart from the HTTP server that carries it (:class:`SparqlServer`, a thread a connection on
+the standard library's ``http.server``, with its own read deadlines and connection cap).
+``benchmarks/serve_compare.py`` measures it against the same :class:`Endpoint` on Starlette and uvicorn
+(docs/performance.md): the hand-written server answers as many requests a second, and it drops
+connections that never send a whole request, which uvicorn keeps open for ever.
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import NamedTuple
 
 from graphkit import formats
 from graphkit.errors import QueryError
@@ -463,7 +471,7 @@ class ThreadPool:
         pass
 
 
-# ── HTTP ────────────────────────────────────────────────────────────────────────────────────────
+# ── what the endpoint answers, whatever HTTP server carries it ──────────────────────────────────
 _WILDCARDS = {"", "0.0.0.0", "::"}
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 
@@ -478,42 +486,46 @@ def _is_ip(host: str) -> bool:
         return False
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """The endpoint: ``serve_forever()`` answers requests until ``close()``."""
+class Reply(NamedTuple):
+    """An answer before it is written: status, content type, body, more headers, and whether the
+    connection closes after it."""
+    status: int
+    ctype: str
+    body: bytes
+    headers: dict | None = None
+    close: bool = False
 
-    daemon_threads = True
-    request_queue_size = 128  # the listen backlog (socketserver's default of 5 resets connections under load)
 
-    def __init__(self, graph, address, *, timeout: float, pool, allow_service=(), allowed_hosts=(), cors=(),
-                 read_timeout: float = 10.0, max_connections: int = 256):
+def _error(status: int, message: str, close: bool = False) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), None, close)
+
+
+class Endpoint:
+    """The SPARQL protocol over a query pool, apart from the HTTP server that carries it: the checks of
+    ``Host`` and ``Origin``, the routes, the parameters, and the headers of every answer. The HTTP
+    server frames requests (reads the head and a body of at most :data:`MAX_BODY` bytes within its read
+    timeout), calls :meth:`early` and then :meth:`respond`, and writes the :class:`Reply` with
+    :meth:`headers`."""
+
+    def __init__(self, graph, host: str, *, timeout: float, pool, allow_service=(), allowed_hosts=(), cors=()):
         self.graph, self.query_timeout, self.pool = graph, timeout, pool
         self.allow_service = tuple(allow_service or ())
         self.cors = tuple(cors or ())
-        self.read_timeout, self.max_connections = read_timeout, max_connections
-        self._connections = 0
-        self._count_lock = threading.Lock()
-        host = address[0].lower().strip("[]")
+        host = host.lower().strip("[]")
         self.any_ip = host in _WILDCARDS
         self.allowed_hosts = {h.lower().strip("[]") for h in allowed_hosts or ()} | {host}
         if host in _LOOPBACK_NAMES or host.startswith("127.") or self.any_ip:
             self.allowed_hosts |= _LOOPBACK_NAMES
         if self.any_ip:  # every address of the machine: its own name too
             self.allowed_hosts.add(socket.gethostname().lower())
-        super().__init__(address, _Handler)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/sparql"
+        self.address = host  # host:port once the server listens (the service description's base without a Host)
 
     def host_allowed(self, host_header: str | None) -> bool:
         """Whether a request's ``Host`` names this server (DNS rebinding sends a foreign name)."""
         if not host_header or "*" in self.allowed_hosts:
             return True
-        from urllib.parse import urlsplit
-
         try:
-            name = (urlsplit("//" + host_header.strip()).hostname or "").lower()
+            name = (urllib.parse.urlsplit("//" + host_header.strip()).hostname or "").lower()
         except ValueError:
             return False
         return name in self.allowed_hosts or (self.any_ip and _is_ip(name))
@@ -525,6 +537,183 @@ class SparqlServer(ThreadingHTTPServer):
         if "*" in self.cors:
             return "*"
         return origin if origin.rstrip("/") in {c.rstrip("/") for c in self.cors} else None
+
+    def headers(self, request_headers, reply: Reply) -> dict:
+        """The headers of ``reply`` besides its length and ``Connection``: no caching, no sniffing, no
+        framing, no referrer, a default-deny policy, and CORS for an allowed origin."""
+        headers = {"Content-Type": reply.ctype, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
+                   "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
+                   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}
+        allow = self.cors_origin(request_headers.get("Origin")) if request_headers is not None else None
+        if allow:
+            headers["Access-Control-Allow-Origin"] = allow
+            if allow != "*":
+                headers["Vary"] = "Origin"
+        headers.update(reply.headers or {})
+        return headers
+
+    def early(self, method: str, target: str, headers) -> Reply | None:
+        """The answer to give before reading any body: 421 under a foreign name, 403 from another site,
+        404 for a POST elsewhere than the endpoint; ``None`` to go on."""
+        if not self.host_allowed(headers.get("Host")):
+            return _error(421, f"this server does not answer to the name {headers.get('Host')!r}; "
+                               "start it with --allowed-host NAME to serve under that name", close=True)
+        post = method == "POST"
+        origin = headers.get("Origin")
+        site = (headers.get("Sec-Fetch-Site") or "").lower()
+        if not self.cors_origin(origin):
+            foreign = False
+            if origin is not None:
+                foreign = origin not in {f"http://{headers.get('Host')}", f"https://{headers.get('Host')}"}
+            elif site in ("cross-site", "same-site"):
+                foreign = True
+            if foreign and method in ("GET", "HEAD") and (headers.get("Sec-Fetch-Mode") or "").lower() == "navigate":
+                foreign = False  # following a link to a query is fine: the other site cannot read the answer
+            if foreign:
+                return _error(403, f"cross-site requests are refused (from {origin or site}); "
+                                   "start the server with --cors ORIGIN to let that site query it", close=post)
+        if post and urllib.parse.urlsplit(target).path not in ("/", "/sparql"):
+            return _error(404, f"no such page {urllib.parse.urlsplit(target).path}; the endpoint is /sparql",
+                          close=True)
+        return None
+
+    def respond(self, method: str, target: str, headers, body: bytes = b"") -> Reply:
+        """The answer to a request that passed :meth:`early` (``body``: a POST's whole body)."""
+        url = urllib.parse.urlsplit(target)
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if method == "OPTIONS":
+            return Reply(204, "text/plain; charset=utf-8", b"", {
+                "Allow": "GET, HEAD, POST, OPTIONS", "Access-Control-Allow-Methods": "GET, POST",
+                "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
+        if method == "POST":
+            return self._post(params, headers, body)
+        if url.path in ("/", "/index.html") and "query" not in params and "update" not in params:
+            text, csp = page(self)
+            return Reply(200, "text/html; charset=utf-8", text.encode("utf-8"), {"Content-Security-Policy": csp})
+        if url.path not in ("/", "/sparql", "/render"):
+            return _error(404, f"no such page {url.path}; the endpoint is /sparql")
+        if "update" in params:
+            return _READ_ONLY
+        if url.path == "/render" or (url.path == "/" and "question" in params):
+            return self._render(params)
+        if "query" not in params:  # SPARQL 1.1 Service Description: what this endpoint is and answers
+            base = f"http://{headers.get('Host') or self.address}"
+            return Reply(200, "text/turtle; charset=utf-8", service_description(base).encode("utf-8"))
+        return self._query(params["query"][0], params, headers)
+
+    def _post(self, params: dict, headers, body: bytes) -> Reply:
+        ctype = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-update" or "update" in params:
+            return _READ_ONLY
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return _error(400, "the request body is not UTF-8")
+        if ctype == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(text, keep_blank_values=True)
+            if "update" in form:
+                return _READ_ONLY
+            for k, v in form.items():
+                params.setdefault(k, []).extend(v)
+            if "query" not in params:
+                return _error(400, "no query: send the form field query=SELECT …")
+            return self._query(params["query"][0], params, headers)
+        if ctype == "application/sparql-query":
+            return self._query(text, params, headers)
+        return _error(415, f"cannot read a {ctype or 'typeless'} body; send application/sparql-query or a form")
+
+    def _render(self, params: dict) -> Reply:
+        """``/render?question=NAME&PARAM=VALUE…``: the question's query with the values written in (the
+        page's parameter fields)."""
+        from graphkit.query.catalog import question
+
+        try:
+            q = question((params.get("question") or [""])[0])
+            values = {k.replace("-", "_"): v[0] for k, v in params.items() if k != "question" and v and v[0] != ""}
+            return Reply(200, "text/plain; charset=utf-8", q.render(values).encode("utf-8"))
+        except QueryError as e:
+            return _error(400, str(e))
+
+    def _query(self, text: str, params: dict, headers) -> Reply:
+        from graphkit.query import guard
+        from graphkit.query.engine import query_form
+
+        request = {
+            "query": text,
+            "accept": headers.get("Accept"),
+            "format": (params.get("format") or [None])[0] or None,
+            "default_graph": params.get("default-graph-uri") or None,
+            "named_graphs": params.get("named-graph-uri") or None,
+            "allow_service": self.allow_service,
+        }
+        try:  # before any worker sees it: a query that would crash the parser, or call another host
+            guard.check(text, allow_service=self.allow_service)
+        except guard.QueryRefused as e:
+            return _error(400, str(e))
+        if query_form(text) == "update":
+            return _READ_ONLY
+        return Reply(*self.pool.run(request, self.query_timeout))
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+_READ_ONLY = _error(403, "this endpoint is read-only: SPARQL UPDATE is refused")
+
+
+def make_endpoint(graph, host: str = "127.0.0.1", *, timeout: float = 30.0, workers: int = 2, allow_service=(),
+                  allowed_hosts=(), cors=(), max_memory: int | None = None, fast_lane: float = 0.5) -> Endpoint:
+    """An :class:`Endpoint` over ``graph`` (anything :func:`~graphkit.query.engine.open_graph` accepts) and
+    its query workers; :func:`make_server` documents the options."""
+    from graphkit.query.engine import open_graph
+
+    if timeout <= 0:
+        raise QueryError(f"the time limit must be positive, not {timeout:g} s")
+    if max_memory is not None and max_memory < (16 << 20):
+        raise QueryError(f"the memory limit must be at least 16 MiB, not {_size(max_memory)}")
+    g = open_graph(graph)  # a store directory is queried in place: each worker opens it read-only, no copy
+    pool = (ForkPool(g, max(1, workers), max_memory=max_memory, fast_budget=max(0.0, fast_lane))
+            if hasattr(os, "fork") else ThreadPool(g, workers))
+    return Endpoint(g, host, timeout=timeout, pool=pool, allow_service=allow_service, allowed_hosts=allowed_hosts,
+                    cors=cors)
+
+
+# ── HTTP ────────────────────────────────────────────────────────────────────────────────────────
+class SparqlServer(ThreadingHTTPServer):
+    """The endpoint over HTTP, a thread a connection: ``serve_forever()`` answers requests until
+    ``close()``. At most ``max_connections`` connections are open at once (the next gets a 503); a
+    connection that has not sent a whole request head ``read_timeout`` seconds after it opened (or
+    after its last answer) is dropped, however slowly it trickles, and a body must come within
+    ``read_timeout`` seconds (408)."""
+
+    daemon_threads = True
+    request_queue_size = 128  # the listen backlog (socketserver's default of 5 resets connections under load)
+
+    def __init__(self, endpoint: Endpoint, address, *, read_timeout: float = 10.0, max_connections: int = 256):
+        self.endpoint = endpoint
+        self.read_timeout, self.max_connections = read_timeout, max_connections
+        self._connections = 0
+        self._count_lock = threading.Lock()
+        # connections reading a request head, and when it must be in: a head trickled a line at a time
+        # outlasts any socket timeout, so one thread ends the reading of those past their time
+        self._heads: dict[socket.socket, float] = {}
+        self._stopped = threading.Event()
+        super().__init__(address, _Handler)
+        endpoint.address = "%s:%s" % self.server_address[:2]
+        threading.Thread(target=self._reap, name="graphkit-serve-reaper", daemon=True).start()
+
+    @property
+    def pool(self):
+        return self.endpoint.pool
+
+    @property
+    def graph(self):
+        return self.endpoint.graph
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/sparql"
 
     # connections
     def process_request(self, request, client_address):
@@ -549,6 +738,27 @@ class SparqlServer(ThreadingHTTPServer):
             with self._count_lock:
                 self._connections -= 1
 
+    def reading_head(self, connection: socket.socket, reading: bool) -> None:
+        """Mark ``connection`` as reading a request head (for at most the read timeout), or done with it."""
+        with self._count_lock:
+            if reading:
+                self._heads[connection] = time.monotonic() + self.read_timeout
+            else:
+                self._heads.pop(connection, None)
+
+    def _reap(self) -> None:
+        while not self._stopped.wait(0.25):
+            now = time.monotonic()
+            with self._count_lock:
+                late = [c for c, deadline in self._heads.items() if deadline < now]
+                for c in late:
+                    del self._heads[c]
+            for c in late:  # its blocked read returns at once with nothing: the connection closes quietly
+                try:
+                    c.shutdown(socket.SHUT_RD)
+                except OSError:
+                    pass
+
     def handle_error(self, request, client_address):
         import sys
 
@@ -562,8 +772,9 @@ class SparqlServer(ThreadingHTTPServer):
         """Stop serving (if ``serve_forever`` runs in another thread), free the port, end the workers."""
         if getattr(self, "_serving", False):
             self.shutdown()
+        self._stopped.set()
         self.server_close()
-        self.pool.close()
+        self.endpoint.close()
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         self._serving = True
@@ -592,22 +803,12 @@ def make_server(graph, host: str = "127.0.0.1", port: int = 7878, *, timeout: fl
     ``fast_lane``: seconds a query may run on the reserve worker when the regular ones are busy (0: none).
     ``read_timeout``: seconds a client may take to send a request before the connection is dropped.
     """
-    from graphkit.query.engine import open_graph
-
-    if timeout <= 0:
-        raise QueryError(f"the time limit must be positive, not {timeout:g} s")
-    if max_memory is not None and max_memory < (16 << 20):
-        raise QueryError(f"the memory limit must be at least 16 MiB, not {_size(max_memory)}")
-    g = open_graph(graph)  # a store directory is queried in place: each worker opens it read-only, no copy
-    forkable = hasattr(os, "fork")
-    pool = (ForkPool(g, max(1, workers), max_memory=max_memory, fast_budget=max(0.0, fast_lane)) if forkable
-            else ThreadPool(g, workers))
+    endpoint = make_endpoint(graph, host, timeout=timeout, workers=workers, allow_service=allow_service,
+                             allowed_hosts=allowed_hosts, cors=cors, max_memory=max_memory, fast_lane=fast_lane)
     try:
-        return SparqlServer(g, (host, port), timeout=timeout, pool=pool, allow_service=allow_service,
-                            allowed_hosts=allowed_hosts, cors=cors, read_timeout=read_timeout,
-                            max_connections=max_connections)
+        return SparqlServer(endpoint, (host, port), read_timeout=read_timeout, max_connections=max_connections)
     except OSError as e:
-        pool.close()
+        endpoint.close()
         raise QueryError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port") from None
 
 
@@ -618,6 +819,7 @@ class _BodyTimeout(Exception):
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "graphkit-sparql"
+    disable_nagle_algorithm = True  # the head and the body are two writes: with Nagle on, the body waited 40 ms for a delayed ACK
     protocol_version = "HTTP/1.1"
 
     def setup(self):
@@ -631,200 +833,68 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)  # timeouts, malformed request lines
 
     def handle_one_request(self):
+        self.server.reading_head(self.connection, True)  # idle, or sending its head, for the read timeout at most
         try:
             super().handle_one_request()
         except (ConnectionError, TimeoutError):  # the client went away or stalled: nothing to answer
             self.close_connection = True
+        finally:
+            self.server.reading_head(self.connection, False)
 
-    # responses
-    def _send(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("X-Frame-Options", "DENY")
-        self.send_header("Referrer-Policy", "no-referrer")
-        headers = {"Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"}
-        allow = self.server.cors_origin(self.headers.get("Origin")) if getattr(self, "headers", None) else None
-        if allow:
-            headers["Access-Control-Allow-Origin"] = allow
-            if allow != "*":
-                headers["Vary"] = "Origin"
-        headers.update(extra or {})
-        for k, v in headers.items():
+    def _dispatch(self):
+        self.server.reading_head(self.connection, False)  # the head is in; a body has its own deadline
+        endpoint = self.server.endpoint
+        reply = endpoint.early(self.command, self.path, self.headers)
+        if reply is None:
+            body = b""
+            if self.command == "POST":
+                reply, body = self._body()
+            if reply is None:
+                reply = endpoint.respond(self.command, self.path, self.headers, body)
+        if reply.close:
+            self.close_connection = True
+        self.send_response(reply.status)
+        self.send_header("Content-Length", str(len(reply.body)))
+        for k, v in endpoint.headers(self.headers, reply).items():
             self.send_header(k, v)
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            self.wfile.write(reply.body)
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+    do_GET = do_HEAD = do_POST = do_OPTIONS = _dispatch
 
-    # checks
-    def _refused(self, *, form_post: bool = False) -> bool:
-        """Answer 403/421 and return True when the request comes under a foreign name or from another site."""
-        if not self.server.host_allowed(self.headers.get("Host")):
-            self.close_connection = True
-            self._error(421, f"this server does not answer to the name {self.headers.get('Host')!r}; "
-                             "start it with --allowed-host NAME to serve under that name")
-            return True
-        origin = self.headers.get("Origin")
-        site = (self.headers.get("Sec-Fetch-Site") or "").lower()
-        if self.server.cors_origin(origin):
-            return False
-        foreign = False
-        if origin is not None:
-            own = {f"http://{self.headers.get('Host')}", f"https://{self.headers.get('Host')}"}
-            foreign = origin not in own
-        elif site in ("cross-site", "same-site"):
-            foreign = True
-        if foreign and not form_post and (self.headers.get("Sec-Fetch-Mode") or "").lower() == "navigate" \
-                and self.command in ("GET", "HEAD"):
-            foreign = False  # following a link to a query is fine: the other site cannot read the answer
-        if foreign:
-            self._error(403, f"cross-site requests are refused (from {origin or site}); "
-                             "start the server with --cors ORIGIN to let that site query it")
-            return True
-        return False
-
-    # requests
-    def do_OPTIONS(self):
-        if self._refused():
-            return
-        self._send(204, "text/plain; charset=utf-8", b"", {
-            "Allow": "GET, HEAD, POST, OPTIONS", "Access-Control-Allow-Methods": "GET, POST",
-            "Access-Control-Allow-Headers": "Content-Type, Accept", "Access-Control-Max-Age": "600"})
-
-    def do_GET(self):
-        if self._refused():
-            return
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if url.path in ("/", "/index.html") and "query" not in params and "update" not in params:
-            body, csp = page(self.server)
-            return self._send(200, "text/html; charset=utf-8", body.encode("utf-8"), {"Content-Security-Policy": csp})
-        if url.path not in ("/", "/sparql", "/render"):
-            return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
-        if "update" in params:
-            return self._refuse()
-        if url.path == "/render" or (url.path == "/" and "question" in params):
-            return self._render(params)
-        if "query" not in params:  # SPARQL 1.1 Service Description: what this endpoint is and answers
-            return self._send(200, "text/turtle; charset=utf-8", service_description(self._base()).encode("utf-8"))
-        self._query(params["query"][0], params)
-
-    def _base(self) -> str:
-        host = self.headers.get("Host") or "%s:%s" % self.server.server_address[:2]
-        return f"http://{host}"
-
-    def _render(self, params: dict):
-        """``/render?question=NAME&PARAM=VALUE…``: the question's query with the values written in (the
-        page's parameter fields)."""
-        from graphkit.query.catalog import question
-
-        try:
-            q = question((params.get("question") or [""])[0])
-            values = {k.replace("-", "_"): v[0] for k, v in params.items() if k != "question" and v and v[0] != ""}
-            return self._send(200, "text/plain; charset=utf-8", q.render(values).encode("utf-8"))
-        except QueryError as e:
-            return self._error(400, str(e))
-
-    do_HEAD = do_GET
-
-    def _read_body(self, length: int) -> bytes:
-        """``length`` bytes of body, within the read timeout in all (a slow or short body raises
-        :class:`_BodyTimeout`)."""
+    def _body(self) -> tuple[Reply | None, bytes]:
+        """A POST's body, or the answer when it has no length that can be read, is too large, or does not
+        come within the read timeout (in all)."""
+        raw_length = (self.headers.get("Content-Length") or "0").strip()
+        if self.headers.get("Transfer-Encoding"):
+            return _error(411, "send the body with a Content-Length (chunked bodies are not read)", close=True), b""
+        if not raw_length.isdigit():
+            return _error(400, f"bad Content-Length {raw_length[:40]!r}: give the body's size in bytes", close=True), b""
+        length = int(raw_length)
+        if length > MAX_BODY:
+            return _error(413, f"the request is larger than {MAX_BODY} bytes", close=True), b""
         deadline = time.monotonic() + self.server.read_timeout
         chunks, got = [], 0
         while got < length:
-            if time.monotonic() > deadline:
-                raise _BodyTimeout(got)
             try:
+                if time.monotonic() > deadline:
+                    raise _BodyTimeout
                 chunk = self.rfile.read1(min(length - got, 1 << 16))
-            except TimeoutError:
-                raise _BodyTimeout(got) from None
+            except (_BodyTimeout, TimeoutError):
+                chunk = b""
             if not chunk:
-                raise _BodyTimeout(got)
+                return _error(408, f"the request body did not come in time ({got} of {length} bytes "
+                                   f"in {self.server.read_timeout:g} s)", close=True), b""
             chunks.append(chunk)
             got += len(chunk)
-        return b"".join(chunks)
-
-    def do_POST(self):
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if self._refused(form_post=ctype in ("application/x-www-form-urlencoded", "multipart/form-data",
-                                             "text/plain")):
-            self.close_connection = True
-            return
-        url = urllib.parse.urlsplit(self.path)
-        raw_length = (self.headers.get("Content-Length") or "0").strip()
-        if self.headers.get("Transfer-Encoding"):
-            self.close_connection = True
-            return self._error(411, "send the body with a Content-Length (chunked bodies are not read)")
-        if not raw_length.isdigit():
-            self.close_connection = True
-            return self._error(400, f"bad Content-Length {raw_length[:40]!r}: give the body's size in bytes")
-        length = int(raw_length)
-        if length > MAX_BODY:
-            self.close_connection = True
-            return self._error(413, f"the request is larger than {MAX_BODY} bytes")
-        if url.path not in ("/", "/sparql"):
-            self.close_connection = True
-            return self._error(404, f"no such page {url.path}; the endpoint is /sparql")
-        try:
-            body = self._read_body(length) if length else b""
-        except _BodyTimeout as e:
-            self.close_connection = True
-            return self._error(408, f"the request body did not come in time ({e.args[0]} of {length} bytes "
-                                    f"in {self.server.read_timeout:g} s)")
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if ctype == "application/sparql-update" or "update" in params:
-            return self._refuse()
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            return self._error(400, "the request body is not UTF-8")
-        if ctype == "application/x-www-form-urlencoded":
-            form = urllib.parse.parse_qs(text, keep_blank_values=True)
-            if "update" in form:
-                return self._refuse()
-            for k, v in form.items():
-                params.setdefault(k, []).extend(v)
-            if "query" not in params:
-                return self._error(400, "no query: send the form field query=SELECT …")
-            return self._query(params["query"][0], params)
-        if ctype == "application/sparql-query":
-            return self._query(text, params)
-        return self._error(415, f"cannot read a {ctype or 'typeless'} body; send application/sparql-query or a form")
-
-    def _refuse(self):
-        self._error(403, "this endpoint is read-only: SPARQL UPDATE is refused")
-
-    def _query(self, text: str, params: dict) -> None:
-        from graphkit.query import guard
-        from graphkit.query.engine import query_form
-
-        request = {
-            "query": text,
-            "accept": self.headers.get("Accept"),
-            "format": (params.get("format") or [None])[0] or None,
-            "default_graph": params.get("default-graph-uri") or None,
-            "named_graphs": params.get("named-graph-uri") or None,
-            "allow_service": self.server.allow_service,
-        }
-        try:  # before any worker sees it: a query that would crash the parser, or call another host
-            guard.check(text, allow_service=self.server.allow_service)
-        except guard.QueryRefused as e:
-            return self._error(400, str(e))
-        if query_form(text) == "update":
-            return self._refuse()
-        self._send(*self.server.pool.run(request, self.server.query_timeout))
+        return None, b"".join(chunks)
 
 
 # ── the page ────────────────────────────────────────────────────────────────────────────────────
-def page(server: SparqlServer) -> tuple[str, str]:
+def page(server: Endpoint) -> tuple[str, str]:
     """The HTML page at ``/`` (a query box, the shipped questions as examples, results as a table), and
     its Content-Security-Policy: only its own inline script and style run, it talks only to this
     server, and no other site may frame it."""
@@ -843,7 +913,7 @@ def page(server: SparqlServer) -> tuple[str, str]:
     return body, csp
 
 
-def _page(server: SparqlServer) -> str:
+def _page(server: Endpoint) -> str:
     from graphkit.kg.namespaces import PREFIXES
     from graphkit.query.catalog import questions
 

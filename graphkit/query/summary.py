@@ -12,7 +12,7 @@ def summary(graph) -> dict:
     >>> from graphkit import examples
     >>> s = summary(examples.dataset())
     >>> str(s["counts"]).split(" in ")[1], s["types"]["Person"]
-    ('5 article graphs', 8)
+    ('5 article graphs', 15)
     """
     from graphkit.query.engine import open_graph, run_query
 

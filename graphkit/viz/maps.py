@@ -670,7 +670,7 @@ def ego_map(source, person: str | None = None, *, radius: int = 1, date_from=Non
 
     >>> from graphkit import examples
     >>> ego_map(examples.dataset(), "Dương Văn Thái", radius=2).nodes
-    9
+    15
     >>> ego_map(examples.dataset(), "Bắc Giang", center_types=("Province",)).nodes
     4
     """
@@ -695,7 +695,7 @@ def diffusion_map(source, code: str, *, date_from=None, date_to=None, size_by: s
 
     >>> from graphkit import examples
     >>> diffusion_map(examples.dataset(), "18-NQ/TW").nodes
-    4
+    7
     """
     from graphkit.analytics.projections import directive_diffusion
 

@@ -15,8 +15,8 @@ from graphkit.errors import AnalysisError, QueryError
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return examples.dataset()
+def ds(seed_dataset):
+    return seed_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +34,15 @@ def labels(G, nodes=None):
 
 # -- projections ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("name, kwargs, n_nodes, n_edges, directed", [
-    ("person", {}, 8, 19, False),
-    ("person", {"via": ("meetings",)}, 8, 13, False),  # 10 pairs in 2022; 3 in 2020 (bridge point folded in)
-    ("person", {"via": ("bodies",)}, 8, 11, False),  # 10 pairs in Ban Tổ chức Trung ương, 1 in Tỉnh ủy Bắc Giang
-    ("person-org", {}, 13, 11, False),
-    ("province-directive", {}, 7, 5, False),
-    ("citation", {}, 3, 2, True),
-    ("entities", {}, 25, 37, True),
+    ("person", {}, 15, 38, False),
+    # 10 pairs at the Bắc Giang conference, 3 in Quảng Nam, 10 online in 2020 (the bridge point folded in)
+    ("person", {"via": ("meetings",)}, 13, 23, False),
+    # 21 pairs in Ban Tổ chức Trung ương, 7 more in the Central Committee, Tỉnh ủy Bắc Giang and Tỉnh ủy Quảng Nam
+    ("person", {"via": ("bodies",)}, 15, 28, False),
+    ("person-org", {}, 31, 30, False),
+    ("province-directive", {}, 15, 10, False),
+    ("citation", {}, 4, 3, True),
+    ("entities", {}, 54, 79, True),
 ])
 def test_projection_sizes(idx, name, kwargs, n_nodes, n_edges, directed):
     G = P.project(idx, name, **kwargs)
@@ -65,8 +67,9 @@ def test_every_edge_carries_weight_articles_evidence(idx, name):
 
 @pytest.mark.parametrize("a, b, weight, relation, meetings, bodies", [
     ("Trương Thị Mai", "Dương Văn Thái", 1, "co-attended", 1, 0),
-    ("Nguyễn Quang Dương", "Nguyễn Thị Thanh", 2, "co-attended, same body", 1, 1),
-    ("Phạm Minh Chính", "Trương Thị Mai", 2, "same body", 0, 2),  # Bộ Chính trị and Ban Tổ chức Trung ương
+    # the Bắc Giang conference; the Central Committee and Ban Tổ chức Trung ương
+    ("Nguyễn Quang Dương", "Nguyễn Thị Thanh", 3, "co-attended, same body", 1, 2),
+    ("Phạm Minh Chính", "Trương Thị Mai", 3, "same body", 0, 3),  # Bộ Chính trị, Ban Bí thư, Ban Tổ chức Trung ương
     ("Hồ Phúc Hợp", "Phạm Minh Chính", 1, "co-attended", 1, 0),  # a bridge point belongs to its conference
 ])
 def test_person_person_edges(idx, a, b, weight, relation, meetings, bodies):
@@ -77,7 +80,7 @@ def test_person_person_edges(idx, a, b, weight, relation, meetings, bodies):
 
 def test_edge_provenance_names_article_title_date_and_sentence(idx):
     e = P.person_person(idx).edges[person("Trương Thị Mai"), person("Lê Thị Thu Hồng")]
-    assert e["articles"] == [examples.iri("article", "bg-2022-06-28")]
+    assert e["articles"] == [examples.iri("article", examples.A000)]
     assert {x["title"] for x in e["evidence"]} == {examples.facts()[0].article.title}
     assert {x["date"] for x in e["evidence"]} == {"2022-06-28"}
     assert any("Lê Thị Thu Hồng" in x["sentence"] for x in e["evidence"])
@@ -85,9 +88,9 @@ def test_edge_provenance_names_article_title_date_and_sentence(idx):
 
 def test_person_nodes_list_their_posts_with_dates(idx):
     G = P.person_person(idx)
-    posts = G.nodes[person("Nguyễn Thanh Bình")]["posts"]
-    assert [(p["post"], p["observed"]) for p in posts] == [
-        ("Phó Trưởng Ban Tổ chức Trung ương", "2020-07-01"), ("Phó Trưởng Ban Tổ chức Trung ương", None)][::-1]
+    posts = G.nodes[person("Trương Thị Mai")]["posts"]  # Ủy viên Bộ Chính trị in 000 (2022-06-28) and 004 (undated)
+    assert [(p["post"], p["observed"]) for p in posts if p["post"] == "Ủy viên Bộ Chính trị"] == [
+        ("Ủy viên Bộ Chính trị", "2022-06-28"), ("Ủy viên Bộ Chính trị", None)][::-1]
     assert G.nodes[person("Nguyễn Thanh Bình")]["first_date"] == "2020-07-01"
 
 
@@ -103,7 +106,8 @@ def test_person_org_is_bipartite_with_posts(idx):
 
 def test_province_directive_and_bodies_option(idx):
     G = P.province_directive(idx)
-    assert labels(G, [n for n, b in G.nodes(data="bipartite") if b == 0]) == ["Bắc Giang", "Bắc Kạn", "Nghệ An"]
+    assert labels(G, [n for n, b in G.nodes(data="bipartite") if b == 0]) == [
+        "Bắc Giang", "Bắc Kạn", "Cao Bằng", "Hà Giang", "Hòa Bình", "Khánh Hòa", "Nghệ An", "Điện Biên"]
     assert G.edges[examples.iri("province", "Nghệ An"), examples.iri("directive", "26-NQ/TW")]["weight"] == 1
     assert P.province_directive(idx, bodies=True).number_of_nodes() >= G.number_of_nodes()
 
@@ -118,21 +122,23 @@ def test_citation_is_directed_citing_to_cited(idx):
 def test_entity_graph_collapses_posts_into_person_to_body_edges(idx):
     G = P.entity_graph(idx)
     e = G.edges[person("Trương Thị Mai"), examples.iri("org", "Ban Tổ chức Trung ương")]
-    assert (e["relation"], e["label"], e["posts"]) == ("holds", "Trưởng Ban", ["Trưởng Ban Tổ chức Trung ương"])
+    assert (e["relation"], e["label"], e["posts"]) == ("holds", "Trưởng", ["Trưởng Ban Tổ chức Trung ương"])
     assert "Post" not in {t for _, t in G.nodes(data="type")}
     # context edges: body → province, directive → issuer
-    assert G.edges[examples.iri("org", "Tỉnh ủy Nghệ An"), examples.iri("province", "Nghệ An")]["relation"] == "in"
+    assert G.edges[examples.iri("org", "Tỉnh ủy Bắc Giang"), examples.iri("province", "Bắc Giang")]["relation"] == "in"
     assert G.has_edge(examples.iri("directive", "74-KL/TW"), examples.iri("org", "Bộ Chính trị"))
     assert P.entity_graph(idx, context=False).number_of_edges() < G.number_of_edges()
 
 
 def test_diffusion_orders_implementers_by_date(idx):
-    G = P.directive_diffusion(idx, "06-KL/BTCTW")
+    G = P.directive_diffusion(idx, "18-NQ/TW")  # reported implemented on 2022-06-28 (000) and undated (001)
     roles = [(G.nodes[n]["role"], G.nodes[n]["label"]) for n in G]
-    assert roles == [("issuer", "Ban Tổ chức Trung ương"), ("directive", "Kết luận 06-KL/BTCTW"),
-                     ("implementer", "Bắc Giang")]
-    assert G.nodes[examples.iri("province", "Bắc Giang")]["date"] == "2022-06-28"
-    assert G.nodes[examples.iri("province", "Bắc Giang")]["order"] == 1
+    assert roles == [("issuer", "Ban Chấp hành Trung ương Đảng"), ("directive", "Nghị quyết 18-NQ/TW"),
+                     ("implementer", "Cao Bằng"), ("implementer", "Hà Giang"), ("implementer", "Điện Biên"),
+                     ("implementer", "Bộ Chính trị"), ("implementer", "Khánh Hòa")]
+    assert G.nodes[examples.iri("province", "Cao Bằng")]["date"] == "2022-06-28"
+    assert G.nodes[examples.iri("province", "Cao Bằng")]["order"] == 1
+    assert G.nodes[examples.iri("province", "Khánh Hòa")].get("order") is None  # undated: no place in the order
 
 
 def test_unknown_directive_code_suggests_close_ones(idx):
@@ -142,12 +148,14 @@ def test_unknown_directive_code_suggests_close_ones(idx):
 
 # -- time slicing -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("date_from, date_to, expected", [
-    (None, None, ["Dương Văn Thái", "Hồ Phúc Hợp", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thanh Bình",
-                  "Nguyễn Thị Thanh", "Phạm Minh Chính", "Trương Thị Mai"]),
+    (None, None, ["Cao Hoàng Sơn", "Cao Thanh Hải", "Dương Văn Thái", "Hồ Phúc Hợp", "Lê Thị Thu Hồng", "Lê Văn Dũng",
+                  "Lê Vĩnh Tân", "Nguyễn Phi Long", "Nguyễn Quang Dương", "Nguyễn Thanh Bình", "Nguyễn Thị Thanh",
+                  "Nguyễn Đức Dũng", "Phạm Minh Chính", "Trương Thị Mai", "Trần Văn Túy"]),
     ("2022-01-01", None, ["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thị Thanh",
                           "Trương Thị Mai"]),
-    (None, "2021-12-31", ["Hồ Phúc Hợp", "Nguyễn Thanh Bình", "Phạm Minh Chính"]),
-    ("2020-07-01", "2020-07-01", ["Hồ Phúc Hợp", "Nguyễn Thanh Bình", "Phạm Minh Chính"]),  # inclusive
+    (None, "2021-12-31", ["Hồ Phúc Hợp", "Lê Vĩnh Tân", "Nguyễn Thanh Bình", "Phạm Minh Chính", "Trần Văn Túy"]),
+    ("2020-07-01", "2020-07-01", ["Hồ Phúc Hợp", "Lê Vĩnh Tân", "Nguyễn Thanh Bình", "Phạm Minh Chính",
+                                  "Trần Văn Túy"]),  # inclusive
     (dt.date(2020, 7, 2), dt.date(2022, 6, 27), []),
 ])
 def test_person_projection_by_article_date(idx, date_from, date_to, expected):
@@ -157,9 +165,9 @@ def test_person_projection_by_article_date(idx, date_from, date_to, expected):
 
 
 def test_undated_articles_count_only_without_bounds(idx):
-    binh, btc = person("Nguyễn Thanh Bình"), examples.iri("org", "Ban Tổ chức Trung ương")
-    assert P.person_organization(idx).edges[binh, btc]["weight"] == 2
-    assert P.person_organization(idx, date_to="2030-01-01").edges[binh, btc]["weight"] == 1
+    mai, bct = person("Trương Thị Mai"), examples.iri("org", "Bộ Chính trị")  # 000 (2022-06-28) and 004 (undated)
+    assert P.person_organization(idx).edges[mai, bct]["weight"] == 2
+    assert P.person_organization(idx, date_to="2030-01-01").edges[mai, bct]["weight"] == 1
 
 
 @pytest.mark.parametrize("name", list(P.PROJECTIONS))
@@ -184,8 +192,8 @@ def _dump(G):
     return json.dumps(nx.node_link_data(G, edges="links"), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def test_same_input_same_output(ds):
-    assert _dump(P.entity_graph(ds)) == _dump(P.entity_graph(examples.dataset()))
+def test_same_input_same_output(seed_dataset, ds):
+    assert _dump(P.entity_graph(ds)) == _dump(P.entity_graph(seed_dataset()))
 
 
 def test_round_trip_through_trig_file(ds, tmp_path):
@@ -231,11 +239,12 @@ def test_pagerank_sums_to_one_and_prefers_the_cited(idx):
 
 
 @pytest.mark.parametrize("method", ["louvain", "leiden"])
-def test_communities_split_the_two_conferences(idx, method):
+def test_communities_split_the_meetings(idx, method):
     G = P.person_person(idx, via=("meetings",))
     parts = [sorted(G.nodes[n]["label"] for n in c) for c in M.communities(G, method)]
     assert parts == [["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thị Thanh", "Trương Thị Mai"],
-                     ["Hồ Phúc Hợp", "Nguyễn Thanh Bình", "Phạm Minh Chính"]]
+                     ["Hồ Phúc Hợp", "Lê Vĩnh Tân", "Nguyễn Thanh Bình", "Phạm Minh Chính", "Trần Văn Túy"],
+                     ["Cao Hoàng Sơn", "Cao Thanh Hải", "Lê Văn Dũng"]]
     assert M.communities(G, method, seed=1) == M.communities(G, method, seed=1)
 
 
@@ -248,9 +257,11 @@ def test_unknown_measure_and_method():
 
 @pytest.mark.parametrize("radius, expected", [
     (0, ["Dương Văn Thái"]),
-    (1, ["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thị Thanh", "Trương Thị Mai"]),
-    (2, ["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thanh Bình", "Nguyễn Thị Thanh",
-         "Phạm Minh Chính", "Trương Thị Mai"]),
+    # the Bắc Giang conference, and Nguyễn Phi Long of the Central Committee too
+    (1, ["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Phi Long", "Nguyễn Quang Dương", "Nguyễn Thị Thanh",
+         "Trương Thị Mai"]),
+    (2, ["Dương Văn Thái", "Lê Thị Thu Hồng", "Lê Vĩnh Tân", "Nguyễn Phi Long", "Nguyễn Quang Dương",
+         "Nguyễn Thanh Bình", "Nguyễn Thị Thanh", "Phạm Minh Chính", "Trương Thị Mai", "Trần Văn Túy"]),
 ])
 def test_ego_network_radius(idx, radius, expected):
     G = P.person_person(idx)
@@ -261,11 +272,13 @@ def test_ego_network_radius(idx, radius, expected):
 
 def test_shortest_path_carries_the_facts_along_the_way(idx):
     G = P.person_person(idx)
-    paths = M.shortest_paths(G, person("Hồ Phúc Hợp"), person("Lê Thị Thu Hồng"))
-    assert len(paths) == 6 and {len(p) for p in paths} == {3}
+    # 12 paths: four co-attendees of his conference, each in Ban Tổ chức Trung ương with three at hers
+    paths = M.shortest_paths(G, person("Hồ Phúc Hợp"), person("Lê Thị Thu Hồng"), limit=20)
+    assert len(paths) == 12 and {len(p) for p in paths} == {3}
+    assert M.shortest_paths(G, person("Hồ Phúc Hợp"), person("Lê Thị Thu Hồng")) == paths[:10]  # the default limit
     first = paths[0]
     assert [s["source_label"] for s in first] + [first[-1]["target_label"]] == \
-        ["Hồ Phúc Hợp", "Nguyễn Thanh Bình", "Nguyễn Quang Dương", "Lê Thị Thu Hồng"]
+        ["Hồ Phúc Hợp", "Lê Vĩnh Tân", "Nguyễn Quang Dương", "Lê Thị Thu Hồng"]
     assert first[0]["meetings"] and first[1]["bodies"] and first[0]["evidence"][0]["sentence"]
     assert M.shortest_paths(G, person("Hồ Phúc Hợp"), person("Lê Thị Thu Hồng"), limit=2) == paths[:2]
 
@@ -278,17 +291,18 @@ def test_no_path_is_an_empty_list():
 
 def test_k_core(idx):
     G = P.person_person(idx)
-    assert labels(M.k_core(G)) == ["Dương Văn Thái", "Lê Thị Thu Hồng", "Nguyễn Quang Dương", "Nguyễn Thanh Bình",
-                                   "Nguyễn Thị Thanh", "Phạm Minh Chính", "Trương Thị Mai"]
-    assert M.k_core(G).graph["k"] == 4
-    assert M.k_core(G, 1).number_of_nodes() == 8
+    assert labels(M.k_core(G)) == ["Lê Vĩnh Tân", "Nguyễn Quang Dương", "Nguyễn Thanh Bình", "Nguyễn Thị Thanh",
+                                   "Phạm Minh Chính", "Trương Thị Mai", "Trần Văn Túy"]
+    assert M.k_core(G).graph["k"] == 6
+    assert M.k_core(G, 1).number_of_nodes() == 14  # all but Nguyễn Đức Dũng, who shares no meeting or body
 
 
 @pytest.mark.parametrize("name, found", [
     ("Trương Thị Mai", "Trương Thị Mai"),
     ("  trương  thị mai ", "Trương Thị Mai"),
     ("Truong Thi Mai", "Trương Thị Mai"),  # no diacritics
-    ("Trần Văn Tuý", None),  # not in this graph
+    ("Trần Văn Tuý", "Trần Văn Túy"),  # old tone placement
+    ("Nguyễn Xuân Phúc", None),  # not in this graph
 ])
 def test_find_node(idx, name, found):
     G = P.person_person(idx)
@@ -324,10 +338,10 @@ def test_analysis_paths_to_csv(ds):
     a = analyze(ds, path=("Hồ Phúc Hợp", "Lê Thị Thu Hồng"))
     rows = a.to_csv().splitlines()
     assert rows[0].startswith("path,step,source_label,relation,target_label")
-    assert len(rows) == 1 + 6 * 3
+    assert len(rows) == 1 + 10 * 3  # the first 10 of the 12 paths, 3 steps each
 
 
 def test_analysis_focus(ds):
-    assert analyze(ds, person="Dương Văn Thái", radius=1).nodes == 5
-    assert analyze(ds, k_core=0).focus == {"k_core": 4}
+    assert analyze(ds, person="Dương Văn Thái", radius=1).nodes == 6
+    assert analyze(ds, k_core=0).focus == {"k_core": 6}
     assert analyze(ds, projection="citation", date_to="2021-01-01").nodes == 0

@@ -6,7 +6,6 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from graphkit import examples
 from graphkit.cli import app
 from graphkit.kg.serialize import write
 
@@ -14,8 +13,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory):
-    return write(examples.dataset(), tmp_path_factory.mktemp("g") / "example.trig")
+def graph(seed_dataset, tmp_path_factory):
+    return write(seed_dataset(), tmp_path_factory.mktemp("g") / "example.trig")
 
 
 def run(*args):
@@ -26,9 +25,9 @@ def run(*args):
 def test_analyze_prints_a_ranked_table(graph):
     code, out = run("analyze", graph, "--measure", "degree", "--measure", "pagerank", "--top", "3")
     assert code == 0, out
-    assert "person projection: 8 nodes, 19 edges" in out
+    assert "person projection: 15 nodes, 38 edges" in out
     lines = [ln for ln in out.splitlines() if "│" in ln]
-    assert len(lines) == 3 and "Nguyễn Quang Dương" in lines[0] and "6" in lines[0]
+    assert len(lines) == 3 and "Nguyễn Quang Dương" in lines[0] and "9" in lines[0]
 
 
 @pytest.mark.parametrize("suffix", ["csv", "json"])
@@ -39,10 +38,10 @@ def test_analyze_writes_csv_or_json(graph, tmp_path, suffix):
     assert code == 0, out
     text = out_file.read_text(encoding="utf-8")
     if suffix == "csv":
-        assert text.splitlines()[0] == "rank,label,type,degree,louvain,node" and len(text.splitlines()) == 8
+        assert text.splitlines()[0] == "rank,label,type,degree,louvain,node" and len(text.splitlines()) == 16
     else:
         data = json.loads(text)
-        assert data["projection"] == "province-directive" and len(data["rows"]) == 7
+        assert data["projection"] == "province-directive" and len(data["rows"]) == 15
         assert data["communities"][0]["method"] == "louvain"
 
 
@@ -53,7 +52,7 @@ def test_analyze_path_and_slices(graph):
     code, out = run("analyze", graph, "--from", "2022-01-01", "--person", "Dương Văn Thái")
     assert code == 0 and "articles dated 2022-01-01 – …" in out and "ego network of Dương Văn Thái" in out
     code, out = run("analyze", graph, "--k-core", "0", "-m", "core")
-    assert code == 0 and "4-core" in out
+    assert code == 0 and "6-core" in out
 
 
 @pytest.mark.parametrize("args, message", [
@@ -74,11 +73,11 @@ def test_analyze_missing_graph(tmp_path):
 
 
 @pytest.mark.parametrize("args, nodes", [
-    ([], "25 nodes"),
-    (["--person", "Dương Văn Thái", "--radius", "2"], "9 nodes"),
-    (["--directive", "18-NQ/TW"], "4 nodes"),
+    ([], "54 nodes"),
+    (["--person", "Dương Văn Thái", "--radius", "2"], "15 nodes"),
+    (["--directive", "18-NQ/TW"], "7 nodes"),
     (["--from", "2022-01-01", "--to", "2022-12-31"], "nodes"),
-    (["--limit", "5", "--size-by", "pagerank"], "5 of 25 nodes (top by pagerank)"),
+    (["--limit", "5", "--size-by", "pagerank"], "5 of 54 nodes (top by pagerank)"),
 ])
 def test_map_writes_a_page(graph, tmp_path, args, nodes):
     out_file = tmp_path / "m.html"
@@ -124,9 +123,9 @@ def test_analyze_top_limits_the_communities_too(graph):
     assert code == 0, out
     listed = [ln for ln in out.splitlines() if ln.startswith("louvain community")]
     assert len(listed) == 1 and "louvain community 0 (5)" in listed[0]
-    assert "… 2 smaller communities not listed (--top 0 lists all)" in out
+    assert "… 5 smaller communities not listed (--top 0 lists all)" in out
     code, out = run("analyze", graph, "-p", "person", "--via", "bodies", "-m", "louvain", "--top", "0")
-    assert len([ln for ln in out.splitlines() if ln.startswith("louvain community")]) == 3 and "not listed" not in out
+    assert len([ln for ln in out.splitlines() if ln.startswith("louvain community")]) == 6 and "not listed" not in out
 
 
 def test_analyze_path_with_no_path_says_so_and_stops(graph, tmp_path):

@@ -121,3 +121,51 @@ def test_change_relations_are_written_and_defined():
     onto = load_ontology()
     for term in ("amends", "replaces", "repeals"):
         assert {o.language for o in onto.objects(URIRef(GK_URI + term), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))} == {"en", "vi"}
+
+
+# corpus sentences (none from gold-dev): bodies the gazetteer does not list, State groups by their acronyms, and
+# what a verb written next to a directive does not say
+@pytest.mark.parametrize("text, expected", [
+    # a State group named by its acronym (data/state_enterprises.tsv) (22336739)
+    ("VNPT xác định rõ việc thực hiện nghiêm túc các quy định của Nghị định 49/2017/NĐ-CP không chỉ để tránh bị phạt.",
+     [("Tập đoàn Bưu chính Viễn thông Việt Nam", "49/2017/NĐ-CP")]),
+    # a department without its place, of the province named (22678174)
+    ("Ngày 7-7, Sở Xây dựng sẽ tổ chức triển khai thực hiện Quyết định 26/2017 trên toàn TP” - ông Tống Đức Tiến, "
+     "Trưởng phòng CPXD thuộc Sở Xây dựng TP.HCM, nhấn mạnh với Pháp Luật TP.HCM.",
+     [("Thành phố Hồ Chí Minh", "26/2017")]),
+    # the department of the province named last, not of the article's main province (21480467)
+    ("Hà Nội đứng đầu cả nước. Tư pháp Hà Nam năm qua cũng được đánh giá cao. Giám đốc Sở Tư pháp Lê Thị Liên cho "
+     "biết, Sở đang rốt ráo chuẩn bị để tổng kết 2 năm thực hiện Quyết định số 53/2014/QĐ-UBND của UBND tỉnh.",
+     [("Hà Nam", "53/2014/QĐ-UBND")]),
+    # a negation: not carried out (21481357)
+    ("Một số doanh nghiệp lớn như Tập đoàn Dầu khí Việt Nam (5 doanh nghiệp), Tập đoàn Hóa chất Việt Nam "
+     "(2 doanh nghiệp) chưa thực hiện công bố thông tin theo Nghị định 81/2015/NĐ-CP.", []),
+    # a passive with 'theo': the subject is the thing done (22590247)
+    ("Nội dung giám sát của Ban Thanh tra nhân dân, Ban Giám sát đầu tư của cộng đồng được thực hiện theo Luật "
+     "Thanh tra số 56/2010/QH12, Luật Đầu tư công số 49/2014/QH13.", []),
+    # 'thi hành án' is the enforcement of judgments, not carrying out the decree (22373433)
+    ("Theo ông Huân, Chi cục Thi hành án dân sự quận 10 không có thẩm quyền tiếp nhận ủy thác thi hành án vì căn cứ "
+     "Nghị định 62/2015 của Chính phủ, người phải thi hành án phải ủy thác.", []),
+    # the issuer named after the document ('mà … đã ban hành') does not implement it (21476391)
+    ("Ông Phạm Xuân Phúc, Phó Chánh Thanh tra Bộ VH-TT-DL, cho biết đã quán triệt với các địa phương tổ chức lễ "
+     "hội theo đúng tinh thần của Thông tư 15/2015 mà Bộ VH-TT-DL đã ban hành.", []),
+    # a code of law, a working team and a private firm are not bodies that implement (22571674, 22708758, 22245968)
+    ("Nghị quyết về việc thi hành Bộ luật Hình sự số 100/2015/QH13 đã được sửa đổi.", []),
+    ("Đoàn công tác làm việc xung quanh công tác kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Kết luận số "
+     "24-KL/TW của Bộ Chính trị khóa XI.", []),
+    ("Công ty TNHH Thiên Ngọc Minh Uy cùng các đại lý đã thực hiện 80 lượt vi phạm đối với 13 hành vi quy định tại "
+     "Nghị định 42/2014/NĐ-CP.", []),
+])
+def test_named_bodies_and_verbs(text, expected):
+    assert impl(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a province name that ends a person's name is not the province (22652088)
+    ("“Rất ít khu vực có quy hoạch 1/500” - ông Nguyễn Gia Thái Bình, Phó Chủ tịch UBND quận Bình Tân, cho biết.",
+     []),
+    ("Tỉnh Thái Bình đã có 286 xã đạt chuẩn nông thôn mới.", ["Thái Bình"]),
+])
+def test_province_in_a_name(text, expected):
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert [p.name for p, _ev in facts.provinces] == expected

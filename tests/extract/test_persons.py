@@ -482,3 +482,29 @@ def test_in_an_institution_name(before, institution):
     from graphkit.extract.persons import _in_institution_name
 
     assert _in_institution_name(before) is institution
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a misspelt province name is the place, not a person (corpus 21473376, 22536109)
+    ("Do vậy, chủ tịch UBND TP Hà Nôi yêu cầu các đơn vị liên quan cần rút kinh nghiệm.", []),
+    ("Anh ấy không du học như chia sẻ trên báo mà đang sống ở Hà Nôi", []),
+    # a person whose family and given names together spell no province keeps his name
+    ("Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung yêu cầu các đơn vị rút kinh nghiệm.", ["Nguyễn Đức Chung"]),
+])
+def test_a_misspelt_province_is_no_person(sentence, expected):
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the body's short name in brackets between the title and the name (corpus 21491881, 21494381)
+    ("Chủ tịch Tập đoàn Dầu khí Quốc gia Việt Nam (PVN) Phạm Quốc Khánh cho biết, PVN đã đi qua năm 2016.",
+     [("Phạm Quốc Khánh", "Chủ tịch Tập đoàn Dầu khí Quốc gia Việt Nam")]),
+    ("Tổng giám đốc Tổng công ty đầu tư phát triển đường cao tốc Việt Nam (VEC) Mai Tuấn Anh cho biết.",
+     [("Mai Tuấn Anh", "Tổng Giám đốc Tổng công ty Đầu tư phát triển đường cao tốc Việt Nam")]),
+])
+def test_a_short_name_in_brackets_before_the_name(sentence, expected):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="t", text=sentence, source="test"))
+    assert [(h.person, h.post.label) for h in facts.holdings] == expected

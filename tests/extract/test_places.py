@@ -5,7 +5,6 @@ import pytest
 
 from tests import SEEDS
 
-from graphkit.extract.facts import Place
 from graphkit.extract.places import find_districts, find_provinces
 
 
@@ -102,18 +101,3 @@ def _finditer_of_the_pattern(text):
     whole = _province_regex()[1]
     return [(m.span("whole"), m.group("prefix"), m.group("name")) for m in whole.finditer(text)]
 
-
-def test_a_district_in_the_articles_province():
-    """'Chủ tịch UBND H.Phong Điền' in an article about Thừa Thiên Huế is the huyện there, not Cần Thơ's huyện of the
-    same name (corpus 21471441; places.in_province), with the kind as written."""
-    from graphkit.extract.article import extract
-    from graphkit.ingest.article import Article
-
-    text = ("Thừa Thiên Huế: triều cường làm vỡ đê\nTại X. Điền Hải (H.Phong Điền), do triều cường dâng cao khiến đoạn đê "
-            "nội đồng ở thôn 6 vỡ dài hơn 10 m. Ông Trịnh Đức Hùng, Chủ tịch UBND H.Phong Điền cho biết, do đợt mưa vào "
-            "cuối tháng 1-2017 và ảnh hưởng của triều cường, toàn huyện bị thiệt hại.")
-    facts = extract(Article(id="x", text=text, source="test", title=text.split("\n")[0]))
-    [h] = [h for h in facts.holdings if h.person == "Trịnh Đức Hùng"]
-    assert h.post.label == "Chủ tịch Ủy ban nhân dân huyện Phong Điền"
-    assert h.post.body.place == Place("Phong Điền", "district", "Thừa Thiên Huế", "huyện")
-    assert h.post.variants == ("Chủ tịch Ủy ban nhân dân huyện Phong Điền, tỉnh Thừa Thiên Huế",)

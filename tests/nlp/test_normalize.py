@@ -4,7 +4,7 @@ import re
 import pytest
 
 from graphkit.gazetteer import surnames
-from graphkit.nlp.normalize import _OLD_TONE, _swap, fix_tones
+from graphkit.nlp.normalize import _OLD_TONE, _swap, expand_abbreviations, fix_tones
 from graphkit.nlp.patterns import alternation
 
 from tests import CORPUS
@@ -107,3 +107,14 @@ def test_may_abbreviate_is_the_plain_scan_of_every_abbreviation():
     answers = [may_abbreviate(ln) for ln in lines]
     assert answers == [plain.search(ln) is not None for ln in lines]
     assert True in answers and False in answers
+
+
+@pytest.mark.parametrize("text, expected", [
+    # corpus 21478526, and where GĐ is not giám đốc (Phòng GĐ: giáo dục, Báo GĐ: gia đình)
+    ("Tổng GĐ Đường sắt Việt Nam", "Tổng Giám đốc Đường sắt Việt Nam"),
+    ("Phó GĐ Sở Y tế", "Phó Giám đốc Sở Y tế"),
+    ("Phòng GĐ quận", "Phòng GĐ quận"),
+    ("Báo GĐ Việt Nam", "Báo GĐ Việt Nam"),
+])
+def test_gd_is_giam_doc_before_a_name(text, expected):
+    assert expand_abbreviations(text) == expected

@@ -7,7 +7,7 @@ ender followed by one space, when it starts with a capital, a digit or an openin
 
 import pytest
 
-from graphkit.nlp.sentences import ABBREV, ENDERS, OPENERS, sentence_spans
+from graphkit.nlp.sentences import ENDERS, OPENERS, abbreviations, sentence_spans
 from tests import CORPUS
 from tests import SEEDS as SEED_DIR
 
@@ -23,7 +23,7 @@ def token_rule(text: str) -> list[tuple[int, int]]:
     for i in range(1, len(toks)):
         (prev, prev_sp, _), (cur, _, idx) = toks[i - 1], toks[i]
         abbrev = (i >= 2 and prev == "." and not toks[i - 2][1]
-                  and (toks[i - 2][0] in ABBREV or (len(toks[i - 2][0]) == 1 and toks[i - 2][0].isupper())))
+                  and (toks[i - 2][0] in abbreviations() or (len(toks[i - 2][0]) == 1 and toks[i - 2][0].isupper())))
         if "\n" in prev or (prev in ENDERS and prev_sp and not abbrev
                             and (cur[:1].isupper() or cur[:1].isdigit() or cur in OPENERS)):
             starts.append(idx)

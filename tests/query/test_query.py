@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from graphkit.cli import app
 from tests import DATA, SEEDS
-from tests.data import seed_dataset
 from typer.testing import CliRunner
 
 from graphkit.errors import QueryError
@@ -23,7 +22,7 @@ N_PERSONS = 15  # distinct persons in the five seed articles
 
 # ── opening graphs ──────────────────────────────────────────────────────────────────────────────
 @pytest.mark.parametrize("suffix", [".trig", ".nq", ".ttl", ".nt", ".jsonld"])
-def test_open_graph_files(tmp_path, suffix):
+def test_open_graph_files(tmp_path, suffix, seed_dataset):
     from graphkit.kg.serialize import write
 
     path = write(seed_dataset(), tmp_path / f"seeds{suffix}")
@@ -31,7 +30,7 @@ def test_open_graph_files(tmp_path, suffix):
     assert len(names) == N_PERSONS and "Trương Thị Mai" in names
 
 
-def test_open_rdflib_graphs(seed_graph):
+def test_open_rdflib_graphs(seed_graph, seed_dataset):
     from rdflib import Graph
 
     flat = Graph()
@@ -42,7 +41,7 @@ def test_open_rdflib_graphs(seed_graph):
     assert run_query(g, PERSONS).rows == run_query(seed_graph, PERSONS).rows
 
 
-def test_store_directory_counts(tmp_path, seed_graph):
+def test_store_directory_counts(tmp_path, seed_graph, seed_dataset):
     import pyoxigraph as ox
 
     from graphkit.query.engine import rdflib_quads

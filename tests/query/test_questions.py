@@ -1,6 +1,6 @@
 """Every shipped research question, asked of the seed graph, gives the rows the gold facts say.
 
-The seed graph is built from tests/data/seed_facts.py: the gold facts of the five seed articles
+The seed graph is built from graphkit/examples.py: the gold facts of the five seed articles
 (../shared/gold/*.json, required plus a few optional ones). Each case names the question, its
 parameters, the columns compared, and the expected rows in order; the comment says which gold facts
 give them. Dates are the articles' publication dates; '' is an undated article (001 and 004 give no
@@ -13,7 +13,6 @@ import datetime as dt
 import pytest
 from graphkit.cli import app
 from tests import SEEDS
-from tests.data import seed_dataset, seed_facts
 
 from graphkit.query import ask, open_graph, question, questions
 from graphkit.query.results import display
@@ -259,12 +258,11 @@ def _extra_article(aid, date, **kw):
     return ArticleFacts(Article(aid, "", f"{aid}.txt", title=aid, date=date), **kw)
 
 
-def test_co_attendance_is_weighted():
+def test_co_attendance_is_weighted(seed_facts, seed_dataset):
     """A second meeting of Trương Thị Mai and Nguyễn Quang Dương makes him her first co-attendee."""
     from graphkit.extract.facts import Meeting
 
-    sf = seed_facts
-    ev = sf.ev("Đồng chí Trương Thị Mai chủ trì, đồng chí Nguyễn Quang Dương dự")
+    ev = seed_facts.ev("Đồng chí Trương Thị Mai chủ trì, đồng chí Nguyễn Quang Dương dự")
     extra = _extra_article("x-meeting", dt.date(2023, 3, 1), meetings=[
         Meeting(0, "Hội nghị tổng kết", ev, chairs=[("Trương Thị Mai", ev)], attendees=[("Nguyễn Quang Dương", ev)])])
     g = open_graph(seed_dataset([extra]))
@@ -272,16 +270,15 @@ def test_co_attendance_is_weighted():
     assert _rows(r, ("other", "meetings", "first", "last"))[0] == ("Nguyễn Quang Dương", "2", "2022-06-28", "2023-03-01")
 
 
-def test_post_holder_on_uses_start_and_end_dates():
+def test_post_holder_on_uses_start_and_end_dates(seed_facts, seed_dataset):
     """A tenure with a start date is in office from it; one that ended before the day is not."""
     from graphkit.extract.facts import Holding
 
-    sf = seed_facts
-    ev = sf.ev("tân Trưởng Ban Tổ chức Trung ương")
+    ev = seed_facts.ev("tân Trưởng Ban Tổ chức Trung ương")
     # 2023-06-01 reports Lê Minh Hưng as the new head since 2023-03-01, and Trương Thị Mai as former
     extra = _extra_article("x-new", dt.date(2023, 6, 1), holdings=[
-        Holding("Lê Minh Hưng", sf.TRUONG_BTCTW, "new", ev, start=dt.date(2023, 3, 1)),
-        Holding("Trương Thị Mai", sf.TRUONG_BTCTW, "former", ev, end=dt.date(2023, 2, 28)),
+        Holding("Lê Minh Hưng", seed_facts.TRUONG_BTCTW, "new", ev, start=dt.date(2023, 3, 1)),
+        Holding("Trương Thị Mai", seed_facts.TRUONG_BTCTW, "former", ev, end=dt.date(2023, 2, 28)),
     ])
     g = open_graph(seed_dataset([extra]))
     cols = ("person", "basis", "reportedOn")
@@ -294,15 +291,15 @@ def test_post_holder_on_uses_start_and_end_dates():
     assert ("Trương Thị Mai", "", "2023-02-28", "2023-06-01") in holders
 
 
-def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_article():
+def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_article(seed_facts, seed_dataset):
     """An undated article calling a holder former (nguyên): no day for formerBy, but post-holders counts
     the report, as timeline lists it (#17: formerBy was empty and nothing else said former)."""
     from graphkit.extract.facts import Holding
     from graphkit.query.careers import timeline
 
-    sf = seed_facts
-    ev = sf.ev("nguyên Trưởng Ban Tổ chức Trung ương Lê Minh Hưng")
-    extra = _extra_article("x-former-undated", None, holdings=[Holding("Lê Minh Hưng", sf.TRUONG_BTCTW, "former", ev)])
+    ev = seed_facts.ev("nguyên Trưởng Ban Tổ chức Trung ương Lê Minh Hưng")
+    extra = _extra_article("x-former-undated", None,
+                           holdings=[Holding("Lê Minh Hưng", seed_facts.TRUONG_BTCTW, "former", ev)])
     g = open_graph(seed_dataset([extra]))
     rows = _rows(ask(g, "post-holders", post=BTC), ("person", "firstSeen", "formerBy", "formerReports", "reports"))
     assert ("Lê Minh Hưng", "", "", "1", "1") in rows
@@ -312,15 +309,14 @@ def test_post_holders_and_timeline_agree_on_a_former_holder_of_an_undated_articl
     assert span.former_on is None and [s.status for s in span.sources] == ["former"]
 
 
-def test_citation_chain_follows_links():
+def test_citation_chain_follows_links(seed_facts, seed_dataset):
     """Nghị quyết 18 ← Kết luận 74 ← a later document: both links, transitively."""
     from graphkit.extract.facts import Citation
 
-    sf = seed_facts
-    d74 = sf.directive("74-KL/TW", "Kết luận", "Bộ Chính trị", issued_on="2020-05-22")
-    d99 = sf.directive("99-KL/TW", "Kết luận", "Bộ Chính trị")
+    d74 = seed_facts.make_directive("74-KL/TW", "Kết luận", "Bộ Chính trị", issued_on="2020-05-22")
+    d99 = seed_facts.make_directive("99-KL/TW", "Kết luận", "Bộ Chính trị")
     extra = _extra_article("x-cite", dt.date(2023, 1, 1), directives=[d99, d74],
-                           citations=[Citation(d99, d74, sf.ev("Kết luận 99-KL/TW về Kết luận 74-KL/TW"))])
+                           citations=[Citation(d99, d74, seed_facts.ev("Kết luận 99-KL/TW về Kết luận 74-KL/TW"))])
     g = open_graph(seed_dataset([extra]))
     assert _rows(ask(g, "citation-chain", directive="18-NQ/TW"), ("direction", "citing", "cited")) == [
         ("cited by", "74-KL/TW", "18-NQ/TW"), ("cited by", "99-KL/TW", "74-KL/TW")]
@@ -328,7 +324,7 @@ def test_citation_chain_follows_links():
         ("74-KL/TW", "18-NQ/TW"), ("74-KL/TW", "19-NQ/TW"), ("74-KL/TW", "39-NQ/TW"), ("99-KL/TW", "74-KL/TW")]
 
 
-def test_questions_on_a_store_directory(tmp_path, seed_graph):
+def test_questions_on_a_store_directory(tmp_path, seed_graph, seed_dataset):
     """A store directory (queried in place: the union of its graphs) gives the same rows as a file."""
     import pyoxigraph as ox
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from tests import ROOT
-from tests.data import seed_dataset
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML  # noqa: E402
@@ -26,7 +25,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def graph_file(tmp_path_factory):
+def graph_file(tmp_path_factory, seed_dataset):
     from graphkit.kg.serialize import write
 
     # a directory name with markup in it: the page must escape it

@@ -334,6 +334,30 @@ def test_stalled_connections_dropped(server, request_bytes):
     assert b"<still open>" not in out and time.monotonic() - t0 < 5
 
 
+def test_a_trickled_head_is_dropped(server):
+    """Slowloris: a head sent a header line at a time (each within the socket timeout) is dropped once the
+    read timeout has passed since it began, and the connection's thread is freed."""
+    t0 = time.monotonic()
+    with socket.create_connection(server.server_address[:2], timeout=10) as s:
+        s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        s.settimeout(0.3)  # the server's read timeout is 1 s: a line every 0.3 s
+        closed, k = False, 0
+        while time.monotonic() - t0 < 6 and not closed:
+            try:
+                closed = s.recv(1024) == b""
+            except TimeoutError:
+                try:
+                    s.sendall(b"X-%d: a\r\n" % k)
+                except OSError:
+                    closed = True
+                k += 1
+            except OSError:
+                closed = True
+    assert closed and k >= 3 and time.monotonic() - t0 < 3
+    assert not server._heads  # no connection left marked as reading
+    assert raw(server, params={"query": PERSONS})[0] == 200
+
+
 @pytest.mark.parametrize("length", ["-1", "-99999999", "abc", "1e3", "99999999999999999999999", " "])
 def test_bad_content_length(server, length, caplog):
     out = wire(server, f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
@@ -368,6 +392,25 @@ def test_protocol_clients_still_work(server):
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 15
     status, _, body = raw(server, data=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
     assert status == 403
+
+
+def test_no_delayed_ack_wait(server):
+    """The head and the body of an answer are two writes: with Nagle's algorithm on, the body waited for the
+    client's delayed ACK, 40 ms or more an answer on loopback (an ASK on the seeds takes under 1 ms)."""
+    import http.client
+
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+    q = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"})
+    times = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        conn.request("GET", f"/sparql?{q}", headers={"Accept": "application/sparql-results+json"})
+        r = conn.getresponse()
+        assert r.status == 200 and json.loads(r.read())["boolean"] is True
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    times.sort()
+    assert times[10] < 0.030, f"the median of 20 answers took {times[10] * 1000:.0f} ms"
 
 
 def test_connection_cap(seed_trig):

@@ -35,8 +35,8 @@ def load(m, tmp_path, name="map.html", **kw):
     return report, json.loads(report.value) if isinstance(report.value, str) else report.value
 
 
-def test_whole_map_in_chromium(tmp_path):
-    ds = examples.dataset()
+def test_whole_map_in_chromium(seed_dataset, tmp_path):
+    ds = seed_dataset()
     m = maps.whole_map(ds)
     report, page = load(m, tmp_path, screenshot=True)
     assert page["dataset"] == page["status"] == m.nodes == entity_graph(ds).number_of_nodes()
@@ -48,13 +48,13 @@ def test_whole_map_in_chromium(tmp_path):
     assert stats["distinct"] > 20 and stats["stdev"] > 5, stats  # drawn, not blank
 
 
-def test_truncated_map_shows_the_limit_and_the_notice(tmp_path):
-    m = maps.whole_map(examples.dataset(), node_limit=7)
+def test_truncated_map_shows_the_limit_and_the_notice(seed_dataset, tmp_path):
+    m = maps.whole_map(seed_dataset(), node_limit=7)
     _, page = load(m, tmp_path, evaluate=(
         "JSON.stringify({dataset: window.graphkitMap.nodes.length, "
         "notice: document.getElementById('gk-notice').innerText})"))
     assert page["dataset"] == 7
-    assert page["notice"].startswith("Showing the top 7 of 25 nodes by degree")
+    assert page["notice"].startswith("Showing the top 7 of 54 nodes by degree")
 
 
 def test_markup_in_articles_stays_text_in_the_browser(tmp_path):
@@ -73,8 +73,8 @@ def test_markup_in_articles_stays_text_in_the_browser(tmp_path):
     assert XSS_NAME in page["details"]
 
 
-def test_clicking_a_node_highlights_its_neighbours(tmp_path):
-    ds = examples.dataset()
+def test_clicking_a_node_highlights_its_neighbours(seed_dataset, tmp_path):
+    ds = seed_dataset()
     m = maps.whole_map(ds)
     G = entity_graph(ds)
     thai = examples.iri("person", "Dương Văn Thái")
@@ -93,8 +93,8 @@ def test_clicking_a_node_highlights_its_neighbours(tmp_path):
     assert "Dương Văn Thái" in page["details"] and "Neighbours (" in page["details"]
 
 
-def test_diffusion_and_ego_maps_load(tmp_path):
-    ds = examples.dataset()
+def test_diffusion_and_ego_maps_load(seed_dataset, tmp_path):
+    ds = seed_dataset()
     for i, m in enumerate([maps.diffusion_map(ds, "18-NQ/TW"), maps.ego_map(ds, "Trương Thị Mai", radius=2)]):
         _, page = load(m, tmp_path, name=f"m{i}.html")
         assert page["dataset"] == m.nodes
