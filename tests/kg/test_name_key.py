@@ -84,10 +84,8 @@ def test_persons_and_posts_get_the_key_of_each_name():
     assert set(keys) == {person_iri("Trần Văn Túy"), person_iri("Lê Vĩnh Tân"), post_iri("Phó Trưởng Ban Tổ chức Trung ương")}
 
 
-def test_the_seed_graph_keys_every_person_and_post_deterministically():
-    from tests.data import seed_facts
-
-    facts = list(seed_facts.seed_facts())
+def test_the_seed_graph_keys_every_person_and_post_deterministically(seed_facts):
+    facts = list(seed_facts.facts())
     first = [article_graph(f).ntriples() for f in facts]
     assert first == [article_graph(f).ntriples() for f in facts]  # byte-identical
     seen = 0
