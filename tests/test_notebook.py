@@ -268,4 +268,5 @@ def test_questions_table():
 
     q = nb.questions()
     assert q["name"].tolist() == sorted(questions())
-    assert q.set_index("name").loc["meetings", "parameters"] == "meeting (default *), person (default *)"
+    assert q.set_index("name").loc["meetings", "parameters"] == ("meeting (default *), person (default *), "
+                                                                 "limit (default 100), offset (default 0)")
