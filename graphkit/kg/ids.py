@@ -34,6 +34,11 @@ def canonical_name(name: str) -> str:
     return " ".join(fix_tones(nfc(name)).split())
 
 
+_VIETNAMESE = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+#: each Vietnamese letter (both cases) → its folded letter: what :func:`graphkit.nlp.normalize.fold` gives it
+_FOLD = str.maketrans({ch: fold(ch) for ch in _VIETNAMESE + _VIETNAMESE.upper()})
+
+
 @lru_cache(maxsize=1 << 14)  # a name recurs across articles
 def name_key(name: str) -> str:
     """The key of a name that ``gk:nameKey`` holds: diacritics dropped (``đ`` → ``d``), case folded,
@@ -44,7 +49,11 @@ def name_key(name: str) -> str:
     >>> [name_key(n) for n in ("Đặng Thị Ngọc Thịnh", "ĐẶNG THỊ NGỌC THỊNH", "dang thi  ngoc thinh ", "Trần Văn Tuý")]
     ['dang thi ngoc thinh', 'dang thi ngoc thinh', 'dang thi ngoc thinh', 'tran van tuy']
     """
-    return " ".join(fold(nfc(name)).casefold().split())
+    name = nfc(name)
+    quick = name.translate(_FOLD)  # Vietnamese names: a table lookup a letter, the same as folding
+    if quick.isascii():
+        return " ".join(quick.lower().split())
+    return " ".join(fold(name).casefold().split())
 
 
 def article_iri(article_id: str) -> str:
