@@ -121,3 +121,12 @@ def test_resolution_renames_keep_the_key_of_the_name(tmp_path):
     rows = run_query(g, 'SELECT DISTINCT ?h WHERE { GRAPH ?a { ?h a gk:Person ; rdfs:label "Nguyễn Văn Hùng" '
                         'FILTER NOT EXISTS { ?h gk:nameKey "nguyen van hung" } } }').rows
     assert rows == []
+
+
+@pytest.mark.parametrize("name", ["Nguyễn Xuân Phúc", "ĐỖ MƯỜI", "Lò Văn Hặc", "STRAẞE", "ſaint", "Σίσυφος", "习近平",
+                                  "x\u0303y\u0303", "Ñandú", "İstanbul", "ǅorđe", "Phạm Minh Chính\u00a0 "])
+def test_the_quick_fold_of_vietnamese_letters_is_the_fold(name):
+    """Vietnamese letters go through a translation table; anything else through the general fold: the same keys."""
+    from graphkit.nlp.normalize import fold, nfc
+
+    assert name_key(name) == " ".join(fold(nfc(name)).casefold().split())
