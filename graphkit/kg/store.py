@@ -177,6 +177,28 @@ def store_has_merge(store) -> bool:
             or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None)
 
 
+def store_has_name_keys(store) -> bool:
+    """Whether a ``pyoxigraph.Store``'s persons and posts carry ``gk:nameKey`` (:func:`graphkit.kg.ids.name_key`,
+    written with every article graph since the questions find names by key): it holds a key, or no person or
+    post at all."""
+    import pyoxigraph as ox
+
+    from graphkit.kg.namespaces import GK_URI, PREFIXES
+
+    if next(iter(store.quads_for_pattern(None, ox.NamedNode(GK_URI + "nameKey"), None, None)), None) is not None:
+        return True
+    rdf_type = ox.NamedNode(PREFIXES["rdf"] + "type")
+    return all(next(iter(store.quads_for_pattern(None, rdf_type, ox.NamedNode(GK_URI + cls), None)), None) is None
+               for cls in ("Person", "Post"))
+
+
+_NAMES = """
+SELECT DISTINCT ?g ?s ?name WHERE {
+  GRAPH ?g { ?s a ?class ; rdfs:label|skos:altLabel ?name }
+  VALUES ?class { gk:Person gk:Post }
+}"""
+
+
 def _check_new(path: Path) -> None:
     """Raise unless a new store can be made at ``path`` (missing, or an empty directory); make its parent."""
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
@@ -204,6 +226,8 @@ class GraphStore:
 
     #: whether opening this store added the merged default graph (a store of an older graphkit)
     merge_added = False
+    #: whether opening this store gave its persons and posts their ``gk:nameKey`` (a store of an older graphkit)
+    keys_added = False
     #: the bulk loads of a store being made (see :meth:`_append`)
     _appending: dict | None = None
 
@@ -236,6 +260,8 @@ class GraphStore:
                              "permissions, or rebuild it into a new directory") from e
         if not read_only and not self.has_merge:
             self.add_merge()
+        if not read_only and not store_has_name_keys(self._store):
+            self.add_name_keys()
 
     # life cycle --------------------------------------------------------------------------------
     def close(self) -> None:
@@ -283,6 +309,30 @@ class GraphStore:
         self._update(_MERGE, "add the merged default graph")
         self._merged = True
         self.merge_added = True
+
+    def add_name_keys(self) -> None:
+        """Give every person and post the ``gk:nameKey`` of each of its names, as the article graphs graphkit
+        writes now have them, in each article graph and in the merged default graph, in one transaction (for
+        a store written before graphkit wrote the keys: the questions find persons and posts by them, and
+        would miss those without). A few seconds for the 2017 corpus."""
+        from graphkit.kg.build import NAME_KEY
+        from graphkit.kg.ids import name_key
+        from graphkit.kg.namespaces import sparql_prefixes
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; to add the name keys, run "
+                             f"'graphkit upgrade {self.path}' (when no build is writing the store)")
+        lines: set[str] = set()
+        for sol in self.oxigraph.query(sparql_prefixes() + _NAMES):
+            key = name_key(sol["name"].value)
+            if key:
+                triple = f'<{sol["s"].value}> <{NAME_KEY}> "{nt_escape(key)}"'
+                lines.add(f"{triple} <{sol['g'].value}> .\n")
+                if self.has_merge:
+                    lines.add(f"{triple} .\n")
+        if lines:
+            self._load("".join(sorted(lines)).encode("utf-8"), "add the name keys")
+        self.keys_added = True
 
     # writing -----------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -702,9 +752,10 @@ def write_places(store: GraphStore) -> bool:
 
 def upgrade(store_path: str | Path) -> bool:
     """Bring a store written by an older graphkit up to date: add the merged default graph (one
-    transaction, ~15 s for 660,000 quads). Returns whether anything was added."""
+    transaction, ~15 s for 660,000 quads) and the persons' and posts' name keys. Returns whether anything
+    was added."""
     with GraphStore(store_path) as store:
-        return store.merge_added
+        return store.merge_added or store.keys_added
 
 
 def default_jobs() -> int:

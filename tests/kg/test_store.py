@@ -355,6 +355,48 @@ def test_building_into_an_older_store_adds_the_merge(tmp_path):
     assert default == merge and nquads(old) == nquads(new)
 
 
+def _without_name_keys(tmp_path, source: Path, name: str) -> Path:
+    """A copy of a store as graphkit wrote them before the name keys (``gk:nameKey``)."""
+    import shutil
+
+    import pyoxigraph as ox
+
+    old = tmp_path / name
+    shutil.copytree(source, old)
+    store = ox.Store(str(old))
+    store.update("PREFIX gk: <https://w3id.org/graphkit/ontology#> "
+                 "DELETE WHERE { GRAPH ?g { ?s gk:nameKey ?k } } ; DELETE WHERE { ?s gk:nameKey ?k }")
+    store.flush()
+    del store
+    return old
+
+
+def test_a_store_without_name_keys_answers_then_gets_them(tmp_path):
+    """The questions still find the persons of a store without keys (reading every label); a build into it,
+    or 'graphkit upgrade', gives every person and post its keys, as a fresh build writes them."""
+    from graphkit.kg.store import store_has_name_keys
+    from graphkit.query import ask, open_graph
+
+    new = tmp_path / "new"
+    build_into([str(A)], new, jobs=1)
+    old = _without_name_keys(tmp_path, new, "old")
+    with GraphStore(old, read_only=True) as s:
+        assert not store_has_name_keys(s.oxigraph) and "nameKey" not in s.nquads()
+    for person in ("Truong Thi Mai", "Nguyễn Quang Dương", "duong van thai"):
+        found = ask(open_graph(old), "career", person=person).rows
+        assert found and found == ask(open_graph(new), "career", person=person).rows
+    r = cli("upgrade", old)
+    assert r.exit_code == 0 and "added the name keys" in r.output, r.output
+    assert nquads(old) == nquads(new) and default_and_merge(old) == default_and_merge(new)
+    r = cli("upgrade", old)
+    assert r.exit_code == 0 and "up to date" in r.output
+
+    older = _without_name_keys(tmp_path, new, "older")
+    build_into([str(B)], older, jobs=1)
+    build_into([str(A), str(B)], new, jobs=1)
+    assert nquads(older) == nquads(new) and default_and_merge(older) == default_and_merge(new)
+
+
 def test_export_nt_is_the_merged_default_graph(tmp_path):
     """.nt is written from the default graph; it is the same file as flattening the named graphs."""
     st = tmp_path / "st"
