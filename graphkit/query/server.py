@@ -920,10 +920,10 @@ def _page(server: Endpoint) -> str:
     examples = {}
     for name, q in questions().items():
         try:
-            vals = _example_values(q)
+            vals = q.example_values()
             examples[name] = {"title": q.title, "query": q.render(vals),
                               "params": [{"name": p.name.replace("_", "-"), "help": p.help, "type": p.type,
-                                          "value": vals.get(p.name.replace("_", "-"), vals.get(p.name, p.default or "")),
+                                          "value": vals.get(p.name, p.default or ""),
                                           "required": p.required} for p in q.params]}
         except QueryError:
             continue
@@ -960,13 +960,6 @@ def service_description(base: str) -> str:
         rdfs:comment "each article is a named graph; the default graph is the merge of all of them" ;
         sd:defaultGraph [ a sd:Graph ] ] .
 """
-
-
-def _example_values(q) -> dict:
-    import shlex
-
-    args = shlex.split(q.example)
-    return {a[2:]: v for a, v in zip(args[::2], args[1::2])}
 
 
 _PAGE = """<!doctype html>
