@@ -207,12 +207,18 @@ def _after_country(name: str, evidence: str) -> bool:
 def _a_country_here(text: str, c: re.Match) -> bool:
     """Whether the country's name at ``c`` stands alone: not after a capitalised word of the same name, not a
     form of address."""
-    from graphkit.gazetteer import honorifics
-
     before = re.search(r"(\S+)\s+$", text[:c.start()])
     if before and before.group(1)[:1].isupper() and before.group(1)[-1:].isalpha():
         return False
-    return c.group(0).lower() not in {w.lower() for w, kind in honorifics() if kind == "address"}
+    return c.group(0).lower() not in _address_words()
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    """The forms of address of honorifics.tsv, lower-cased ('anh' is also England's name)."""
+    from graphkit.gazetteer import honorifics
+
+    return frozenset(w.lower() for w, kind in honorifics() if kind == "address")
 
 
 def _foreign(tenures: list[_Tenure]) -> CheckResult:
