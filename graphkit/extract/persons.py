@@ -13,7 +13,7 @@ By-lines and photo credits (``Tin, ảnh: Quốc Trường``, ``(Ảnh: Trọng 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -96,6 +96,12 @@ def _folded_provinces() -> frozenset[str]:
     return frozenset(fold(n) for p in provinces().values() for n in (p.name, *p.aliases) if " " in n)
 
 
+@lru_cache(maxsize=1 << 12)
+def _misspelt_province(name: str) -> bool:
+    """Whether ``name`` folds to a province's name (cached: a name comes back in sentence after sentence)."""
+    return fold(name) in _folded_provinces()
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(load_list("name_stopwords.txt"))
@@ -163,9 +169,16 @@ def _foreign_shaped(words: list[str], by_surname: bool = True) -> bool:
     """Whether a name in the Latin alphabet cannot be a Vietnamese one written without marks: a hyphenated
     word ('Jae-in'), a word no Vietnamese syllable is spelled like ('Stephen', 'Kuk'), or a Korean family name
     first (foreign_surnames.tsv)."""
-    if any("-" in w or "'" in w or not _VI_SYLLABLE.fullmatch(w) for w in words):
+    if any(_foreign_word(w) for w in words):
         return True
     return by_surname and _foreign_surnames().get(words[0]) == "ko"
+
+
+@lru_cache(maxsize=1 << 12)
+def _foreign_word(w: str) -> bool:
+    """A word of the Latin alphabet no Vietnamese syllable is spelled like (cached: the same capitalised words
+    come back sentence after sentence; asked of every pair of such words by :func:`may_name_person`)."""
+    return "-" in w or "'" in w or not _VI_SYLLABLE.fullmatch(w)
 
 
 def _korean_form(words: list[str]) -> bool:
@@ -369,10 +382,16 @@ def _run_rx() -> re.Pattern:
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
     out = []
-    inside = _covered(blocked)
+    inside, overlaps = _covered(blocked), _overlapped(blocked)
     for r in _run_rx().finditer(text):
         # a run's words are separated by single spaces (see _run_rx); a blocked word breaks it
         run, pos = [], r.start()
+        if not overlaps(pos, r.end()):  # (most runs: no blocked span near, no word to test)
+            for w in r.group().split(" "):
+                run.append((pos, pos + len(w), w))
+                pos += len(w) + 1
+            _take(run, text, out)
+            continue
         for w in r.group().split(" "):
             if inside(pos):
                 _take(run, text, out)
@@ -409,12 +428,36 @@ def _covered(spans) -> Callable[[int], bool]:
     return inside
 
 
+def _overlapped(spans) -> Callable[[int, int], bool]:
+    """A test of whether a range ``[a, b)`` overlaps one of ``spans``: some span starts before ``b`` and ends after
+    ``a`` (the furthest end reached by the spans that start before ``b``).
+
+    >>> overlaps = _overlapped([(10, 20), (0, 5)])
+    >>> [r for r in ((5, 10), (4, 6), (19, 30), (20, 30)) if overlaps(*r)]
+    [(4, 6), (19, 30)]
+    """
+    if not spans:
+        return lambda a, b: False
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach, top = [], -1
+    for _a, b in ordered:
+        top = max(top, b)
+        reach.append(top)
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect_left(starts, b)
+        return i > 0 and reach[i - 1] > a
+
+    return overlaps
+
+
 def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     """The name in a run of capitalised words, if any: from its family name (after a country's
     name, or a title word: 'Thiếu tướng Nguyễn …'), up to a stop word, at most 4 words."""
     if len(run) < 2:
         return
-    sn, countries, firsts, stop = _opening_names(), _countries(), _country_firsts(), _stopwords()
+    sn, countries, firsts, stop = _take_sets()
     words = [w for _s, _e, w in run]
     k = 0
     while k < len(words):
@@ -449,6 +492,12 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             ends = [i for i in range(1, len(run) - 2) if run[i][2] in sn and len(run) - i <= 4]  # Mai Nguyễn Quốc Anh')
             run = run[ends[-1]:] if ends else run[:3]
         out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+
+
+@cache
+def _take_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The sets :func:`_take` reads, fetched in one call (it runs for every run of capitalised words)."""
+    return _opening_names(), _countries(), _country_firsts(), _stopwords()
 
 
 @cache
@@ -521,7 +570,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         previous, last_hit = last_hit, None
-        if name in _not_persons() or fold(name) in _folded_provinces():
+        if name in _not_persons() or _misspelt_province(name):
             continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi')
         before_text = sentence[max(prev_end, s - 160):s]
         if _credit_before_rx().search(before_text):

@@ -107,10 +107,11 @@ def _has_role_rx() -> re.Pattern:
     return quick_test(*_role_word(ignore_case=False))
 
 
+@lru_cache(maxsize=1 << 10)
 def may_name_post(text: str) -> bool:
     """A cheap test on a whole sentence: False when no part of it names a role (no :func:`mentions_role`
     of any piece of it, so no title phrase anywhere in it): no role word, and no abbreviation that
-    might spell one out."""
+    might spell one out. (Cached: the steps after the persons' ask it of the same sentences.)"""
     return _has_role_rx().search(fix_tones(text).lower()) is not None or may_abbreviate(text)
 
 
