@@ -719,8 +719,11 @@ def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, st
         return set()
     out = set()
     countries = _countries()
+    korean = _foreign_surnames()
     for m in _LATIN_RUN.finditer(text):
         a, words = m.start(), m.group().split(" ")
+        if not any(map(_foreign_word, words)) and not any(korean.get(w) == "ko" for w in words):
+            continue  # (most runs: Vietnamese words without marks. What is read below is a suffix of the run's words)
         prev = text[max(0, a - 12):a].split()
         if prev and text[a - 1:a] == " " and f"{prev[-1]} {words[0]}" in countries:  # 'Thái Lan Arkhom …'
             a += len(words[0]) + 1
