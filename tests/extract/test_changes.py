@@ -83,3 +83,19 @@ def test_the_change_reaches_the_graph():
 ])
 def test_the_date_of_a_change(sentence, expected):
     assert holdings(sentence) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a cue in any case: the test reads the sentence lower-cased (corpus headlines and leads)
+    ("Bổ nhiệm ông Đoàn Công Huynh giữ chức Cục trưởng Cục Thông tin đối ngoại", True),
+    ("BỔ NHIỆM ông Đoàn Công Huynh giữ chức Cục trưởng Cục Thông tin đối ngoại", True),
+    ("Miễn nhiệm chức vụ Phó chủ tịch TP Đà Nẵng", True),
+    ("Nghỉ hưu cuối năm 2017 có lợi hơn 2018?", True),
+    # 'bầu' but not 'bầu cử'; a cue inside a longer word is none
+    ("Cử tri đi bầu cử đại biểu Hội đồng nhân dân xã", False),
+    ("Hội nghị bàn về công tác chỉ đạo điều hành của tỉnh", False),
+])
+def test_may_change_reads_cues_in_any_case(sentence, expected):
+    from graphkit.extract.changes import may_change
+
+    assert may_change(sentence) is expected
