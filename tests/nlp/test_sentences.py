@@ -101,6 +101,8 @@ def test_words_read_without_the_tokenizer_end_sentences_as_it_says(word):
     "V12.", "RAV4.", "30m2.",
     # … never after a slash; runs of periods ('...' is an ender, '..' and '....' are not); one ellipsis character
     "viên./.", "đây./.", "Quốc,...", "MCG...", "triển....", "tô..", "Lennon,…", "JPS…", "không”…",
+    # '!' and '?', always split off
+    "FDI?", "hàng”?", "ngờ!!!", "C!", "-!?!", "2017?", "King’s?",
     # words joined by hyphens or slashes (the last one decides; 'Anh-Dr.' is made up: 'Dr' is an abbreviation), a
     # number and a unit
     "U-crai-na.", "la-zăng.", "bảng/năm.", "con/ngày.", "Anh-Dr.", "24kg.", "1,2km.", "1.000km.",
