@@ -78,13 +78,14 @@ _TYPE_LOWER = sorted({w.lower() for w in _TYPE_WORDS})
 _AFTER_TYPE = re.compile(r"\s+(?:số\s+)?\d")
 
 
-def _references(pat: re.Pattern, text: str, low: str):
-    """The matches of ``pat`` (a type word and its number) in ``text``, tried only where the lower-cased
-    text ``low`` has a type word followed by a number (found by ``str.find``: the type words' first letters,
-    in either case, open a quarter of all words, and a regex scan for them cost ten times more)."""
+def _type_word_starts(text: str) -> list[int] | None:
+    """Where ``text`` has a type word (in either case) followed by a number, in order: where the patterns of
+    references are tried (:func:`_references`); found once for all of them by ``str.find`` in the lower-cased
+    text (the type words' first letters, in either case, open a quarter of all words, and a regex scan for them
+    cost ten times more). None when lower-casing changes the text's length: then the patterns scan it all."""
+    low = text.lower()
     if len(low) != len(text):
-        yield from pat.finditer(text)
-        return
+        return None
     starts = []
     for w in _TYPE_LOWER:
         i = low.find(w)
@@ -92,8 +93,17 @@ def _references(pat: re.Pattern, text: str, low: str):
             if _AFTER_TYPE.match(text, i + len(w)):
                 starts.append(i)
             i = low.find(w, i + len(w))
+    return sorted(starts)
+
+
+def _references(pat: re.Pattern, text: str, starts: list[int] | None):
+    """The matches of ``pat`` (a type word and its number) in ``text``, tried only at ``starts``
+    (:func:`_type_word_starts`)."""
+    if starts is None:
+        yield from pat.finditer(text)
+        return
     last = 0
-    for i in sorted(starts):
+    for i in starts:
         if i >= last and (m := pat.match(text, i)) is not None:
             last = m.end()
             yield m
@@ -291,7 +301,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
     """
     found: list[DirectiveMatch] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
+    starts = _type_word_starts(text)  # (once for both patterns of references below)
 
     def add(start: int, end: int, d: Directive, surface: str) -> None:
         d = replace(d, evidence=_sentence_of(text, start, end), surface=surface)
@@ -325,7 +335,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
     # Chỉ thị 11/2016 (của Thủ tướng): a document read elsewhere, else completed from its issuer, else kept
     # as written
     if "/" in text:
-        for m in _references(_NUM_YEAR, text, low):
+        for m in _references(_NUM_YEAR, text, starts):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             type_code = TYPE_WORDS[m.group("tword").lower()]
@@ -349,7 +359,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
     # issuer named after the last, else from a document of the same type and number read elsewhere
     pending: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, type, number, surface, year
     resolved: list[tuple[int, int, Directive, str]] = []
-    for m in _references(_SHORT, text, low):
+    for m in _references(_SHORT, text, starts):
         if any(a <= m.start() < b for a, b in taken):
             continue
         type_code = TYPE_WORDS[m.group("tword").lower()]

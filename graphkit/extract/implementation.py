@@ -199,6 +199,8 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
     and ``facts.citations`` for the directives ``dmatches`` found in the story (in order). ``provinces``: the
     story's province mentions (places.PlaceMatch, in order): a provincial body written without its place
     (``Sở Y tế``) is of the province named last up to its sentence's end, else of the article's."""
+    if not dmatches:
+        return  # (most stories name no directive: their sentences are not walked through)
     from graphkit.extract import directives as dirs
     from graphkit.nlp.normalize import expand_abbreviations
 

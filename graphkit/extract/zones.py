@@ -57,7 +57,7 @@ def story_spans(text: str) -> list[tuple[int, int]]:
     for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if is_story_end(line) and start > n_chars * 0.2:
+        if start > n_chars * 0.2 and is_story_end(line):  # (the cheap test first)
             break
         if is_credit(line):
             if start > n_chars * 0.3 and any(l.strip() for l in lines[i + 1:]):

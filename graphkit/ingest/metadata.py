@@ -181,7 +181,9 @@ _WHEN_CAP = (r"(?<!\w)(?:Vào\s+)?(?:Rạng\s+sáng|Sáng|Chiều|Trưa|Tối|Đ
 _REPORTS = (r"(?:đã|vừa(?!\s+qua)|đưa\s+tin|cho\s+biết|cho\s+hay|tuyên\s+bố|thông\s+báo|công\s+bố|khẳng\s+định|cho\s+rằng"
             r"|nhận\s+định|xác\s+nhận|kêu\s+gọi|tổ\s+chức|thông\s+qua|phát\s+đi|phát\s+biểu|tiến\s+hành)")
 # a day/month (maybe with its year) in the lead; what stands before and after it says whether it is a dateline
-_DM = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?![\d/-])")
+# (the look-behind for the character before the day stands after its first digit: the engine skips to a digit in
+# C instead of trying the pattern at every position; _dateline_match takes half the time)
+_DM = re.compile(r"(\d(?<![\d/.-]\d)\d?)\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?![\d/-])")
 _OPEN = r"\s*(?:\(\s*(?:ngày\s+)?)?$"
 _CLOSE_COMMA = re.compile(r"\s*\)?\s*,")
 _CLOSE = re.compile(r"\s*\)")

@@ -40,7 +40,7 @@ class ArticleGraph:
 
     def ntriples(self) -> str:
         """The triples as N-Triples text."""
-        return "".join(ln + "\n" for ln in self.lines)
+        return "\n".join(self.lines) + "\n" if self.lines else ""
 
     def values(self) -> list[tuple[str, str, str]]:
         """The triples as plain strings: subject, predicate, and the object's IRI or lexical form."""
@@ -59,7 +59,10 @@ class _Quads:
 
     def __init__(self, graph_iri: str):
         self.graph = ArticleGraph(graph_iri)
-        self._seen: set[str] = set()
+        self._seen: set[tuple[str, str, str]] = set()
+        # the IRI of each place already written: a place is named again (the article's own province is also a
+        # mention, and the province of each district), and writing it again adds no triple
+        self.places: dict[Place, str] = {}
 
     @staticmethod
     def iri(value: str) -> Term:
@@ -70,10 +73,12 @@ class _Quads:
         return _lit(value)
 
     def add(self, s: str, p: str, o: Term) -> None:
-        line = f"<{s}> <{p}> {o.nt} ."
-        if line not in self._seen:
-            self._seen.add(line)
-            self.graph.lines.append(line)
+        # each triple once, known by its parts (their hashes are kept by the strings, which recur) rather than by
+        # its line (a new string, hashed whole: an evidence sentence is long)
+        key = (s, p, o.nt)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.graph.lines.append(f"<{s}> <{p}> {o.nt} .")
             self.graph.triples.append((s, p, o))
 
     def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = (), *, keys: bool = False) -> str:
@@ -82,7 +87,7 @@ class _Quads:
         questions find them by name with an exact lookup instead of reading every label."""
         self.add(iri, RDF_TYPE, self.iri(GK_URI + cls))
         self.add(iri, RDFS_LABEL, self.lit(label))
-        alts = sorted(set(alt) - {label})
+        alts = sorted(set(alt) - {label}) if alt else ()
         for a in alts:
             self.add(iri, SKOS_ALT, self.lit(a))
         if keys:
@@ -143,6 +148,12 @@ GK = GK_URI
 
 
 def _place(q: _Quads, place: Place) -> str:
+    if (iri := q.places.get(place)) is None:
+        iri = q.places[place] = _new_place(q, place)
+    return iri
+
+
+def _new_place(q: _Quads, place: Place) -> str:
     from graphkit.gazetteer import provinces
 
     if place.level == "district":

@@ -61,7 +61,50 @@ def _ends_sentence(word: str) -> bool:
         return True
     if _CAPS.fullmatch(word):
         return len(word) > 2 and word[:-1] not in abbreviations()
-    return _ends_sentence_tokenized(word)
+    known = _ends_sentence_by_suffix(word)
+    return _ends_sentence_tokenized(word) if known is None else known
+
+
+# The words below end the way the tokenizer's tables (spaCy 3.8: its suffixes, prefixes and special cases, none of
+# which ends in these) split whatever comes before: the same answer as the tokenizer for all 29,881 such words
+# before an ender in the 2017 corpus and for over a million corpus words given each such ending. They are five in six
+# of the words the rules above leave to the tokenizer (9,928 of 12,009 distinct), at ~70 µs a call.
+_VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# a period after a closing bracket or quote, an ellipsis, '%', '!', '?' or a digit is split off, and the token before
+# it is no abbreviation nor a single capital: it ends a sentence ('(TTXVN).', '“mốt”.', 'V12.'); after a slash the
+# period is never split off ('hết./.')
+_BEFORE_PERIOD = frozenset(")]”\"’'…%!?0123456789")
+# a run of two or more periods is one token: an ender when it is '...' ('Quốc,...'), not '..' or '....'
+_PERIODS = re.compile(r".*[^.](\.{2,})")
+# words joined by hyphens or slashes are split there ('U-crai-na.', 'bảng/năm.'): the last decides, as in _PLAIN
+_JOINED = re.compile(rf"[{_VN_LOWER}{UPPER}]+(?:[-/][{_VN_LOWER}{UPPER}]+)*[-/](?P<last>[{_VN_LOWER}{UPPER}]*[{_VN_LOWER}])\.")
+# a number and a word of two or more lower-case letters ('24kg.', '1,2km.'; not '1,2m.': 'm.' is a special case)
+_UNIT = re.compile(rf"\d[\d.,]*[{_VN_LOWER}]{{2,}}\.")
+
+
+def _ends_sentence_by_suffix(word: str) -> bool | None:
+    """Whether ``word`` ends a sentence, for the words the tokenizer splits at their end whatever comes before them
+    (see above); None for the others."""
+    if len(word) < 2:
+        return None
+    if word[-1] == ".":
+        if word[-2] in _BEFORE_PERIOD:
+            return True
+        if word[-2] == "/":
+            return False
+    elif word[-1] == "…":  # one ellipsis character is split off ('Lennon,…'), two are one token ('……')
+        return True if word[-2] != "…" else None
+    elif word[-1] in "!?":  # always split off, one by one ('FDI?', 'hàng”?', 'ngờ!!!')
+        return True
+    else:
+        return None
+    if m := _PERIODS.fullmatch(word):
+        return len(m.group(1)) == 3
+    if (m := _JOINED.fullmatch(word)) and len(m.group("last")) >= 2:
+        return m.group("last") not in abbreviations()
+    if _UNIT.fullmatch(word):
+        return True
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,9 +119,17 @@ def _ends_sentence_tokenized(word: str) -> bool:
     return True
 
 
+# a quote or bracket before a capital or a digit is split off ('“Chúng', '(2017'): no special case of the tokenizer
+# opens so (those that open with a bracket are emoticons: '(:', '(o:'); 2,940 of the 3,272 distinct words the corpus
+# asks about, and the tokenizer's answer for all 18,561 such corpus words
+_QUOTED_CAPITAL = re.compile(rf"[“\"(‘'][{UPPER}0-9]")
+
+
 @lru_cache(maxsize=1 << 12)
 def _opens(word: str) -> bool:
     """Whether the whitespace-free ``word`` starts with an opening quote, bracket or dash as its own token."""
+    if _QUOTED_CAPITAL.match(word):
+        return True
     from graphkit.nlp.pipeline import get_tokenizer
 
     return get_tokenizer()(word)[0].text in OPENERS

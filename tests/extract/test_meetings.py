@@ -111,3 +111,18 @@ def test_a_meeting_is_named_from_its_own_sentence(title, label):
 def test_who_attends(sentences, attendees):
     ms = meet(*sentences)
     assert [n for n, _ in (ms[0].attendees if ms else [])] == attendees
+
+
+@pytest.mark.parametrize("sentences, chairs, attendees", [
+    # the chairing cues in a sentence with 'chủ trì' in any case (a sentence without it is not searched for them)
+    (["Sáng 7-2, dưới sự chủ trì của ông Nguyễn Ngọc Thuần, Phó Chủ tịch UBND huyện Gia Lâm, cuộc họp với đại diện "
+      "các ban, ngành liên quan."], ["Nguyễn Ngọc Thuần"], []),
+    (["Sáng 7-2, DƯỚI SỰ CHỦ TRÌ CỦA ông Nguyễn Ngọc Thuần, Phó Chủ tịch UBND huyện Gia Lâm, cuộc họp với đại diện "
+      "các ban, ngành liên quan."], ["Nguyễn Ngọc Thuần"], []),
+    # no chairing: only the attending is read ('Tham gia' at the start of the verb phrase, its first letter a capital)
+    (["Ông Kim Yong-jae dẫn đầu phái đoàn Triều Tiên đến Bắc Kinh để Tham gia hội nghị này."], [], ["Kim Yong-jae"]),
+])
+def test_chairing_and_joining_in_either_case(sentences, chairs, attendees):
+    ms = meet(*sentences)
+    assert [n for n, _ in ms[0].chairs] == chairs
+    assert [n for n, _ in ms[0].attendees] == attendees

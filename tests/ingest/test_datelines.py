@@ -195,3 +195,18 @@ def test_corpus_sample_time_slice(corpus_sample):
     day = person_person(dated_ds, date_from="2017-02-06", date_to="2017-02-06")
     assert day.number_of_nodes() >= 20 and day.number_of_edges() >= 5
     assert person_person(undated_ds, date_from="2017-02-06", date_to="2017-02-06").number_of_nodes() == 0
+
+
+@pytest.mark.parametrize("lead", [
+    # the day/month pattern opens with a digit and looks at the character before the day after it: the same matches
+    # as the look-behind before the day (a digit, '/', '.' or '-' before it: no date there)
+    "Sáng 5/2, Bí thư Tỉnh ủy làm việc với …", "Ngày 12/3/2017, tại Hà Nội", "Tối 5 - 2, tại", "(ngày 8/2)",
+    "Số 15/2017 và 3-4 lần", "1/2/3", "a5/2 .5/2 -5/2 /5/2 25/12/2016 125/12", "5/2", "05/02-2017 ngày 31/12/1999",
+])
+def test_day_month_pattern_finds_what_the_look_behind_before_the_day_finds(lead):
+    import re
+
+    from graphkit.ingest.metadata import _DM
+
+    before = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?![\d/-])")
+    assert [(m.span(), m.groups()) for m in _DM.finditer(lead)] == [(m.span(), m.groups()) for m in before.finditer(lead)]

@@ -92,3 +92,49 @@ def test_words_read_without_the_tokenizer_end_sentences_as_it_says(word):
     from graphkit.nlp.sentences import _ends_sentence, _ends_sentence_tokenized
 
     assert _ends_sentence(word) == _ends_sentence_tokenized(word)
+
+
+@pytest.mark.parametrize("word", [
+    # corpus words whose end the tokenizer splits off whatever comes before: a period after a closing bracket or
+    # quote, '!', '?', an ellipsis or a digit …
+    "(CVT).", "9).", "(2015-2020).", "“mốt”.", '"chất".', "cay'.", "đâu’.", "tên?”.", 'bền!".', "áp….", "[3].",
+    "V12.", "RAV4.", "30m2.",
+    # … never after a slash; runs of periods ('...' is an ender, '..' and '....' are not); one ellipsis character
+    "viên./.", "đây./.", "Quốc,...", "MCG...", "triển....", "tô..", "Lennon,…", "JPS…", "không”…",
+    # '!' and '?', always split off
+    "FDI?", "hàng”?", "ngờ!!!", "C!", "-!?!", "2017?", "King’s?",
+    # words joined by hyphens or slashes (the last one decides; 'Anh-Dr.' is made up: 'Dr' is an abbreviation), a
+    # number and a unit
+    "U-crai-na.", "la-zăng.", "bảng/năm.", "con/ngày.", "Anh-Dr.", "24kg.", "1,2km.", "1.000km.",
+])
+def test_words_read_by_their_end_end_sentences_as_the_tokenizer_says(word):
+    from graphkit.nlp.sentences import _ends_sentence_by_suffix, _ends_sentence_tokenized
+
+    assert _ends_sentence_by_suffix(word) is not None
+    assert _ends_sentence_by_suffix(word) == _ends_sentence_tokenized(word)
+
+
+@pytest.mark.parametrize("word", [
+    # left to the tokenizer: a special case ('m.', 'h.'), a single capital before the period, two ellipses, a
+    # superscript the period is not split after
+    "1,2m.", "km/h.", "Type-C.", "……", "30m³.", "PGS.BS.", "v/p.",
+])
+def test_words_left_to_the_tokenizer(word):
+    from graphkit.nlp.sentences import _ends_sentence, _ends_sentence_by_suffix, _ends_sentence_tokenized
+
+    assert _ends_sentence_by_suffix(word) is None
+    assert _ends_sentence(word) == _ends_sentence_tokenized(word)
+
+
+@pytest.mark.parametrize("word, opens", [
+    # a quote or bracket before a capital or a digit, read without the tokenizer
+    ("“Chúng", True), ('"Tôi', True), ("(2017", True), ("‘Tôi", True), ("'Đê", True),
+    # the tokenizer's: two single quotes, a dash before a word, an emoticon
+    ("''Đê", False), ("-Nội", False), ("(o:", False), ("(:", False),
+])
+def test_opening_quotes_and_brackets(word, opens):
+    from graphkit.nlp.pipeline import get_tokenizer
+    from graphkit.nlp.sentences import _opens
+
+    assert _opens(word) is opens
+    assert (get_tokenizer()(word)[0].text in OPENERS) is opens
