@@ -234,13 +234,14 @@ def _bare_titles(facts: ArticleFacts, sentences: list[Sentence], hits: Hits, for
                 found.setdefault(h.name, []).append((s, before))
             elif mentions_role(before[-30:]):
                 other.add(h.name)  # a title we could not read
-    if not found.keys() - other:
+    bare = [n for n in found if n not in other]  # in the order of the text (a set's order follows the hash seed)
+    if not bare:
         return
     named = [h.post for h in facts.holdings]
     members = {p.body for p in named if p.role.startswith("Ủy viên")}  # 'Ủy viên Bộ Chính trị': no ministry
     named += [Post(b.body.label, "", b.body, ()) for b in find_bodies(expand_abbreviations(story))
               if b.body.level == "central" and b.body not in members]
-    for name in found.keys() - other:
+    for name in bare:
         for s, before in found[name]:
             post = bare_title_in_context(before, named)
             if post is not None:

@@ -85,6 +85,29 @@ def test_byte_identical_across_processes(tmp_path, suffix):
     assert outs[0] == outs[1]
 
 
+# two bare ministry titles in one sentence (corpus article 21490380, a festival round-up): their holdings were
+# added in the order of a set, which follows the hash seed, and so did the article graph's lines
+_BARE_TITLES = ("Có dẹp được hình ảnh phản cảm trong lễ hội?\n"
+                "Bộ VH-TT&DL cho biết sẽ tăng cường công tác kiểm tra lễ hội. Theo đó, Thứ trưởng Huỳnh Vĩnh Ái cùng các "
+                "đơn vị chức năng sẽ kiểm tra công tác chuẩn bị, tổ chức lễ hội tại Đền Trần (Nam Định) ngày 10/2 (tức 14 "
+                "tháng Giêng) và Thứ trưởng Đặng Thị Bích Liên cùng các đơn vị chức năng sẽ kiểm tra công tác chuẩn bị, "
+                "tổ chức lễ hội tại Đền Trần Thương (Hà Nam) và Đền Trần (Thái Bình) ngày 8/2 (tức 12 tháng Giêng).")
+
+
+def test_article_graph_lines_identical_across_hash_seeds(tmp_path):
+    script = ("import sys; from graphkit.ingest.article import Article; from graphkit.extract.article import extract; "
+              "from graphkit.kg.build import article_graph; "
+              "f = extract(Article(id='a', text=sys.stdin.read(), source='t')); "
+              "print([h.person for h in f.holdings]); print(article_graph(f).ntriples())")
+    outs = []
+    for seed in ("0", "2", "3", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        outs.append(subprocess.run([sys.executable, "-c", script], input=_BARE_TITLES, capture_output=True, text=True,
+                                   check=True, env=env, cwd=ROOT).stdout)
+    assert "['Huỳnh Vĩnh Ái', 'Đặng Thị Bích Liên']" in outs[0]  # both read, in the order of the text
+    assert all(o == outs[0] for o in outs)
+
+
 def test_every_fact_has_its_sentence():
     from graphkit.kg.namespaces import sparql_prefixes
     from rdflib import Dataset
