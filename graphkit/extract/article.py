@@ -123,10 +123,17 @@ def _names_known_elsewhere(sentences: list[Sentence], blocked: list[tuple[int, i
         in_sentence.append(b)
     known = {h.name for hs in first_pass for h in hs}
     given = {n.rsplit(" ", 1)[-1] for n in known}
-    return [find_persons(s.text, blocked=b, known=known)
-            if b is not None and known and any(n in s.text for n in (*known, *given))
-            and (ms & known or names_given_alone(s.text, b, known))
+    return [find_persons(s.text, blocked=b, known=known) if b is not None and _read_again(s.text, b, ms, known, given)
             else hs for s, hs, ms, b in zip(sentences, first_pass, missed, in_sentence)]
+
+
+def _read_again(text: str, blocked: list[tuple[int, int]], missed: set[str], known: set[str], given: set[str]) -> bool:
+    """Whether a sentence read once is read again knowing the article's names: a name passed over there is known
+    (and a known name or given name is written in it), or it names a known person by the given name alone (which
+    writes that given name). The cheap tests first: most sentences pass over no known name."""
+    if missed & known and any(n in text for n in (*known, *given)):
+        return True
+    return any(g in text for g in given) and names_given_alone(text, blocked, known)
 
 
 def _long_names(hits: Hits) -> None:
