@@ -1,12 +1,14 @@
 """Benchmark: parallel corpus build into a store, against one pass of spaCy's rule tokenizer.
 
-    PYTHONPATH=. python benchmarks/build_corpus.py [CORPUS] [--sizes 1000,10000,all] [--jobs N]
+    PYTHONPATH=. python benchmarks/build_corpus.py [CORPUS] [--sizes 1000,10000,all] [--jobs N] [--extract-only]
 
 For each size (the first N articles of the corpus) it builds a fresh store in a fresh process and
 prints articles/s, wall time, peak RSS (getrusage: the build process, its worker processes, and
 their sum) and the quads in the store. Then it times one single-process pass of
 ``spacy.blank("vi")`` with the rule tokenizer (``nlp.make_doc``) over the texts of the largest size,
-and prints the ratios build / tokenizer pass and time(all) / time(10k).
+and prints the ratios build / tokenizer pass and time(all) / time(10k). With ``--extract-only`` it also times
+the build's reading and extraction alone (the same worker pool, nothing written): what is left of the build
+time without the store.
 """
 from __future__ import annotations
 
@@ -58,6 +60,25 @@ def one_build(path: str, store: str, jobs: int | None) -> dict:
             "load": os.getloadavg()[0], **_peak_rss_mb()}
 
 
+def one_extraction(path: str, jobs: int | None) -> dict:
+    """The build's reading and extraction alone: the same worker pool, chunks and window as ``build_into``, what the
+    workers send back dropped (no store, no resolution). The part of the build time the store does not take."""
+    sys.path.insert(0, str(REPO))
+    from graphkit.kg.store import default_jobs
+    from graphkit.pipeline import _chunks, _extract_and_write, _extract_chunk, _start_pool
+
+    jobs = max(1, jobs or default_jobs())
+    t = time.perf_counter()
+    pool = _start_pool(jobs) if jobs > 1 else None
+    problems: list = []
+    done = [0]
+    _extract_and_write(_chunks([path], 10_000_000, 64, None, problems), _extract_chunk, True, pool, jobs,
+                       lambda items: done.__setitem__(0, done[0] + len(items)))
+    if pool is not None:
+        pool.shutdown(wait=True)
+    return {"articles": done[0], "wall": time.perf_counter() - t, "load": os.getloadavg()[0], **_peak_rss_mb()}
+
+
 def one_tokenizer_pass(path: str) -> dict:
     import spacy
 
@@ -94,7 +115,13 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
     ap.add_argument("--one-build", nargs=2, metavar=("INPUT", "STORE"), help=argparse.SUPPRESS)
     ap.add_argument("--one-tokenizer", metavar="INPUT", help=argparse.SUPPRESS)
+    ap.add_argument("--one-extraction", metavar="INPUT", help=argparse.SUPPRESS)
+    ap.add_argument("--extract-only", action="store_true",
+                    help="also time reading and extraction alone (no store) on the largest size")
     a = ap.parse_args()
+    if a.one_extraction:
+        print(json.dumps(one_extraction(a.one_extraction, a.jobs)))
+        return
     if a.one_build:
         print(json.dumps(one_build(*a.one_build, a.jobs)))
         return
@@ -121,6 +148,11 @@ def main() -> None:
                   f"({b['cpu_self']:.0f} s this process + {b['cpu_children']:.0f} s workers)  "
                   f"({b['problems']} input problems, load average {b['load']:.1f})")
         largest = sizes[-1]
+        if a.extract_only:
+            x = _child("one-extraction", str(_subset(corpus, largest, tmp)), *(["--jobs", str(a.jobs)] if a.jobs else []))
+            print(f"reading and extraction alone {x['articles']:>6} articles: {x['wall']:8.1f} s  "
+                  f"CPU {x['cpu']:.0f} s ({x['cpu_self']:.0f} s this process + {x['cpu_children']:.0f} s workers)  "
+                  f"(no store; load average {x['load']:.1f})")
         tok = _child("one-tokenizer", str(_subset(corpus, largest, tmp)))
     print(f"tokenizer pass {tok['texts']:>6} texts:    {tok['wall']:8.1f} s  {tok['texts'] / tok['wall']:6.1f} texts/s  "
           f"({tok['tokens']} tokens, one process, reading excluded, load average {tok['load']:.1f})")
