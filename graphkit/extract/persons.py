@@ -13,7 +13,7 @@ By-lines and photo credits (``Tin, ảnh: Quốc Trường``, ``(Ảnh: Trọng 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -412,20 +412,8 @@ def _covered(spans) -> Callable[[int], bool]:
     >>> [p for p in (0, 4, 5, 9, 10, 15, 19, 20) if inside(p)]
     [0, 4, 10, 15, 19]
     """
-    if not spans:
-        return lambda pos: False
-    ordered = sorted(spans)
-    starts = [a for a, _b in ordered]
-    reach, top = [], -1
-    for _a, b in ordered:
-        top = max(top, b)
-        reach.append(top)
-
-    def inside(pos: int) -> bool:
-        i = bisect_right(starts, pos)
-        return i > 0 and reach[i - 1] > pos
-
-    return inside
+    overlaps = _overlapped(spans)  # a position is covered where [pos, pos + 1) overlaps a span
+    return lambda pos: overlaps(pos, pos + 1)
 
 
 def _overlapped(spans) -> Callable[[int, int], bool]:
