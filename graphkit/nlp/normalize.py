@@ -108,12 +108,12 @@ _META = re.compile(r"[\\.^$*+?{}\[\]()|]")
 
 
 def _literal_starts(pattern: str) -> tuple[str, ...] | None:
-    """The literal text each alternative of ``pattern`` starts with ('TP\\.\\s?HCM|UBND' → 'TP', 'UBND'):
+    r"""The literal text each alternative of ``pattern`` starts with ('TP\.\s?HCM|UBND' → 'TP', 'UBND'):
     a match has one of them at its start. None when an alternative starts with no literal, or the
     pattern has groups and alternatives (its top-level alternatives are not plain); one alternative may
     have groups after its literal start ('GĐ(?<!Phòng GĐ)(?= [A-Z])' → 'GĐ').
 
-    >>> _literal_starts("TP\\.\\s?HCM|UBND"), _literal_starts("GĐ(?<!Báo GĐ)(?= [A-Z])"), _literal_starts("(?:a|b)c")
+    >>> _literal_starts(r"TP\.\s?HCM|UBND"), _literal_starts("GĐ(?<!Báo GĐ)(?= [A-Z])"), _literal_starts("(?:a|b)c")
     (('TP', 'UBND'), ('GĐ',), None)
     """
     if "(" in pattern and "|" in pattern:
