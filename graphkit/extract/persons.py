@@ -382,18 +382,13 @@ def _run_rx() -> re.Pattern:
 def name_candidates(text: str, blocked: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Runs of capitalised syllables that start with a family name, outside ``blocked`` spans."""
     out = []
-    inside, overlaps = _covered(blocked), _overlapped(blocked)
+    overlaps = _overlapped(blocked)
     for r in _run_rx().finditer(text):
         # a run's words are separated by single spaces (see _run_rx); a blocked word breaks it
         run, pos = [], r.start()
-        if not overlaps(pos, r.end()):  # (most runs: no blocked span near, no word to test)
-            for w in r.group().split(" "):
-                run.append((pos, pos + len(w), w))
-                pos += len(w) + 1
-            _take(run, text, out)
-            continue
+        near = overlaps(pos, r.end())  # (most runs: no blocked span near, no word to test)
         for w in r.group().split(" "):
-            if inside(pos):
+            if near and overlaps(pos, pos + 1):
                 _take(run, text, out)
                 run = []
             else:
