@@ -29,6 +29,8 @@ LETTERS = "a-zA-Zà-ỹÀ-ỸđĐ"
 #: the capital letters of Vietnamese, for a character class (``[A-ZĐÀ-Ỹ]`` is not one: that range of code
 #: points holds lower-case letters too, ``đ`` and ``ư`` among them)
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+#: the lower-case letters of Vietnamese, for a character class (``à-ỹ`` is not one: that range holds capitals too)
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from graphkit.nlp.patterns import UPPER
+from graphkit.nlp.patterns import LOWER, UPPER
 
 ENDERS = frozenset({".", "!", "?", "…", "...", "?!"})
 OPENERS = frozenset({'"', "“", "'", "‘", "(", "-", "–"})
@@ -69,7 +69,6 @@ def _ends_sentence(word: str) -> bool:
 # which ends in these) split whatever comes before: the same answer as the tokenizer for all 29,881 such words
 # before an ender in the 2017 corpus and for over a million corpus words given each such ending. They are five in six
 # of the words the rules above leave to the tokenizer (9,928 of 12,009 distinct), at ~70 µs a call.
-_VN_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 # a period after a closing bracket or quote, an ellipsis, '%', '!', '?' or a digit is split off, and the token before
 # it is no abbreviation nor a single capital: it ends a sentence ('(TTXVN).', '“mốt”.', 'V12.'); after a slash the
 # period is never split off ('hết./.')
@@ -77,9 +76,9 @@ _BEFORE_PERIOD = frozenset(")]”\"’'…%!?0123456789")
 # a run of two or more periods is one token: an ender when it is '...' ('Quốc,...'), not '..' or '....'
 _PERIODS = re.compile(r".*[^.](\.{2,})")
 # words joined by hyphens or slashes are split there ('U-crai-na.', 'bảng/năm.'): the last decides, as in _PLAIN
-_JOINED = re.compile(rf"[{_VN_LOWER}{UPPER}]+(?:[-/][{_VN_LOWER}{UPPER}]+)*[-/](?P<last>[{_VN_LOWER}{UPPER}]*[{_VN_LOWER}])\.")
+_JOINED = re.compile(rf"[{LOWER}{UPPER}]+(?:[-/][{LOWER}{UPPER}]+)*[-/](?P<last>[{LOWER}{UPPER}]*[{LOWER}])\.")
 # a number and a word of two or more lower-case letters ('24kg.', '1,2km.'; not '1,2m.': 'm.' is a special case)
-_UNIT = re.compile(rf"\d[\d.,]*[{_VN_LOWER}]{{2,}}\.")
+_UNIT = re.compile(rf"\d[\d.,]*[{LOWER}]{{2,}}\.")
 
 
 def _ends_sentence_by_suffix(word: str) -> bool | None:
