@@ -112,11 +112,7 @@ def idle(addr, n: int = 1000) -> dict:
     time.sleep(READ_TIMEOUT + 2)
     out["fresh_13s"] = fresh(addr)
     out["closed_13s"] = closed_count(socks)
-    for s in socks:
-        s.close()
-    time.sleep(1)
-    out["fresh_after"] = fresh(addr)
-    return out
+    return _released(addr, socks, out)
 
 
 def slowloris(addr, n: int = 300) -> dict:
@@ -144,6 +140,11 @@ def slowloris(addr, n: int = 300) -> dict:
                 del marks[at]
         time.sleep(max(0.0, 2 - (time.monotonic() - t0) % 2))
     out["closed_15s"] = closed_count(socks)
+    return _released(addr, socks, out)
+
+
+def _released(addr, socks, out: dict) -> dict:
+    """``out`` with what a fresh client gets a second after ``socks`` are closed (``fresh_after``)."""
     for s in socks:
         s.close()
     time.sleep(1)
