@@ -8,7 +8,11 @@ with it the actors listed with it (``Ủy ban Trung ương Mặt trận Tổ qu�
 ương phối hợp … sơ kết 3 năm thực hiện Quyết định số 217-QĐ/TƯ``). When the sentence opens with the
 verb (``Thực hiện Chỉ thị …, Sở Y tế đã …``, ``Trong lộ trình tổ chức thực hiện Nghị quyết 29-NQ/TƯ …,
 Bộ GD&ĐT đã …``) the implementer is the subject after the opening clause. An actor that only agrees
-with carrying a document out or asks others to (``data/implement_blockers.txt``) does not implement it.
+with carrying a document out, asks others to, or says they should (``data/implement_blockers.txt``) does not
+implement it, nor does the actor asked (``đề nghị tỉnh X triển khai …``), nor the source a sentence opens with
+(``Theo báo cáo của Bộ Nội vụ, các bộ … đã triển khai …``); ``địa phương`` closing a list (``các bộ, ngành, địa
+phương``) is every locality, not the article's province. An opening clause may follow a connective (``Theo đó,
+để thực hiện …,``) and its subject may be a body's head (``…, Chủ tịch UBND tỉnh Phú Thọ yêu cầu …``).
 A directive that another directive's description cites (``Kết luận 74 … về kết quả thực hiện Nghị
 quyết 18``) is cited, not implemented, by the actor; but a plan issued to carry out a directive
 (``ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU``) makes its issuer an
@@ -27,9 +31,13 @@ from graphkit.extract.meetings import Sentence
 from graphkit.gazetteer import directive_issuers, load_list, load_table
 from graphkit.nlp.patterns import UPPER, alternation, lead
 
-# 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level)
+# 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level), 'thuộc tỉnh' (of it)
 _ANAPHOR = re.compile(
-    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[" + UPPER + "]))")
+    r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!thuộc )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[" + UPPER + "]))")
+# 'địa phương' (or 'thành phố') that closes a list of kinds of bodies or units ('các bộ, ngành, địa phương', 'Công
+# an các đơn vị, địa phương', 'các huyện, thị xã, thành phố') means every one of them, not the article's province
+_LOCALITIES_LIST = re.compile(r"(?<![\w])(?:ngành|đơn vị|bộ|sở|cơ quan|huyện|quận|thị xã|xã|phường|thị trấn)\s*"
+                              r"(?:,\s*(?:và\s+)?|và\s+)$", re.IGNORECASE)
 VERB_REACH = 90  # the verb governs a directive written at most this far after it
 ACTOR_REACH = 80  # a named actor is the verb's subject when written at most this far before it
 OPENING_REACH = 45  # an opening clause's verb is at most this far from where the clause starts
@@ -99,7 +107,31 @@ def _issuing_verbs() -> re.Pattern:
 @cache
 def _blockers() -> re.Pattern:
     words = load_list("implement_blockers.txt")
-    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])", re.IGNORECASE)
+    # ('cần thiết' is the adjective 'necessary', not the modal 'cần')
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])(?!\s+thiết)", re.IGNORECASE)
+
+
+@cache
+def _asked() -> re.Pattern:
+    """A blocker right before an actor, or before its head ('kiến nghị với Đoàn đại biểu Quốc hội tỉnh Sơn La …',
+    'yêu cầu Chủ tịch UBND các huyện …'): the actor is asked, it does not say it carries anything out."""
+    words = load_list("implement_blockers.txt")
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?:\s+(?:với|cho|tới|đến))?\s+"
+                      rf"(?:{_head_role().pattern})?$", re.IGNORECASE)
+
+
+# a source the sentence opens with ('Theo báo cáo của Bộ Nội vụ, các bộ … đã triển khai …'): not the subject
+_ATTRIBUTION = re.compile(r"\W*[Tt]heo(?![\w])")
+
+
+@cache
+def _head_role() -> re.Pattern:
+    """A head's title right before its body at the start of a clause ('Chủ tịch UBND tỉnh Phú Thọ yêu cầu …'): the
+    head acts for the body (roles.tsv, kind head)."""
+    from graphkit.gazetteer import roles
+
+    titles = [r.role for r in roles() if r.kind == "head"]
+    return re.compile(rf"(?:[Pp]hó\s+)?(?:{alternation(titles, ignore_case=True)})\s+", re.IGNORECASE)
 
 
 @cache
@@ -142,8 +174,9 @@ def _with_list(sentence: str, actors, chosen: int) -> list:
 def _subject_after(sentence: str, directive_end: int, actors) -> list:
     """The actors that open the main clause after an opening clause ending after ``directive_end``."""
     for c in _AFTER_COMMA.finditer(sentence, directive_end, directive_end + SUBJECT_REACH):
+        head = _head_role().match(sentence, c.end())
         for i, a in enumerate(actors):
-            if a[0] == c.end():
+            if a[0] == c.end() or head and a[0] == head.end():
                 out = [a[2]]
                 j = i
                 while j + 1 < len(actors) and _LIST_JOIN.fullmatch(sentence, actors[j][1], actors[j + 1][0]):
@@ -170,13 +203,19 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
              and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
-    anaphor = [m for m in _ANAPHOR.finditer(before[:verb.start()])]
+    anaphor = [m for m in _ANAPHOR.finditer(before[:verb.start()])
+               if not _LOCALITIES_LIST.search(before, max(0, m.start() - 20), m.start())]
     best = cands[-1] if cands else None
     if anaphor and main_actor is not None and (best is None or anaphor[-1].start() > actors[best][1]):
+        if _blockers().search(sentence, anaphor[-1].end(), verb.start()):
+            return []  # 'UBND tỉnh yêu cầu Chủ tịch UBND các huyện … thực hiện …'
         return [main_actor]
     if best is not None:
-        if _blockers().search(sentence, actors[best][1], verb.start()):
+        start, end = actors[best][0], actors[best][1]
+        if _blockers().search(sentence, end, verb.start()) or _asked().search(sentence, max(0, start - 45), start):
             return []
+        if _ATTRIBUTION.match(sentence) and "," in sentence[end:verb.start()] and "," not in sentence[:start]:
+            return []  # the source of what the sentence says, not its subject
         return _with_list(sentence, actors, best)
     # an opening clause: 'Thực hiện Chỉ thị …, Sở Y tế đã …'
     starts = [m.end() for m in _CLAUSE_START.finditer(sentence, 0, verb.start())]

@@ -5,8 +5,8 @@ Read sentence by sentence from the main story (related-news teasers are other st
 * chairs: persons before ``chủ trì`` / ``đồng chủ trì`` (``Hội nghị do đồng chí X chủ trì``), or after
   ``dưới sự chủ trì của``; ``chủ trì điểm cầu`` makes a bridge-point sub-event;
 * attendees: persons after ``(Cùng|Tham) dự … có (các đồng chí)``, or before a verb ``dự``/``tham dự``/``tham
-  gia cuộc họp`` (not the host of ``Nhận lời mời của …``, nor one who tells that others attend), or the subject
-  of a sentence opening ``Tham dự buổi lễ …,``;
+  gia cuộc họp`` (not the host of ``Nhận lời mời của …``, nor one who tells that others attend or welcomes
+  them: ``X chào mừng Y sang dự …``), or the subject of a sentence opening ``Tham dự buổi lễ …,``;
 * speakers: persons in a sentence with ``phát biểu``.
 
 A meeting whose story names no event takes the headline's name only when the headline names a meeting, else
@@ -66,7 +66,7 @@ def _cues() -> SimpleNamespace:
         # every cue of chairing holds it (those of meeting_words.tsv when they all do, _CHAIR_OF, _BRIDGE): a
         # sentence without it is not searched for them
         chairing=_CHAIRING if all(_CHAIRING in w.lower() for w in _words("chair")) else None,
-        report=re.compile(rf"(?<![\w])(?:{_alt('saying')})(?![\w])"),
+        report=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')})(?![\w])"),
         speak=quick_test(rf"(?<![\w])(?:{_alt('speaking')})(?![\w])", _words("speaking"), flags=re.IGNORECASE),
         event=re.compile(rf"(?:{_alt('event_verb')})\s+(?P<ev>(?:{_alt('event', capitals=True)})[^.;]*)"),
         event_noun=re.compile(rf"(?P<ev>(?:{alternation(w[:1].upper() + w[1:] for w in _words('event_name'))})"
@@ -161,7 +161,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 last_report = max((m.start() for m in cue.report.finditer(t, 0, v.start())), default=-1)
                 for s, e, n in persons:
                     # not the host who invites, nor a speaker who tells that others will attend ('X phát biểu rằng,
-                    # lãnh đạo 20 nước sẽ tham dự')
+                    # lãnh đạo 20 nước sẽ tham dự'), nor one who welcomes them ('X chào mừng Y sang dự …')
                     if e <= v.start() and not host[0] <= s < host[1] and last_report < e:
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list):

@@ -169,3 +169,53 @@ def test_named_bodies_and_verbs(text, expected):
 def test_province_in_a_name(text, expected):
     facts = extract(Article(id="t", text=text, source="test"))
     assert [p.name for p, _ev in facts.provinces] == expected
+
+
+# corpus sentences (none from gold-dev) on who is the subject of the implementing verb; a sentence naming a province
+# comes first where the article's own province would be the wrong answer
+_PROVINCE_FIRST = "Tỉnh Hòa Bình có nhiều đổi mới. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'địa phương' closing a list of kinds of bodies is every locality, not the article's province (21479956, 22414520)
+    (_PROVINCE_FIRST + "Trong bối cảnh kinh tế thế giới năm 2017 có nhiều điểm quan ngại, ngay từ những ngày đầu năm "
+     "2017, các bộ, ngành, địa phương đã tích cực triển khai thực hiện nghiêm túc các Nghị quyết của Quốc hội và Nghị "
+     "quyết số 01/NQ-CP ngày 1/1/2017 của Chính phủ.", []),
+    # … so the body named before it is the subject (22446828)
+    (_PROVINCE_FIRST + "Bộ Giáo dục và Đào tạo chủ trì cùng các bộ ngành, địa phương thực hiện nghiêm Chỉ thị số "
+     "10/CT-TTg của Thủ tướng về tăng cường chỉ đạo kỳ thi THPT Quốc gia và tuyển sinh đại học, cao đẳng.",
+     [("Bộ Giáo dục và Đào tạo", "10/CT-TTg")]),
+    # a modal: what should be done, not what is (22572940)
+    ("Thành phố Hồ Chí Minh thiếu cát san lấp. Tuy nhiên, về lâu dài, các Bộ, ngành và địa phương cần triển khai tích "
+     "cực Quyết định số 452/QĐ-TTg ngày 12/4/2017 của Thủ tướng Chính phủ về Đề án đẩy mạnh xử lý, sử dụng tro, xỉ.",
+     []),
+    # … but 'cần thiết' (necessary) is no modal (made from 22572940's decision, as a control)
+    ("UBND tỉnh Đồng Nai đã chỉ đạo các biện pháp cần thiết để triển khai Quyết định số 452/QĐ-TTg của Thủ tướng "
+     "Chính phủ.", [("Đồng Nai", "452/QĐ-TTg")]),
+    # the source of a report is not the subject (22627419)
+    ("Theo báo cáo của Bộ Nội vụ, các Bộ, ngành, địa phương đã tổ chức triển khai tinh giảm biên chế theo quy định "
+     "tại Nghị định số 39-NQ/TW của Bộ Chính trị, Quyết định 2218/QĐ-TTg và Nghị định số 108/2014/NĐ-CP của Thủ "
+     "tướng Chính phủ.", []),
+    # the body petitioned or asked is not said to carry anything out (22627763, 21491450, 22655636)
+    ("Sau khi nghe thông báo kết quả Kỳ họp thứ ba, Quốc hội khóa XIV, cử tri xã Chiềng Đen đã kiến nghị với Đoàn "
+     "đại biểu Quốc hội tỉnh Sơn La một số vấn đề về tiếp tục quan tâm triển khai thực hiện Quyết định số "
+     "22/2013/QĐ-TTg ngày 26/4/2013 của Thủ tướng Chính phủ về hỗ trợ người có công với cách mạng về nhà ở.", []),
+    (_PROVINCE_FIRST + "Lãnh đạo Bộ yêu cầu Công an các đơn vị, địa phương tiếp tục thực hiện nghiêm túc Chỉ thị số "
+     "11-CT/TW, ngày 20/12/2016 của Ban Bí thư, Chỉ thị số 13/CT-TTg ngày 17/12/2016 của Thủ tướng Chính phủ.", []),
+    ("Tỉnh Quảng Ninh đẩy mạnh phòng chống bệnh dại. Thời tiết nắng nóng kéo dài là thời điểm nguy cơ bệnh dại bùng "
+     "phát và lây lan ra diện rộng rất cao, do đó UBND tỉnh yêu cầu Chủ tịch UBND các huyện, thị xã, thành phố thuộc "
+     "tỉnh và các đơn vị có liên quan khẩn trương thực hiện nghiêm chỉ đạo của UBND tỉnh tại Chỉ thị số 09/CT-UBND "
+     "ngày 7/6/2017 về tăng cường công tác phòng chống bệnh dại trên động vật.", []),
+    # an opening clause after a connective, with the head of a body as the subject (21492068, 22270764, 21488492)
+    ("Theo đó, để thực hiện Công điện số 156/CĐ-TTg ngày 2/2/2017 của Thủ tướng Chính phủ về tập trung triển khai "
+     "những nhiệm vụ trọng tâm ngay từ những ngày đầu năm mới, Chủ tịch UBND tỉnh Phú Thọ yêu cầu giám đốc các sở, "
+     "thủ trưởng các ngành, đơn vị tập trung thực hiện những nội dung công việc.", [("Phú Thọ", "156/CĐ-TTg")]),
+    ("Theo đó, thực hiện Thông tư 27/2011/TT-BTTT về điều phối các hoạt động ứng cứu sự cố mạng Internet Việt Nam, "
+     "Trung tâm VNCERT yêu cầu Lãnh đạo các đơn vị chỉ đạo các đơn vị thuộc phạm vi quản lý thực hiện khẩn cấp một "
+     "số biện pháp.", [("Trung tâm VNCERT", "27/2011/TT-BTTT")]),
+    ("Đồng thời, thực hiện chỉ đạo của Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình tại văn bản "
+     "571/VPCP-KTTH ngày 19-1-2017 của VPCP, Bộ Tài chính đã tạm cấp (lần 2) 1.680 tỷ đồng tiền bồi thường cho 4 "
+     "địa phương chịu ảnh hưởng của sự cố môi trường Formosa.", [("Bộ Tài chính", "571/VPCP-KTTH")]),
+])
+def test_who_carries_it_out(text, expected):
+    assert impl(text) == expected

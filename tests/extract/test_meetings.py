@@ -72,6 +72,24 @@ def test_the_host_who_invites_is_no_attendee():
     assert [n for n, _ in ms[0].attendees] == ["Nguyễn Xuân Phúc"]
 
 
+@pytest.mark.parametrize("sentence, attendees", [
+    # corpus 21494840: 'A chào mừng B sang dự Kỳ họp': B comes to attend, A greets him
+    ("Phát biểu khai mạc kỳ họp, Thủ tướng Chính phủ Nguyễn Xuân Phúc nhiệt liệt chào mừng Thủ tướng Thongloun "
+     "Sisoulith và đoàn đại biểu cấp cao Chính phủ Lào sang dự Kỳ họp thứ 39 Ủy ban liên Chính phủ về hợp tác song "
+     "phương Việt Nam - Lào.", ["Thongloun Sisoulith"]),
+    # corpus 22325813: 'A bày tỏ hoan nghênh B sang thăm Việt Nam và tham dự Hội nghị'
+    ("Chủ tịch nước Trần Đại Quang cũng bày tỏ hoan nghênh Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình sang thăm "
+     "Việt Nam và tham dự Hội nghị Cấp cao APEC 2017 tại Đà Nẵng.", ["Tập Cận Bình"]),
+    # corpus 22269646: who attends the banquet stays an attendee; the host greets the heads of delegation
+    ("Tối cùng ngày, tại Đại lễ đường Nhân dân ở thủ đô Bắc Kinh, Chủ tịch nước Trần Đại Quang và Phu nhân tham dự "
+     "chiêu đãi của Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình và Phu nhân chào mừng các Trưởng đoàn và Phu nhân "
+     "tham dự Diễn đàn cấp cao hợp tác quốc tế “Vành đai và Con đường” 2017.", ["Trần Đại Quang"]),
+])
+def test_the_host_who_welcomes_is_no_attendee(sentence, attendees):
+    ms = meet(sentence)
+    assert [n for n, _ in ms[0].attendees] == attendees
+
+
 def test_danh_du_is_not_attendance():
     # corpus 21470831: 'danh dự' (honour) is no verb 'dự'
     assert meet("Luật sư Đặng Văn Cường – Trưởng Văn phòng Luật sư Chính Pháp, Đoàn luật sư Hà Nội cho rằng, pháp luật "
