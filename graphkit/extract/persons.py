@@ -26,6 +26,7 @@ from graphkit.nlp.normalize import fix_tones, fold, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_AFTER_NAME_END = re.compile(r",|\)| [-–(] ?")  # after a name's last word: the name ends there
 _AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
 
 
@@ -441,6 +442,8 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
     if len(run) < 2:
         return
     sn, countries, firsts, stop = _take_sets()
+    closers = _body_end_words()
+    times = _time_names()
     words = [w for _s, _e, w in run]
     k = 0
     while k < len(words):
@@ -451,17 +454,25 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
             k += 2
         elif w in stop and k + 1 < len(words) and words[k + 1] in sn:
             k += 1  # 'Và Nguyễn …': the conjunction, not the family name Và
+        elif w in closers and k + 1 < len(words) and words[k + 1] in sn and _closes_body(text, run[k][0], w):
+            k += 1  # 'Trung ương Đoàn Lê Quốc Phong': the word ends the body's name (surname_body_ends.txt)
         elif w in sn or (k + 1 < len(words) and f"{w} {words[k + 1]}" in sn):
             break
         else:
             k += 1
     run = run[k:]
     for cut, w in enumerate(run[1:], 1):
-        # a stop word that is also a family name ends a name when nothing but a comma or a bracket follows
-        # it ('Ông Lầu Nênh Và, bản Mường Lống 2'), not when it opens the next words ('… Và Chá Xà')
-        if w[2] in stop and not (cut == len(run) - 1 and w[2] in sn and text[w[1]:w[1] + 1] in (",", ")")):
-            run = run[:cut]
-            break
+        # a stop word ends a name when nothing but a comma, a bracket or a dash follows it ('Ông Lầu Nênh Và, bản
+        # Mường Lống 2', 'Thượng tọa Thích Nhật Từ - trụ trì chùa Giác Ngộ'), not when it opens the next words
+        # ('… Và Chá Xà', '… Lâm Quang Đại Nói về việc …'); nor does a time word that is also a given name when no
+        # time goes on after it ('ông Vũ Xuân Sáng cho biết', not '… Đinh La Thăng Sáng 13/5, tại buổi …')
+        if w[2] in stop:
+            if cut == len(run) - 1 and cut >= 2 and (_AFTER_NAME_END.match(text, w[1])
+                                                     or w[2] in times and not _time_goes_on().match(text, w[1])):
+                break
+            if not (cut == len(run) - 1 and w[2] in sn and text[w[1]:w[1] + 1] in (",", ")")):
+                run = run[:cut]
+                break
     if run and text[run[-1][1]:run[-1][1] + 1] == "-" and text[run[-1][1] + 1:run[-1][1] + 2].islower():
         return  # 'Kim Jong-un': a hyphenated name is no Vietnamese one (but 'Lê Hoàng Phong-Giám đốc …' is)
     # a caption glued to the next sentence: '… Nguyễn Tấn Dũng Thủ tướng Nguyễn Xuân Phúc …': a last word that opens a
@@ -481,6 +492,41 @@ def _take(run: list[tuple[int, int, str]], text: str, out: list) -> None:
 def _take_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The sets :func:`_take` reads, fetched in one call (it runs for every run of capitalised words)."""
     return _opening_names(), _countries(), _country_firsts(), _stopwords()
+
+
+@cache
+def _time_names() -> frozenset[str]:
+    """time_given_names.tsv: the time words that are also given names ('Sáng', 'Chiều')."""
+    return frozenset(r["word"] for r in load_table("time_given_names.tsv", ("word", "use")) if r["use"] == "name")
+
+
+@cache
+def _time_goes_on() -> re.Pattern:
+    """Right after a time word: a number or a word that goes on with a time (time_given_names.tsv, after): 'Sáng
+    13/5', 'Chiều nay', 'Sáng cùng ngày' open a sentence."""
+    after = [r["word"] for r in load_table("time_given_names.tsv", ("word", "use")) if r["use"] == "after"]
+    return re.compile(rf"\s*(?:\d|(?:{alternation(after)})(?![^\W\d_]))")
+
+
+@cache
+def _body_ends() -> dict[str, re.Pattern]:
+    """surname_body_ends.txt: for each family name that may end a body's name ('Đoàn' of 'Trung ương Đoàn'), the
+    words before it that make it do so, ending the text (then a space)."""
+    before: dict[str, list[str]] = {}
+    for line in load_list("surname_body_ends.txt"):
+        head, _sp, word = line.rpartition(" ")
+        before.setdefault(word, []).append(head)
+    return {w: re.compile(rf"(?<![^\W\d_])(?:{alternation(heads)}) $") for w, heads in before.items()}
+
+
+@cache
+def _body_end_words() -> frozenset[str]:
+    return frozenset(_body_ends())
+
+
+def _closes_body(text: str, at: int, word: str) -> bool:
+    """Whether ``word``, a family name at ``at``, ends a body's name there (:func:`_body_ends`)."""
+    return _body_ends()[word].search(text, max(0, at - 16), at) is not None
 
 
 @cache
@@ -719,9 +765,11 @@ def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, st
         if len(words) > 2 and _place_noun_rx().search(text[max(0, a - 20):a]):
             a += len(words[0]) + 1  # 'bang Virginia Tim Kaine': the place, then the name
             words = words[1:]
+        b = m.end()
+        if len(words) > 2 and _opens_clause(text, b, words[-1]):
+            b -= len(words.pop()) + 1  # 'Giám đốc FBI James Comey Tuy nhiên, …': a caption glued to the next sentence
         if len(words) < 2 or not _foreign_shaped(words) or any(x <= a < y for x, y in blocked):
             continue
-        b = m.end()
         if _foreign_name_stops().intersection(words) or any(w in countries for w in words[1:]):
             continue  # 'Trung Nam Group', 'Volvo Car Manufacturing Malaysia'
         if text[max(0, a - 4):a] == "của ":
@@ -734,6 +782,13 @@ def _latin_candidates(text: str, blocked, others: set) -> set[tuple[int, int, st
     return out
 
 
+def _opens_clause(text: str, end: int, last: str) -> bool:
+    """Whether ``last``, the last word of a name in the Latin alphabet ending at ``end``, is a word that opens a
+    sentence (name_stopwords.txt) going on in lower case: 'James Comey Tuy nhiên, …', 'Claudio Ranieri Trong khi
+    đó' (a caption glued to the next sentence)."""
+    return last in _stopwords() and text[end:end + 1] == " " and text[end + 1:end + 2].islower()
+
+
 def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     """Names without a Vietnamese family name, right after a form of address or a title (ông Gennady Ziuganov)."""
     out = []
@@ -741,6 +796,8 @@ def _foreign_candidates(text: str, blocked) -> list[tuple[int, int, str]]:
     for m in leftmost(_foreign_rx(), text):
         a, b = m.start("n"), m.end("n")
         words = m.group("n").split()
+        if len(words) > 2 and _opens_clause(text, b, words[-1]):
+            b -= len(words.pop()) + 1  # 'ông James Comey Tuy nhiên, …'
         while len(words) > 1 and words[0] in _countries():
             a += len(words[0]) + 1
             words = words[1:]
