@@ -432,6 +432,10 @@ def test_no_person_inside_an_institution_name(sentence):
     # a post of a foreign body makes the person a foreigner, who takes no Vietnamese post
     ("Theo ông Chu Tiểu Xuyên, Thống đốc Ngân hàng Nhân dân Trung Quốc, lãi suất sẽ giữ nguyên.", "Chu Tiểu Xuyên",
      None),
+    # … also when the country is written in its long form (22344344)
+    ("Chiều cùng ngày, Ủy viên Bộ Chính trị, Phó Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Lý Nguyên Triều cũng đã "
+     "tiếp đoàn đại biểu cấp cao của Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh tại Đại lễ đường Nhân dân ở Bắc "
+     "Kinh.", "Lý Nguyên Triều", None),
 ])
 def test_commemorated_and_foreign_persons_hold_no_current_post(sentence, name, posts):
     from graphkit.extract.article import extract
