@@ -77,6 +77,10 @@ def test_the_host_who_invites_is_no_attendee():
     ("Phát biểu khai mạc kỳ họp, Thủ tướng Chính phủ Nguyễn Xuân Phúc nhiệt liệt chào mừng Thủ tướng Thongloun "
      "Sisoulith và đoàn đại biểu cấp cao Chính phủ Lào sang dự Kỳ họp thứ 39 Ủy ban liên Chính phủ về hợp tác song "
      "phương Việt Nam - Lào.", ["Thongloun Sisoulith"]),
+    # corpus 21490888: the same, in a sentence whose 'có' later on opens no list of attendees
+    ("“Đồng chí Thủ tướng và đoàn Chính phủ Lào là những người khách quý quốc tế cấp cao đầu tiên đến Việt Nam, mang "
+     "tới nhiều niềm vui”, Thủ tướng Nguyễn Xuân Phúc chào mừng Thủ tướng Thongloun Sisoulith sang dự Kỳ họp và nhấn "
+     "mạnh, mối quan hệ Việt-Lào là mối quan hệ có một không hai trên thế giới.", ["Thongloun Sisoulith"]),
     # corpus 22325813: 'A bày tỏ hoan nghênh B sang thăm Việt Nam và tham dự Hội nghị'
     ("Chủ tịch nước Trần Đại Quang cũng bày tỏ hoan nghênh Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình sang thăm "
      "Việt Nam và tham dự Hội nghị Cấp cao APEC 2017 tại Đà Nẵng.", ["Tập Cận Bình"]),
