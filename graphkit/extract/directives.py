@@ -259,6 +259,7 @@ def _sole_issuers() -> dict[str, _Issuer]:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.!?()“”\"\n–]")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")  # between two references of one list
 _NAMED_AFTER = re.compile(r"\s*,?\s*(?:của|do|bởi)\s", re.IGNORECASE)  # another issuer named after the document
 
 
@@ -417,6 +418,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
     # issuer named after the last, else from a document of the same type and number read elsewhere
     pending: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, type, number, surface, year
     resolved: list[tuple[int, int, Directive, str]] = []
+    entries = []  # a short reference with the numbers listed after it, and what its context says
     for m in _references(_SHORT, text, starts):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -433,8 +435,21 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
         if len(refs) == 1:
             year = year or year_after  # 'Nghị định 210 của Chính phủ năm 2013'
         named_after = issuer is not None or _NAMED_AFTER.match(text, pos) is not None
-        if not named_after:
-            issuer = _subject_issuer(text, m.start())  # 'Thủ tướng đã ký Chỉ thị số 20'
+        entries.append([m, type_code, year, refs, pos, issued, issuer, term, named_after])
+    # references listed one after another ('Nghị quyết 19 và Nghị quyết 35 của Chính phủ'): the issuer named
+    # after the last is every one's; the issuer written as the subject before the first, too
+    listed = [i + 1 < len(entries) and _LIST_JOIN.fullmatch(text, e[4], entries[i + 1][0].start()) is not None
+              for i, e in enumerate(entries)]
+    for i in range(len(entries) - 2, -1, -1):
+        if listed[i] and not entries[i][8]:
+            entries[i][6], entries[i][8] = entries[i + 1][6], entries[i + 1][8]
+    for i, e in enumerate(entries):
+        if not e[8]:
+            if i > 0 and listed[i - 1]:
+                e[6] = entries[i - 1][6]
+            else:
+                e[6] = _subject_issuer(text, e[0].start())  # 'Thủ tướng đã ký Chỉ thị số 20'
+    for m, type_code, year, refs, pos, issued, issuer, term, named_after in entries:
         # a type whose only issuer codes it with the year ('Nghị định 105 năm 2014' is 105/2014/NĐ-CP)
         sole = _sole_issuers().get(type_code)
         code_year = year if sole is not None and len(refs) == 1 else None

@@ -114,3 +114,35 @@ def test_year_apart_is_the_document_written_in_full():
     assert d[0].year == 2013
     found = find_directives("theo Nghị định 34/2016/NĐ-CP. Nghị định 34 năm 2008 của Chính phủ")
     assert [m.directive.code for m in found] == ["34/2016/NĐ-CP", "34/2008/NĐ-CP"]
+
+
+# references listed one after another: the issuer named after the last is every one's (audit-impl pattern B)
+@pytest.mark.parametrize("text, expected", [
+    # 21512564
+    ("tạo môi trường kinh doanh minh bạch, thực hiện tốt các Nghị quyết 19 và Nghị quyết 35 của Chính phủ.",
+     ["19/NQ-CP", "35/NQ-CP"]),
+    # 22479951
+    ("Nhu cầu kinh phí thực hiện Quyết định 1880 và Quyết định 309 của Thủ tướng Chính phủ là 7.014 tỷ đồng.",
+     ["1880/QĐ-TTg", "309/QĐ-TTg"]),
+    # 22729898: two types, the Central Military Commission
+    ("quán triệt, triển khai các chương trình thực hiện Nghị quyết 382 và Kết luận 763 của Quân ủy Trung ương về "
+     "\"Lãnh đạo công tác kỹ thuật trong tình hình mới”, Nghị quyết 06-NQ/TW của Bộ Chính trị về “Xây dựng",
+     ["382-NQ/QUTW", "763-KL/QUTW", "06-NQ/TW"]),
+    # 22292554: each with its own issuer
+    ("thực hiện Chỉ thị 05 của Bộ Chính trị, Chỉ thị 87 của Thường vụ Quân ủy Trung ương về học tập làm theo tư "
+     "tưởng, đạo đức, phong cách Hồ Chí Minh.", ["05-CT/TW", "87-CT/QUTW"]),
+])
+def test_listed_references_share_the_issuer(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 21512564's construction: a type the issuer named after does not complete stays out
+    ("thực hiện tốt các Nghị quyết 19 và Chỉ thị 20 của Thủ tướng Chính phủ.", ["20/CT-TTg"]),
+    # another issuer, not in the table, named after the last: none is completed
+    ("thực hiện tốt các Nghị quyết 19 và Quyết định 33 của Sở Xây dựng.", []),
+    # not listed: a clause between them
+    ("thực hiện Nghị quyết 19 để hỗ trợ doanh nghiệp, Nghị quyết 35 của Chính phủ", ["35/NQ-CP"]),
+])
+def test_listed_references_not_completed(text, expected):
+    assert codes(text) == expected
