@@ -285,11 +285,24 @@ def _subject_pattern() -> re.Pattern:
         rf"\s+(?:{alternation(verbs)})\s+$")
 
 
+@cache
+def _subject_verb_ends() -> frozenset[str]:
+    """The last words of the verbs of :func:`_subject_pattern`."""
+    from graphkit.gazetteer import load_list, load_table
+
+    verbs = load_list("issuing_verbs.txt") + [r["word"] for r in load_table("directive_subject_words.tsv",
+                                                                                ("kind", "word")) if r["kind"] == "verb"]
+    return frozenset(v.split()[-1].lower() for v in verbs)
+
+
 def _subject_issuer(text: str, start: int) -> _Issuer | None:
     """The issuer written as the subject of the verb that issues the document at ``start`` ('Thủ tướng đã ký
     Chỉ thị số 20'), in the same clause; None when there is none."""
     a = max(0, start - 160)
     before = text[a:start]
+    last = before[-12:].rsplit(None, 1)
+    if not last or last[-1].lower() not in _subject_verb_ends():
+        return None  # (most references follow no issuing verb: a string test, not the pattern)
     cut = None
     for cut in _CLAUSE_MARK.finditer(before):
         pass
