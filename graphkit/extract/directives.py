@@ -118,6 +118,7 @@ _TERM = re.compile(r"\b[Kk]h(?:óa|oá)\s+(?P<term>[IVXL]{1,6})\b")
 @dataclass(frozen=True)
 class _Issuer:
     pattern: re.Pattern
+    name: str  # the table's pattern of the name alone
     body: str | None
     system: str
     code: str | None
@@ -130,7 +131,8 @@ def _issuer_names() -> tuple[_Issuer, ...]:
     from graphkit.gazetteer import load_table
 
     rows = load_table("directive_issuer_names.tsv", ("pattern", "body", "system", "code", "short_types"))
-    return tuple(_Issuer(re.compile(rf"^(?:của\s+)?(?:{r['pattern']})(?![{_L}])", re.IGNORECASE), r["body"] or None,
+    return tuple(_Issuer(re.compile(rf"^(?:của\s+)?(?:{r['pattern']})(?![{_L}])", re.IGNORECASE), r["pattern"],
+                         r["body"] or None,
                          r["system"], r["code"] or None,
                          frozenset(r["short_types"].split()) if r["short_types"] else None) for r in rows)
 
@@ -168,8 +170,12 @@ def term_on(day: _dt.date | None) -> str | None:
     return current
 
 
-def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str | None, int]:
-    """Date, issuer and term stated right after a code; returns how far the statement reaches."""
+_YEAR_AFTER = re.compile(r"\s+(?:ban hành\s+)?(?:vào\s+|từ\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/\-–])")
+
+
+def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str | None, int, str | None]:
+    """Date, issuer and term stated right after a code; how far the statement reaches; the year written right
+    after the issuer's name ('Nghị định 210 của Chính phủ năm 2013')."""
     window = text[end:end + 160]
     stop = re.search(r"[;.!?]\s|\n|[;]", window)
     window = window[: stop.start()] if stop else window
@@ -188,6 +194,7 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str 
     stripped = rest.lstrip(" ,")
     exp = expand_abbreviations(stripped) if rest.strip() else ""
     issuer, reach = None, end + len(window) - len(rest)  # the date, if any
+    year = None
     if exp:
         for row in _issuer_names():
             if (im := row.pattern.match(exp)) is not None:
@@ -197,12 +204,14 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str 
                 named = tail.start() if tail else len(exp)
                 same = exp == stripped.rstrip()  # already expanded (only trailing space differs): offsets hold
                 reach = end + len(window) - len(stripped) + named if same else end + len(window)
+                if (y := _YEAR_AFTER.match(exp, im.end())) is not None:
+                    year = y.group("year")
                 break
     term = None
     t = _TERM.search(window)
     if t and (issuer or t.start() < 40):
         term = t.group("term")
-    return issued, issuer, term, reach
+    return issued, issuer, term, reach, year
 
 
 def _make(num: str, type_code: str, issuer_code: str, system: str, *, year=None, type_word=None,
@@ -247,6 +256,64 @@ def _sole_issuers() -> dict[str, _Issuer]:
     by_code = {row.code: row for row in _issuer_names() if row.code}
     return {r["code"]: by_code[r["sole_issuer"]]
             for r in load_table("directive_types.tsv", ("code", "sole_issuer")) if r["sole_issuer"]}
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.!?()“”\"\n–]")
+_LIST_JOIN = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")  # between two references of one list
+_NAMED_AFTER = re.compile(r"\s*,?\s*(?:của|do|bởi)\s", re.IGNORECASE)  # another issuer named after the document
+
+
+@cache
+def _subject_pattern() -> re.Pattern:
+    """An issuer written as the subject of the verb that issues the document right after it, at the end of the
+    (abbreviation-expanded) clause before the document: the issuer opens the clause or follows an opener word
+    ('Từ khi Chính phủ ban hành'), then its place, a person's name or a term ('UBND tỉnh Thái Nguyên', 'Thủ
+    tướng Nguyễn Xuân Phúc', 'Bộ Chính trị khóa XI'), auxiliaries ('đã', 'vừa') and the verb
+    (``data/issuing_verbs.txt``, ``data/directive_subject_words.tsv``)."""
+    from graphkit.gazetteer import load_list, load_table
+    from graphkit.nlp.patterns import UPPER
+
+    words: dict[str, list[str]] = {"opener": [], "aux": [], "verb": []}
+    for r in load_table("directive_subject_words.tsv", ("kind", "word")):
+        words[r["kind"]].append(r["word"])
+    verbs = load_list("issuing_verbs.txt") + words["verb"]
+    names = "|".join(f"(?P<i{k}>{row.name})" for k, row in enumerate(_issuer_names()) if row.code)
+    return re.compile(
+        rf"(?:^\s*|(?<![{_L}])(?i:{alternation(words['opener'], ignore_case=True)})\s+)(?i:{names})(?![{_L}])"
+        rf"(?:\s+(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?(?:\s+[{UPPER}][{_L}.&]*){{0,5}}"
+        rf"(?:\s+kh[óo]a\s+[IVXL]{{1,6}})?(?:\s+(?:{alternation(words['aux'])})){{0,3}}"
+        rf"\s+(?:{alternation(verbs)})\s+$")
+
+
+@cache
+def _subject_verb_ends() -> frozenset[str]:
+    """The last words of the verbs of :func:`_subject_pattern`."""
+    from graphkit.gazetteer import load_list, load_table
+
+    verbs = load_list("issuing_verbs.txt") + [r["word"] for r in load_table("directive_subject_words.tsv",
+                                                                                ("kind", "word")) if r["kind"] == "verb"]
+    return frozenset(v.split()[-1].lower() for v in verbs)
+
+
+def _subject_issuer(text: str, start: int) -> _Issuer | None:
+    """The issuer written as the subject of the verb that issues the document at ``start`` ('Thủ tướng đã ký
+    Chỉ thị số 20'), in the same clause; None when there is none."""
+    a = max(0, start - 160)
+    before = text[a:start]
+    last = before[-12:].rsplit(None, 1)
+    if not last or last[-1].lower() not in _subject_verb_ends():
+        return None  # (most references follow no issuing verb: a string test, not the pattern)
+    cut = None
+    for cut in _CLAUSE_MARK.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    elif a > 0:
+        return None  # the clause starts farther back than the window
+    m = _subject_pattern().search(expand_abbreviations(before) + " ")
+    if m is None:
+        return None
+    return next(_issuer_names()[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
 
 
 def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
@@ -313,7 +380,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
         for m in pat.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            issued, issuer, term, _ = _context(text, m.end())
+            issued, issuer, term, *_ = _context(text, m.end())
             if system == "party":
                 type_code = m.group("type")
                 issuer_code = _norm_issuer(m.group("iss"))
@@ -340,11 +407,16 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
                 continue
             type_code = TYPE_WORDS[m.group("tword").lower()]
             num, year = m.group("num"), m.group("year")
-            issued, issuer, term, _ = _context(text, m.end())
+            issued, issuer, term, *_ = _context(text, m.end())
+            subject = None
+            if issuer is None and not _NAMED_AFTER.match(text, m.end()):
+                subject = _subject_issuer(text, m.start())  # 'Thủ tướng đã ký Quyết định 58/2016'
             issuer = issuer or _sole_issuers().get(type_code)
             d = full_by_short.get((type_code, num.lstrip("0")))
             if d is not None and d.year not in (None, int(year)):
                 d = None
+            if d is None and type_code != "CV" and subject is not None:
+                d = _completed(type_code, num, m.group("tword"), subject, issued, term, year=year)
             if d is None and type_code != "CV":
                 d = _completed(type_code, num, m.group("tword"), issuer, issued, term, year=year)
             if d is None:
@@ -359,6 +431,7 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
     # issuer named after the last, else from a document of the same type and number read elsewhere
     pending: list[tuple[int, int, str, str, str, str | None]] = []  # start, end, type, number, surface, year
     resolved: list[tuple[int, int, Directive, str]] = []
+    entries = []  # a short reference with the numbers listed after it, and what its context says
     for m in _references(_SHORT, text, starts):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -371,10 +444,35 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
         while (more := _SHORT_MORE.match(text, pos)) is not None:
             refs.append((more.start("num"), more.end(), more.group("num"), more.group("num")))
             pos = more.end()
-        issued, issuer, term, _ = _context(text, pos)
+        issued, issuer, term, _, year_after = _context(text, pos)
+        if len(refs) == 1:
+            year = year or year_after  # 'Nghị định 210 của Chính phủ năm 2013'
+        named_after = issuer is not None or _NAMED_AFTER.match(text, pos) is not None
+        entries.append([m, type_code, year, refs, pos, issued, issuer, term, named_after])
+    # references listed one after another ('Nghị quyết 19 và Nghị quyết 35 của Chính phủ'): the issuer named
+    # after the last is every one's; the issuer written as the subject before the first, too
+    listed = [i + 1 < len(entries) and _LIST_JOIN.fullmatch(text, e[4], entries[i + 1][0].start()) is not None
+              for i, e in enumerate(entries)]
+    for i in range(len(entries) - 2, -1, -1):
+        if listed[i] and not entries[i][8]:
+            entries[i][6], entries[i][8] = entries[i + 1][6], entries[i + 1][8]
+    for i, e in enumerate(entries):
+        if not e[8]:
+            if i > 0 and listed[i - 1]:
+                e[6] = entries[i - 1][6]
+            else:
+                e[6] = _subject_issuer(text, e[0].start())  # 'Thủ tướng đã ký Chỉ thị số 20'
+    for m, type_code, year, refs, pos, issued, issuer, term, named_after in entries:
+        # a type whose only issuer codes it with the year ('Nghị định 105 năm 2014' is 105/2014/NĐ-CP)
+        sole = _sole_issuers().get(type_code)
+        code_year = year if sole is not None and len(refs) == 1 else None
+        if code_year and issuer is None and not named_after:
+            issuer = sole
         for start, end, num, surface in refs:
             known_d = full_by_short.get((type_code, num.lstrip("0")))
-            d = known_d or _completed(type_code, num, m.group("tword"), issuer, issued, term)
+            if known_d is not None and year and known_d.year not in (None, int(year)):
+                known_d = None  # another year: another document
+            d = known_d or _completed(type_code, num, m.group("tword"), issuer, issued, term, year=code_year)
             if d is not None and year and d.year is None and d.system == "state":
                 d = replace(d, year=int(year))
             if d is not None:
