@@ -142,7 +142,7 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
         # 'CTCP Quốc Cường Gia Lai': a firm's name ending in a province's
-        firm = not prefix and in_company_name(text, m.start("name"))
+        firm = not prefix and not _SPACED_DASH.match(text, m.end("whole")) and in_company_name(text, m.start("name"))
         out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix), firm))
     return out if in_firms else [m for m in out if not m.in_firm]
 
@@ -171,6 +171,9 @@ def _company_rx() -> tuple[re.Pattern, re.Pattern]:
     return heads, ends
 
 
+# a spaced dash after a province's name: another name follows ('Công ty … Cấp nước Sóc Trăng - Soc Trang Waco', 'Công
+# ty Nhôm Đắk Nông – TKV'); read as before (a province ending the firm's name there), not as a word of a longer name
+_SPACED_DASH = re.compile(r"\s+[-–]\s")
 _COMPANY_SPAN = 100  # characters looked back from a province for a firm's head word (a name of up to ~12 words)
 
 

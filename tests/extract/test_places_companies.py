@@ -66,3 +66,12 @@ def test_a_provinces_body_names_it(sentence, post, province):
     facts = _facts(sentence)
     assert [h.post.label for h in facts.holdings] == [post]
     assert [p.name for p, _ev in facts.provinces] == [province]
+
+
+def test_a_name_after_a_spaced_dash_is_no_person():
+    # 22242587: the firm's English name after a spaced dash; the province there ends the firm's name as before
+    # ('Trang Waco' is no person, and gets no post)
+    facts = _facts("Ủy ban Kiểm tra Tỉnh ủy Sóc Trăng thi hành kỷ luật ông Đặng Văn Ngọ (Chủ tịch HĐQT kiêm Tổng giám "
+                   "đốc Công ty TNHH Một thành viên Cấp nước Sóc Trăng - Soc Trang Waco) với hình thức khiển trách.")
+    assert [p.name for p in facts.persons] == ["Đặng Văn Ngọ"]
+    assert all(h.person == "Đặng Văn Ngọ" for h in facts.holdings)
