@@ -94,7 +94,7 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> str:
 def _persons(facts: ArticleFacts, sentences: list[Sentence], places: ArticlePlaces) -> Hits:
     """The persons of each sentence (outside place names), read twice, with names cut short made whole; and the
     article's persons, each with its spellings and first sentence."""
-    blocked = sorted([(m.start, m.end) for m in places.provinces] + [(m.start, m.end) for m in places.districts])
+    blocked = sorted((m.start, m.end) for m in (*places.provinces, *places.in_firms, *places.districts))
     hits = _names_known_elsewhere(sentences, blocked)
     _long_names(hits)
     mentions: dict[str, tuple[set, Evidence]] = {}

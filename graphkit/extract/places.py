@@ -25,6 +25,7 @@ class PlaceMatch:
     end: int
     place: Place
     typed: bool  # preceded by a kind word (tỉnh, huyện, TP …) or a committee (Tỉnh ủy …)
+    in_firm: bool = False  # the end of a firm's name or inside it ('CTCP Quốc Cường Gia Lai'): names no province
 
 
 @cache
@@ -117,10 +118,13 @@ def _kind_of() -> dict[str, str]:
     return out
 
 
-def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool = False) -> list[PlaceMatch]:
+def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool = False,
+                   in_firms: bool = False) -> list[PlaceMatch]:
     """Province mentions, in order. ``on`` (the article date) picks the units valid then.
     ``tones_fixed``: ``text`` has modern tone placement already (:func:`~graphkit.nlp.normalize.fix_tones`),
-    as an article's text has in extraction: it is not read again for it."""
+    as an article's text has in extraction: it is not read again for it.
+    ``in_firms``: keep the names that end or sit inside a firm's name too (marked ``in_firm``: they name no
+    province, but they are not a person's name either); without it they are left out."""
     from graphkit.nlp.normalize import fix_tones
 
     lookup = _province_regex()[2]
@@ -137,14 +141,62 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
         if not prefix and _after_family_name(text, m.start("name"), out[-1].end if out else -1):
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
-        out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix)))
-    return out
+        # 'CTCP Quốc Cường Gia Lai': a firm's name ending in a province's
+        firm = not prefix and not _SPACED_DASH.match(text, m.end("whole")) and in_company_name(text, m.start("name"))
+        out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix), firm))
+    return out if in_firms else [m for m in out if not m.in_firm]
 
 
 def _not_yet(name: str, on: _dt.date | None) -> bool:
     """Whether the province ``name`` did not exist yet on ``on`` (unknown: as if before), by its valid_from."""
     start = provinces()[name].valid_from
     return start is not None and (on is None or on < start)
+
+
+@cache
+def _company_rx() -> tuple[re.Pattern, re.Pattern]:
+    """A firm's head word (company_heads.txt); and what ends a firm's name read back from a province: a mark
+    ('Công ty Thanh Bình (Đồng Nai)', '…, Long An'), a word of company_name_stops.txt, in lower case or capitalised
+    ('công ty ở Hà Nội', 'và UBND', 'Ngân hàng. Tại Hà Nội'), the head noun of a body that is not a firm (body_heads.tsv: 'Công ty X phối hợp cùng Liên đoàn cờ
+    TP.HCM') or a join right before the province ('Công ty X và Hà Nội')."""
+    from graphkit.gazetteer import body_head_nouns, load_list
+
+    firms = load_list("company_heads.txt")
+    heads = re.compile(rf"(?<![{_L}])(?:{alternation(firms, ignore_case=True)})(?![{_L}])", re.IGNORECASE)
+    firm_set = {f.lower() for f in firms}
+    words = load_list("company_name_stops.txt")  # a lower-case word also capitalised: a sentence glued on ('Tại')
+    words += [w[:1].upper() + w[1:] for w in words if w[:1].islower()]
+    stops = alternation([*words, *(h for h in body_head_nouns() if h.lower() not in firm_set)])
+    ends = re.compile(rf"[,;:()\[\]…\"“”‘’!?\n]|\.\s|(?<![{_L}])(?:{stops})(?![{_L}])|(?<![{_L}])và\s+$")
+    return heads, ends
+
+
+# a spaced dash after a province's name: another name follows ('Công ty … Cấp nước Sóc Trăng - Soc Trang Waco', 'Công
+# ty Nhôm Đắk Nông – TKV'); read as before (a province ending the firm's name there), not as a word of a longer name
+_SPACED_DASH = re.compile(r"\s+[-–]\s")
+_COMPANY_SPAN = 100  # characters looked back from a province for a firm's head word (a name of up to ~12 words)
+
+
+def in_company_name(text: str, at: int) -> bool:
+    """Whether the province name at ``at`` of ``text`` ends or sits inside a firm's name: a firm's head word
+    (company_heads.txt) shortly before it, then at least one word, with no mark and no word of
+    company_name_stops.txt between ('CTCP Quốc Cường Gia Lai', 'Công ty TNHH MTV Thủy lợi Nam Nghệ An', 'Công ty
+    cổ phần Hoàng Long An Khang'; not 'Công ty Thanh Bình (Đồng Nai)', 'Công ty Điện lực tại Nghệ An').
+
+    >>> in_company_name("CTCP Quốc Cường Gia Lai vừa công bố", 19)
+    True
+    >>> in_company_name("Công ty X có trụ sở tại Gia Lai", 24)
+    False
+    """
+    heads, ends = _company_rx()
+    lo = max(0, at - _COMPANY_SPAN)
+    last = None
+    for last in heads.finditer(text, lo, at):
+        pass
+    if last is None:
+        return False
+    between = text[last.end():at]
+    return between.strip() != "" and between[:1].isspace() and ends.search(between) is None
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ]{2})\.\s|[!?;\n]")  # not 'TP. Hà Nội'

@@ -28,9 +28,11 @@ from graphkit.nlp.normalize import fix_tones
 
 @dataclass(frozen=True)
 class ArticlePlaces:
-    """The provinces and districts an article's story names (in text order), and its own province and district."""
+    """The provinces and districts an article's story names (in text order), and its own province and district;
+    and the province names in its firms' names (``in_firms``), which name none."""
 
     provinces: list[PlaceMatch]
+    in_firms: list[PlaceMatch]  # province names that end or sit in a firm's name: no province, not a person's name
     districts: list[PlaceMatch]
     province: str | None  # the article's own province (its name)
     main: Place | None  # … as a Place
@@ -40,10 +42,11 @@ class ArticlePlaces:
 def article_places(story: str, *, title: str | None, on: _dt.date | None) -> ArticlePlaces:
     """The places named in ``story`` (tones fixed, as extraction reads it) on the article's date ``on``, and
     the article's own province and district."""
-    provs, dists = outside_names(story, find_provinces(story, on=on, tones_fixed=True)), find_districts(story)
+    found, dists = outside_names(story, find_provinces(story, on=on, tones_fixed=True, in_firms=True)), find_districts(story)
+    provs = [m for m in found if not m.in_firm]
     province = main_province(provs, dists, title)
     count = Counter(m.place for m in dists)
-    return ArticlePlaces(provs, dists, province, Place(province) if province else None,
+    return ArticlePlaces(provs, [m for m in found if m.in_firm], dists, province, Place(province) if province else None,
                          count.most_common(1)[0][0] if count else None)
 
 
