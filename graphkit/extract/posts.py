@@ -21,7 +21,7 @@ from graphkit.gazetteer import (address_words, bodies, body_head_levels, body_he
                                 countries, districts, load_list, load_table, post_statuses, provinces, qualifiers,
                                 rank_words, roles, surnames, unit_kinds, unit_prefixes, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
+from graphkit.nlp.patterns import LETTERS, LOWER, UPPER, alternation, lead, leftmost, quick_test, skipping
 
 _L = LETTERS
 
@@ -335,8 +335,9 @@ def _generic_body_end(s: str, head: int = 0) -> int:
             break
         if m.start() < head:
             continue  # the head noun's own words ('Ban chỉ đạo')
-        if s[m.start()].islower() or (m.group(0).lower() not in _body_word_set() and not _body_word_at(s, m.start())):  # has it ('Ban Chỉ
-            stop = m.start()  # đạo …'), else a sentence glued on ('Ủy ban TC-NS Cùng với đó, …')
+        if s[m.start()].islower() or (m.group(0).lower() not in _body_word_set()  # has it ('Ban Chỉ đạo …', 'Trung
+                                      and not _body_word_at(s, m.start())):  # tâm Dự báo …'), else a sentence glued
+            stop = m.start()  # on ('Ủy ban TC-NS Cùng với đó, …')
             break
     for m in find_provinces(s):
         if m.start > 0:
@@ -359,8 +360,8 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
-_ENUMERATION = re.compile(r",\s+(?P<w>[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3}\s+và\s+[a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,3})"
-                          rf"(?=\s*$|\s+[{UPPER}]|\s*[,;.)]|\s+[-–]\s)")
+_ENUMERATION = re.compile(rf",\s+(?P<w>[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}}\s+và\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}})"
+                          rf"(?=\s*$|\s+[{UPPER}]|\s*[,;.)]|\s+[-–]\s)(?![{_L}])")
 
 
 def _comma_inside_name(s: str, stop: int) -> int:
@@ -409,8 +410,9 @@ def _name_goes_on(rest: str, end: int) -> bool:
 
 
 @cache
-def _run_on_stops() -> frozenset[str]:
-    return frozenset(load_list("run_on_stops.txt"))
+def _run_on_stop_rx() -> re.Pattern:
+    """A word of run_on_stops.txt (of one or several syllables), as written."""
+    return re.compile(rf"(?:{alternation(load_list('run_on_stops.txt'))})(?![{_L}])")
 
 
 def _body_word_next(rest: str, end: int) -> bool:
@@ -422,13 +424,17 @@ def _body_word_next(rest: str, end: int) -> bool:
 def _run_on_end(rest: str, end: int, limit: int = 12) -> int | None:
     """Where the name of a body of a run-on head noun (body_heads.tsv), cut at ``end`` by a lower-case word
     body_words.txt does not know, ends when read in sentence case ('Trung tâm Điều phối ghép tạng quốc gia cho biết'):
-    over up to ``limit`` words, to a punctuation mark, the text's end, a predicate or a place. None when a word of
-    body_stops.txt or a form of address comes first (a sentence goes on), or no such end comes within ``limit``."""
+    over up to ``limit`` words, to a punctuation mark, a predicate or a place, or the text's end after a national
+    body's name ('… quốc gia'). None when a word of body_stops.txt, run_on_stops.txt or a form of address comes first
+    (a sentence goes on), the text ends elsewhere (a person's name may follow: the words read may be a place's), or
+    no such end comes within ``limit``."""
     pos = end
     for _ in range(limit + 1):
         m = _NEXT_WORD.match(rest, pos)
+        if m is None and not rest[pos:].strip():  # the text's end: a name may follow ('… khu vực Châu Á', a
+            return pos if _central_suffix_rx().search(rest[:pos]) else None  # continent; a title before a name)
         if m is None or rest[pos:m.start(1)].strip():
-            return pos  # the text's end or a punctuation mark
+            return pos  # a punctuation mark
         w = m.group(1)
         if n := _body_word_at(rest, m.start(1)):  # 'giới thiệu việc làm', 'Thông tin': a word of the name
             pos = m.start(1) + n
@@ -439,7 +445,7 @@ def _run_on_end(rest: str, end: int, limit: int = 12) -> int | None:
             place = find_provinces(rest[m.start(1):m.start(1) + 40])
             if place and place[0].start == 0:
                 return pos
-        elif w in _body_stops() or w in address_words() or w in _run_on_stops():
+        elif w in _body_stops() or w in address_words() or _run_on_stop_rx().match(rest, m.start(1)):
             return None
         pos = m.end()
     return None
@@ -826,8 +832,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         place, kw, pused = _parse_place(rest[end:])
         kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
-        if lower_head and place is None and not _PROPER_NEXT.match(rest, h.end()) and not _central_suffix_rx().search(name):
-            return None, 0  # 'giám đốc công ty', 'giám đốc sở này': no body named
+        if lower_head and place is None and not _PROPER_NEXT.match(rest, h.end()) \
+                and not _central_suffix_rx().search(name):
+            return None, 0  # 'giám đốc bệnh viện địa phương', 'hiệu trưởng trường này': no body named
         if place is not None:
             level, form = place.level, heads[head]
         elif _central_suffix_rx().search(name) and not kw:
