@@ -21,7 +21,7 @@ from graphkit.gazetteer import (address_words, bodies, body_head_levels, body_he
                                 countries, districts, load_list, load_table, post_statuses, provinces, qualifiers,
                                 rank_words, roles, surnames, unit_kinds, unit_prefixes, with_kind)
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones, may_abbreviate
-from graphkit.nlp.patterns import LETTERS, UPPER, alternation, lead, leftmost, quick_test, skipping
+from graphkit.nlp.patterns import LETTERS, LOWER, UPPER, alternation, lead, leftmost, quick_test, skipping
 
 _L = LETTERS
 
@@ -66,6 +66,7 @@ class ParsedPost:
     label_override: str | None = None
     body_type: str | None = None  # a commune's body: its type ('Ủy ban nhân dân'), ``body`` its full name
     section: str | None = None  # a section (phòng) of ``body``: 'Tàu sông' of Cục Đăng kiểm Việt Nam
+    section_word: str = "Phòng"  # the section's kind word (section_roles.tsv): Phòng, Khoa
 
     @property
     def needs_place(self) -> bool:
@@ -254,6 +255,27 @@ def _body_word_firsts() -> frozenset[str]:
 
 
 @cache
+def _long_body_words() -> dict[str, tuple[str, ...]]:
+    """The words of several syllables of body_words.txt, by their first syllable, longest first."""
+    out: dict[str, list[str]] = {}
+    for e in load_list("body_words.txt"):
+        if " " in e:
+            out.setdefault(e.split()[0], []).append(e)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _body_word_at(s: str, i: int) -> int:
+    """The length of the word of several syllables of body_words.txt written at ``i`` of ``s`` (its first letter in
+    either case: 'Dự báo' of 'Trung tâm Dự báo nhu cầu …', whose 'Dự' is also a predicate), or 0."""
+    first = s[i:i + 12].split(" ", 1)[0]
+    for e in _long_body_words().get(first[:1].lower() + first[1:], ()):
+        j = i + len(e)
+        if s[i + 1:j] == e[1:] and (j == len(s) or not s[j].isalpha()):
+            return len(e)
+    return 0
+
+
+@cache
 def _body_stops() -> frozenset[str]:
     return frozenset(load_list("body_stops.txt"))
 
@@ -313,14 +335,56 @@ def _generic_body_end(s: str, head: int = 0) -> int:
             break
         if m.start() < head:
             continue  # the head noun's own words ('Ban chỉ đạo')
-        if s[m.start()].islower() or m.group(0).lower() not in _body_word_set():  # has it ('Ban Chỉ
-            stop = m.start()  # đạo …'), else a sentence glued on ('Ủy ban TC-NS Cùng với đó, …')
+        if s[m.start()].islower() or (m.group(0).lower() not in _body_word_set()  # has it ('Ban Chỉ đạo …', 'Trung
+                                      and not _body_word_at(s, m.start())):  # tâm Dự báo …'), else a sentence glued
+            stop = m.start()  # on ('Ủy ban TC-NS Cùng với đó, …')
             break
     for m in find_provinces(s):
         if m.start > 0:
             stop = min(stop, m.start)
         break
+    if s[stop:stop + 1] == ",":
+        stop = _comma_inside_name(s, stop)
     return stop
+
+
+@cache
+def _comma_names() -> dict[str, tuple[str, ...]]:
+    """The names of bodies.tsv with a comma inside ('Bộ Văn hóa, Thể thao và Du lịch'), by the words before their
+    first comma."""
+    out: dict[str, list[str]] = {}
+    for b in bodies():
+        for v in b.variants:
+            if ", " in v:
+                out.setdefault(v[:v.index(",")], []).append(v)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+_ENUMERATION = re.compile(rf",\s+(?P<w>[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}}\s+và\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}})"
+                          rf"(?=\s*$|\s+[{UPPER}]|\s*[,;.)]|\s+[-–]\s)(?![{_L}])")
+
+
+def _comma_inside_name(s: str, stop: int) -> int:
+    """Where a body name cut at the comma at ``stop`` of ``s`` truly ends: after a name of bodies.tsv written with
+    its comma ('Cục Văn hóa cơ sở - Bộ Văn hóa, Thể thao và Du lịch'), or after a list of lower-case words closed by
+    'và' that the name enumerates ('Cục Quốc tịch, hộ tịch và chứng thực'); else at the comma. A list with a
+    predicate, a role, a form of address or a word of body_stops.txt in it is the sentence's, not the name's."""
+    for prefix, names in _comma_names().items():
+        if s.endswith(prefix, 0, stop):
+            for v in names:
+                if s.startswith(v, stop - len(prefix)):
+                    return stop - len(prefix) + len(v)
+    m = _ENUMERATION.match(s, stop)
+    if m is None:
+        return stop
+    words = m.group("w").split()
+    if any(w in _body_stops() or w in address_words() or w == "phó" for w in words):
+        return stop
+    for w in re.finditer(r"[^\W\d_]+", m.group("w")):
+        at = m.start("w") + w.start()
+        if _predicate_rx().match(s, at) or _role_table()[1].match(s[at:at + 40]):
+            return stop
+    return m.end()
 
 
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
@@ -343,6 +407,48 @@ def _name_goes_on(rest: str, end: int) -> bool:
     if m is None or not m.group(1)[0].islower() or m.group(1) in _after_body_words():
         return False
     return _predicate_rx().match(rest, m.start(1)) is None
+
+
+@cache
+def _run_on_stop_rx() -> re.Pattern:
+    """A word of run_on_stops.txt (of one or several syllables), as written."""
+    return re.compile(rf"(?:{alternation(load_list('run_on_stops.txt'))})(?![{_L}])")
+
+
+def _body_word_next(rest: str, end: int) -> bool:
+    """Whether a lower-case word of several syllables of body_words.txt follows ``end`` ('… Đào tạo chỉ đạo tuyến')."""
+    m = _NEXT_WORD.match(rest, end)
+    return m is not None and m.group(1)[:1].islower() and _body_word_at(rest, m.start(1)) > 0
+
+
+def _run_on_end(rest: str, end: int, limit: int = 12) -> int | None:
+    """Where the name of a body of a run-on head noun (body_heads.tsv), cut at ``end`` by a lower-case word
+    body_words.txt does not know, ends when read in sentence case ('Trung tâm Điều phối ghép tạng quốc gia cho biết'):
+    over up to ``limit`` words, to a punctuation mark, a predicate or a place, or the text's end after a national
+    body's name ('… quốc gia'). None when a word of body_stops.txt, run_on_stops.txt or a form of address comes first
+    (a sentence goes on), the text ends elsewhere (a person's name may follow: the words read may be a place's), or
+    no such end comes within ``limit``."""
+    pos = end
+    for _ in range(limit + 1):
+        m = _NEXT_WORD.match(rest, pos)
+        if m is None and not rest[pos:].strip():  # the text's end: a name may follow ('… khu vực Châu Á', a
+            return pos if _central_suffix_rx().search(rest[:pos]) else None  # continent; a title before a name)
+        if m is None or rest[pos:m.start(1)].strip():
+            return pos  # a punctuation mark
+        w = m.group(1)
+        if n := _body_word_at(rest, m.start(1)):  # 'giới thiệu việc làm', 'Thông tin': a word of the name
+            pos = m.start(1) + n
+            continue
+        if _predicate_rx().match(rest, m.start(1)) or _kind_before_name_rx().match(rest, m.start(1)):
+            return pos
+        if w[:1].isupper():
+            place = find_provinces(rest[m.start(1):m.start(1) + 40])
+            if place and place[0].start == 0:
+                return pos
+        elif w in _body_stops() or w in address_words() or _run_on_stop_rx().match(rest, m.start(1)):
+            return None
+        pos = m.end()
+    return None
 
 
 def _unit_abbr_commune(rest: str) -> bool:
@@ -398,11 +504,20 @@ def _commune_kind_before_rx() -> re.Pattern:
     return re.compile(rf"(?<![{_L}])(?:(?:{alternation(commune_kinds())})\s+|(?:{abbr})\.\s?)$")
 
 
+@cache
+def _institution_before_rx() -> re.Pattern:
+    """A capitalised word of institution_heads.txt ('Trường', 'THPT', 'Bệnh viện') ending a text, then a space."""
+    words = [w for w in load_list("institution_heads.txt") if w[:1].isupper()]
+    return re.compile(rf"(?<![{_L}])(?:{alternation(words)}) $")
+
+
 def unit_named_at(text: str, pos: int) -> bool:
     """Whether the capitalised words at ``pos`` of ``text`` are a commune's name, written right after its kind word
-    ('xã Chu Phan', 'X.Phong Chương'): a title reads them as part of it (communes are not in the gazetteer, and their
-    names may start with a family name)."""
-    return _commune_kind_before_rx().search(text, max(0, pos - 12), pos) is not None
+    ('xã Chu Phan', 'X.Phong Chương'), or an institution's, right after its head word ('trường THPT Lương Thế Vinh'):
+    a title reads them as part of it (communes are not in the gazetteer, and such names may start with a family
+    name)."""
+    return _commune_kind_before_rx().search(text, max(0, pos - 12), pos) is not None \
+        or _institution_before_rx().search(text, max(0, pos - 12), pos) is not None
 
 
 def _commune_at(rest: str) -> tuple[str, str, int] | None:
@@ -462,20 +577,62 @@ def _unit_kind_at(rest: str) -> str | None:
     return (c.group("k") or _unit_abbr()[c.group("a")]) if c else None
 
 
-_SECTION_WORD = re.compile(r"^[Pp]hòng\s+")
 _PARENT_OPEN = re.compile(r"^\s*(?:\(|,|[-–]\s|thuộc\s|của\s)?\s*")
+
+
+@cache
+def _section_roles() -> dict[str, str]:
+    """``data/section_roles.tsv``: the role of a section's head → the section's kind word ('Trưởng khoa' → 'Khoa')."""
+    return {r["role"]: r["section"] for r in load_table("section_roles.tsv", ("role", "section"))}
+
+
+@cache
+def _section_word_rx(word: str) -> re.Pattern:
+    """A section's kind word written again before its name, in either case: 'Phó Trưởng phòng Phòng Khoáng sản'."""
+    return re.compile(rf"^[{word[0].upper()}{word[0].lower()}]{word[1:]}\s+")
+
+
+_LOWER_SECTION_END = re.compile(rf"[,;:()]|\.(?:\s|$)|\s[-–]\s+(?:[{UPPER}][{_L}]*\s+){{0,1}}(?=[{UPPER}])")
+
+
+def _lower_section_end(rest: str) -> int:
+    """Where a section's name written in lower case ends ('khoa tim mạch, BV Nhi Đồng 1', 'khoa Tai Mũi Họng Bệnh
+    viện …'): at a punctuation mark, a predicate, or its parent body (a body of bodies.tsv or a head noun, in either
+    case); over at most 8 words. -1 when it runs on further."""
+    end = len(rest)
+    p = _LOWER_SECTION_END.search(rest)
+    if p:
+        end = p.start()
+    n = _predicate_rx().search(rest, 0, end)
+    if n:
+        end = n.start()
+    _, brx = _body_table()
+    hrx, _ = _head_rx()
+    for m in re.finditer(r"(?<=\s)[^\W\d_]", rest[:end]):
+        at = rest[m.start():]
+        if brx.match(fix_tones(at)) or hrx.match(at) or _lower_head_rx().match(at):
+            end = m.start()
+            break
+    return end if len(rest[:end].split()) <= 8 else -1
 
 
 def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tuple[ParsedPost | None, int]:
     """A section head ('Trưởng phòng Tàu sông (Cục Đăng kiểm Việt Nam)', 'Trưởng phòng Công chức - Viên chức,
-    Sở Nội vụ tỉnh Gia Lai', 'Trưởng Phòng Giáo dục và Đào tạo quận Hai Bà Trưng'): the section's name, then its
-    parent body (after it, after a comma or a dash, or in brackets) or the district or province whose section
-    it is. Without either, the section's parent is not known: no post."""
+    Sở Nội vụ tỉnh Gia Lai', 'Trưởng Phòng Giáo dục và Đào tạo quận Hai Bà Trưng', 'Trưởng khoa tim mạch, BV Nhi Đồng
+    1'): the section's name, then its parent body (after it, after a comma or a dash, or in brackets) or the district
+    or province whose section it is. Without either, the section's parent is not known: no post. A section whose
+    name is written in lower case (a hospital's 'khoa') reads to a punctuation mark or its parent."""
+    word = _section_roles()[role.role]
     rest = text[pos:]
-    s = _SECTION_WORD.match(rest)
+    s = _section_word_rx(word).match(rest)
     pos += s.end() if s else 0  # 'Phó Trưởng phòng Phòng Khoáng sản'
     rest = text[pos:]
-    end = _generic_body_end("Phòng " + rest, len("Phòng ")) - len("Phòng ")
+    if rest[:1].islower() and word != "Phòng":
+        end = _lower_section_end(rest)
+        if end <= 0 or rest.startswith("học"):  # 'Trưởng khoa học': not a section
+            return None, 0
+    else:
+        end = _generic_body_end(f"{word} {rest}", len(word) + 1) - len(word) - 1
     _, brx = _body_table()
     hrx, _ = _head_rx()
     for m in re.finditer(rf"(?<=\s)[{UPPER}]", rest[:end]):  # the parent written right after the name
@@ -494,11 +651,11 @@ def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tu
         if o.group(0).strip() == "(" and rest[used:used + 1] == ")":
             used += 1
         return replace(parent, role=role_label, base=role.role, kind=role.kind, status=status, section=name,
-                       surface=text[:pos + used]), pos + used
+                       section_word=word, surface=text[:pos + used]), pos + used
     place, _kw, pused = _parse_place(rest[after:])
     if place is not None:
         return ParsedPost(role_label, role.role, role.kind, None, place.level, "typed", place, None, status,
-                          text[:pos + after + pused], section=name), pos + after + pused
+                          text[:pos + after + pused], section=name, section_word=word), pos + after + pused
     return None, 0
 
 
@@ -601,7 +758,7 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         level = "district" if role.body == "Huyện ủy" else "province"
         return ParsedPost(role_label, role.role, "implied", role.body, level, "bare", place, kw, status,
                           text[:pos + used]), pos + used
-    if role.body == "Phòng":
+    if role.role in _section_roles():
         return _section_post(role_label, role, status, text, pos)
     kind = _unit_kind_at(rest) if rest[:1] in _unit_first() else None
     if kind and (role.role, kind) in _unit_roles():
@@ -649,21 +806,35 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
                           text[:pos + used + pused]), pos + used + pused
     hrx, heads = _head_rx()
     h = hrx.match(rest)
+    lower_head = False
+    if h is None and rest[:1].islower() and role.kind in ("head", "member") and _lower_head_rx().match(rest):
+        rest = rest[0].upper() + rest[1:]  # 'giám đốc sở GD&ĐT Tuyên Quang': read as written with a capital
+        h, lower_head = hrx.match(rest), True
+    skip = 0
+    if h and (a := _HEAD_ASIDE.match(rest, h.end())):  # 'bệnh viện (BV) Nhi Đồng 1': the head's short form
+        skip, rest = a.end() - h.end(), rest[:h.end()] + rest[a.end():]
     if h and role.kind in ("head", "member"):
         end = _generic_body_end(rest, h.end())
+        if h.group(0) in _head_forms()[1] and (_name_goes_on(rest, end) or not rest[h.end():end].strip()
+                                               or _body_word_next(rest, end)):
+            end = _run_on_end(rest, end) or end  # 'Trung tâm Điều phối ghép tạng quốc gia'
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = _trailing_kind_rx().search(name)
         if trailing_kind:
             name = name[: trailing_kind.start()]
         head = h.group(0)
-        if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in {x.lower() for x in heads}:
-            return None, 0  # a head noun alone ('Ban cán sự đảng') does not say which body
+        if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in _lower_heads() \
+                or name[len(head):].strip().lower() in _lower_heads():
+            return None, 0  # a head noun alone ('Ban cán sự đảng', 'Công đoàn Công ty') does not say which body
         if _name_goes_on(rest, end):
             return None, 0  # 'Trưởng Ban quản lý di tích và rừng quốc gia Yên Tử': the name is longer than we can read
         place, kw, pused = _parse_place(rest[end:])
         kw = kw or (trailing_kind.group(1) if trailing_kind else None)
         head = h.group(0)
+        if lower_head and place is None and not _PROPER_NEXT.match(rest, h.end()) \
+                and not _central_suffix_rx().search(name):
+            return None, 0  # 'giám đốc bệnh viện địa phương', 'hiệu trưởng trường này': no body named
         if place is not None:
             level, form = place.level, heads[head]
         elif _central_suffix_rx().search(name) and not kw:
@@ -674,9 +845,39 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
             level, form = "province", heads[head]
         else:  # a body of unknown level: no place is guessed for it
             level, form = "central", "none"
-        return ParsedPost(role_label, role.role, role.kind, name, level, form, place, kw, status,
-                          text[:pos + end + pused]), pos + end + pused
+        used = pos + end + skip + pused
+        return ParsedPost(role_label, role.role, role.kind, name, level, form, place, kw, status, text[:used]), used
     return None, 0
+
+
+_HEAD_ASIDE = re.compile(rf"\s*\([{UPPER}]{{1,6}}\)(?=\s)")  # a head noun's short form in brackets: '(BV)'
+_PROPER_NEXT = re.compile(rf"\s+[{UPPER}\d]")  # a body's own name after its head noun
+
+
+@cache
+def _lower_heads() -> frozenset[str]:
+    """The head nouns of body_heads.tsv, lower-cased."""
+    return frozenset(h.lower() for h in _head_rx()[1])
+
+
+@cache
+def _head_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """body_heads.tsv, column written: the head nouns also written in lower case, and those whose names run on
+    in sentence case."""
+    lower, run_on = set(), set()
+    for r in load_table("body_heads.tsv", ("head", "written")):
+        forms = r["written"].split()
+        if "lower" in forms:
+            lower.add(r["head"])
+        if "run-on" in forms:
+            run_on.add(r["head"])
+    return frozenset(lower), frozenset(run_on)
+
+
+@cache
+def _lower_head_rx() -> re.Pattern:
+    """A head noun of :func:`_head_forms` written in lower case ('sở', 'bệnh viện')."""
+    return re.compile(rf"^(?:{alternation([h[0].lower() + h[1:] for h in _head_forms()[0]])})(?![{_L}])")
 
 
 # a role joined to the next one with its body: 'Phó Chủ tịch - Tổng Thư ký Ủy ban …', '… kiêm …' (not a comma:
@@ -1004,16 +1205,17 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
 def _section_to_post(p: ParsedPost, place: Place | None) -> Post | None:
     """The post of a section head: 'Trưởng phòng Tàu sông Cục Đăng kiểm Việt Nam', 'Trưởng phòng Giáo dục và Đào
     tạo quận Hai Bà Trưng'."""
+    word = p.section_word
     if p.body is None:  # the section of a district's or province's People's Committee
         where = with_kind(p.place.kind, p.place.name) if p.place.level == "district" else \
             (provinces()[p.place.name].with_kind if p.place.name in provinces() else p.place.name)
-        body = Body(f"Phòng {p.section} {where}", "Phòng", p.place.level, p.place)
+        body = Body(f"{word} {p.section} {where}", word, p.place.level, p.place)
     else:
         parent = to_post(replace(p, section=None), place)
         if parent is None or parent.body is None:
             return None
-        body = Body(f"Phòng {p.section} {parent.body.label}", "Phòng", parent.body.level, parent.body.place)
-    label = f"{p.role} {body.label[len('Phòng '):]}"
+        body = Body(f"{word} {p.section} {parent.body.label}", word, parent.body.level, parent.body.place)
+    label = f"{p.role} {body.label[len(word) + 1:]}"
     return Post(label, p.role, body, ())
 
 
