@@ -93,7 +93,7 @@ def test_a_time_word_after_a_name(sentence, expected):
      ["Hoàng Đình Chân"], []),
     ("PGS.TS.BS Thái Minh Sâm, Trưởng khoa Tiết niệu, Bệnh viện Chợ Rẫy cho hay: “Ngay khi nhận được đăng ký ghép "
      "tạng của ca bệnh, chúng tôi đã thực hiện nhiều xét nghiệm kiểm tra.",  # 21486945
-     ["Thái Minh Sâm"], []),
+     ["Thái Minh Sâm"], [("Thái Minh Sâm", "Trưởng khoa Tiết niệu Bệnh viện Chợ Rẫy")]),
     ("Chồng bà là PGS.BS Đỗ Đình Địch (1917-2009), nguyên Trưởng khoa đầu tiên, Khoa Hồi sức Cấp cứu (A9), BV Bạch "
      "Mai.",  # 22434111
      ["Đỗ Đình Địch"], []),
@@ -122,7 +122,7 @@ def test_a_time_word_after_a_name(sentence, expected):
      ["Ong Văn Lình"], [("Ong Văn Lình", "Phó Chủ tịch Ủy ban nhân dân xã Dương Hòa")]),
     ("Ông Lèng Ngọc Đửng - Hạt trưởng Hạt Kiểm lâm huyện Bắc Quang (Hà Giang) đã lên tiếng về vụ ông này lái xe tông "
      "liên hoàn 2 ô tô khác xảy ra cách đây ít ngày.",  # 21479863
-     ["Lèng Ngọc Đửng"], []),
+     ["Lèng Ngọc Đửng"], [("Lèng Ngọc Đửng", "Hạt trưởng Hạt Kiểm lâm huyện Bắc Quang")]),
     ("Ông Hoàng Văn Hợp (trái), và ông Cấn Văn Tình (phải) phản ánh sự việc vịt chết bất thường…",  # 21494712
      ["Cấn Văn Tình", "Hoàng Văn Hợp"], []),
 ])
