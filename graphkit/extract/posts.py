@@ -291,6 +291,8 @@ _TRAILING_JOIN = re.compile(r"(?:\s+(?:và|của|thuộc|[-–]))+$")
 
 
 _PUNCT_END = re.compile(r"[,;:()\n]|\.(?:\s|$)")
+# a term after a title ends the body's name: 'Hiệu trưởng Trường Đại học Sư phạm Đà Nẵng nhiệm kỳ 2014-2019'
+_TERM_END = re.compile(r"\s(?:nhiệm kỳ\s+\d|kh[óo]a\s+[IVXL]+(?![^\W\d_]))")
 
 
 @cache
@@ -326,7 +328,7 @@ def _generic_body_end(s: str, head: int = 0) -> int:
             break
         else:
             prev = w
-    for pat in (_PUNCT_END, _kind_before_name_rx(), _rank_rx()):
+    for pat in (_PUNCT_END, _TERM_END, _kind_before_name_rx(), _rank_rx()):
         m = pat.search(s, 1)
         if m:
             stop = min(stop, m.start())

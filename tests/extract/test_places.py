@@ -46,8 +46,10 @@ def test_districts(text, expected):
     ("Quyết định do Phó chủ tịch UBND TP. Hà Nội Phí Thái Bình ký ngày 7/4/2009", ["Hà Nội"]),  # 21486965
     ("Theo chia sẻ của PGS TS Trịnh Hòa Bình - Chuyên gia về xã hội học", []),  # 21475010
     # not a place's or a body's name before the province, nor a family name without a person's context
-    ("khoa Ngoại (Bệnh viện Đại học Y Hà Nội) cho biết", ["Hà Nội"]),
-    ("Hiệu trưởng Trường ĐH Sư Phạm Hà Nội cho biết", ["Hà Nội"]),
+    # … nor a province: it ends a university's name (company_heads.txt; a note of gold-dev says so of 'Trường ĐH Luật
+    # Hà Nội')
+    ("khoa Ngoại (Bệnh viện Đại học Y Hà Nội) cho biết", []),
+    ("Hiệu trưởng Trường ĐH Sư Phạm Hà Nội cho biết", []),
     ("sư trụ trì chùa Tương Mai Hà Nội cũng lấy làm tiếc", ["Hà Nội"]),
     ("Đại biểu Quốc hội Dương Trung Quốc (Đoàn Đồng Nai) phát biểu", ["Đồng Nai"]),
     ("Từ Hà Nội, bạn đi thẳng quốc lộ 6", ["Hà Nội"]),

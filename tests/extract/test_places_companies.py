@@ -75,3 +75,29 @@ def test_a_name_after_a_spaced_dash_is_no_person():
                    "đốc Công ty TNHH Một thành viên Cấp nước Sóc Trăng - Soc Trang Waco) với hình thức khiển trách.")
     assert [p.name for p in facts.persons] == ["Đặng Văn Ngọ"]
     assert all(h.person == "Đặng Văn Ngọ" for h in facts.holdings)
+
+
+@pytest.mark.parametrize("sentence, person, post", [
+    # a province's name that ends a university's name names no province, and the post keeps the name as written
+    # (company_heads.txt; ĐH before a capital is Đại học: abbreviations.tsv)
+    ("Thông tin nói trên được ông Trần Văn Tớp, Phó Hiệu trưởng Trường ĐH Bách khoa Hà Nội cho biết vào ngày hôm "
+     "qua, 6/2.", "Trần Văn Tớp", "Phó Hiệu trưởng Trường Đại học Bách khoa Hà Nội"),  # 21478299
+    ("Ông Nguyễn Kim Sơn, Hiệu trưởng ĐH Bách khoa Hà Nội, cũng cho hay phương án tuyển sinh theo nhóm sẽ giảm tỉ lệ "
+     "ảo.", "Nguyễn Kim Sơn", "Hiệu trưởng Đại học Bách khoa Hà Nội"),  # 22218843
+    ("Đa dạng cây trồng, vật nuôi GS-TS Võ Tòng Xuân, Hiệu trưởng Trường ĐH Nam Cần Thơ, đưa ra phân tích tiểu vùng "
+     "Tứ giác Long Xuyên.", "Võ Tòng Xuân", "Hiệu trưởng Trường Đại học Nam Cần Thơ"),  # 22302472
+    # … and a term after the title ends the name (posts._TERM_END)
+    ("TS Lưu Trang, Phó hiệu trưởng nhà trường được bổ nhiệm làm Hiệu trưởng Trường Đại học Sư phạm Đà Nẵng nhiệm kỳ "
+     "2014-2019.", "Lưu Trang", "Hiệu trưởng Trường Đại học Sư phạm Đà Nẵng"),  # 21479210
+])
+def test_a_post_in_a_university_keeps_its_name(sentence, person, post):
+    facts = _facts(sentence)
+    assert [(h.person, h.post.label) for h in facts.holdings] == [(person, post)]
+    assert facts.provinces == []
+
+
+def test_a_school_of_the_province_with_its_kind_word_names_it():
+    # 'TP Đà Nẵng' with its kind word: the city's own school, and the city is named
+    facts = _facts("Ông Lê Minh Trung thôi giữ chức Bí thư Quận ủy và nhận nhiệm vụ mới là Hiệu trưởng Trường Chính "
+                   "trị TP Đà Nẵng.")  # 21473466
+    assert [p.name for p, _ev in facts.provinces] == ["Đà Nẵng"]

@@ -389,7 +389,7 @@ def test_a_bare_national_post_before_a_verb_after_a_name():
     ("Trưởng phòng Cảnh sát giao thông Công an tỉnh Hòa Bình.",
      ["Trưởng phòng Cảnh sát giao thông Công an tỉnh Hòa Bình"]),
     ("Trưởng phòng Đào tạo Trường ĐH Bách khoa TP.HCM, nêu ý kiến",
-     ["Trưởng phòng Đào tạo Trường ĐH Bách khoa Thành phố Hồ Chí Minh"]),
+     ["Trưởng phòng Đào tạo Trường Đại học Bách khoa Thành phố Hồ Chí Minh"]),
     ("Phó Trưởng phòng Giáo dục và Đào tạo quận Hai Bà Trưng khẳng định",
      ["Phó Trưởng phòng Giáo dục và Đào tạo quận Hai Bà Trưng"]),
     # 'Cục trưởng Cục Thuế, Chi cục trưởng Chi cục Thuế' (corpus 21470423): not 'Cục trưởng Chi cục Thuế'
