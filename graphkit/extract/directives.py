@@ -264,35 +264,40 @@ _NAMED_AFTER = re.compile(r"\s*,?\s*(?:của|do|bởi)\s", re.IGNORECASE)  # ano
 
 
 @cache
+def _subject_words() -> dict[str, tuple[str, ...]]:
+    """``data/directive_subject_words.tsv`` by kind (opener, aux, verb); the verbs with ``data/issuing_verbs.txt``."""
+    from graphkit.gazetteer import load_list, load_table
+
+    words: dict[str, list[str]] = {"opener": [], "aux": [], "verb": load_list("issuing_verbs.txt")}
+    for r in load_table("directive_subject_words.tsv", ("kind", "word")):
+        words[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in words.items()}
+
+
+@cache
 def _subject_pattern() -> re.Pattern:
     """An issuer written as the subject of the verb that issues the document right after it, at the end of the
     (abbreviation-expanded) clause before the document: the issuer opens the clause or follows an opener word
     ('Từ khi Chính phủ ban hành'), then its place, a person's name or a term ('UBND tỉnh Thái Nguyên', 'Thủ
     tướng Nguyễn Xuân Phúc', 'Bộ Chính trị khóa XI'), auxiliaries ('đã', 'vừa') and the verb
-    (``data/issuing_verbs.txt``, ``data/directive_subject_words.tsv``)."""
-    from graphkit.gazetteer import load_list, load_table
+    (:func:`_subject_words`)."""
+    from graphkit.gazetteer import commune_kinds, unit_kinds
     from graphkit.nlp.patterns import UPPER
 
-    words: dict[str, list[str]] = {"opener": [], "aux": [], "verb": []}
-    for r in load_table("directive_subject_words.tsv", ("kind", "word")):
-        words[r["kind"]].append(r["word"])
-    verbs = load_list("issuing_verbs.txt") + words["verb"]
+    words = _subject_words()
+    kinds = alternation([*unit_kinds(), *commune_kinds()])
     names = "|".join(f"(?P<i{k}>{row.name})" for k, row in enumerate(_issuer_names()) if row.code)
     return re.compile(
         rf"(?:^\s*|(?<![{_L}])(?i:{alternation(words['opener'], ignore_case=True)})\s+)(?i:{names})(?![{_L}])"
-        rf"(?:\s+(?i:tỉnh|thành phố|huyện|quận|thị xã|xã|phường))?(?:\s+[{UPPER}][{_L}.&]*){{0,5}}"
+        rf"(?:\s+(?i:{kinds}))?(?:\s+[{UPPER}][{_L}.&]*){{0,5}}"
         rf"(?:\s+kh[óo]a\s+[IVXL]{{1,6}})?(?:\s+(?:{alternation(words['aux'])})){{0,3}}"
-        rf"\s+(?:{alternation(verbs)})\s+$")
+        rf"\s+(?:{alternation(words['verb'])})\s+$")
 
 
 @cache
 def _subject_verb_ends() -> frozenset[str]:
     """The last words of the verbs of :func:`_subject_pattern`."""
-    from graphkit.gazetteer import load_list, load_table
-
-    verbs = load_list("issuing_verbs.txt") + [r["word"] for r in load_table("directive_subject_words.tsv",
-                                                                                ("kind", "word")) if r["kind"] == "verb"]
-    return frozenset(v.split()[-1].lower() for v in verbs)
+    return frozenset(v.split()[-1].lower() for v in _subject_words()["verb"])
 
 
 def _subject_issuer(text: str, start: int) -> _Issuer | None:

@@ -105,19 +105,23 @@ def _issuing_verbs() -> re.Pattern:
 
 
 @cache
+def _blocker_words() -> str:
+    """The words of ``data/implement_blockers.txt`` as a regex alternation."""
+    return alternation(load_list("implement_blockers.txt"), ignore_case=True)
+
+
+@cache
 def _blockers() -> re.Pattern:
-    words = load_list("implement_blockers.txt")
     # ('cần thiết' is the adjective 'necessary', not the modal 'cần')
-    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?![\w])(?!\s+thiết)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?![\w])(?!\s+thiết)", re.IGNORECASE)
 
 
 @cache
 def _asked() -> re.Pattern:
     """A blocker right before an actor, or before its head ('kiến nghị với Đoàn đại biểu Quốc hội tỉnh Sơn La …',
     'yêu cầu Chủ tịch UBND các huyện …'): the actor is asked, it does not say it carries anything out."""
-    words = load_list("implement_blockers.txt")
-    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?:\s+(?:với|cho|tới|đến))?\s+"
-                      rf"(?:{_head_role().pattern})?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?:\s+(?:với|cho|tới|đến))?\s+(?:{_head_role().pattern})?$",
+                      re.IGNORECASE)
 
 
 # a source the sentence opens with ('Theo báo cáo của Bộ Nội vụ, các bộ … đã triển khai …'): not the subject

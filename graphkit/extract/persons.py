@@ -494,18 +494,22 @@ def _take_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozen
     return _opening_names(), _countries(), _country_firsts(), _stopwords()
 
 
+def _time_words(use: str) -> list[str]:
+    """The words of time_given_names.tsv for one use ('name' or 'after')."""
+    return [r["word"] for r in load_table("time_given_names.tsv", ("word", "use")) if r["use"] == use]
+
+
 @cache
 def _time_names() -> frozenset[str]:
     """time_given_names.tsv: the time words that are also given names ('Sáng', 'Chiều')."""
-    return frozenset(r["word"] for r in load_table("time_given_names.tsv", ("word", "use")) if r["use"] == "name")
+    return frozenset(_time_words("name"))
 
 
 @cache
 def _time_goes_on() -> re.Pattern:
     """Right after a time word: a number or a word that goes on with a time (time_given_names.tsv, after): 'Sáng
     13/5', 'Chiều nay', 'Sáng cùng ngày' open a sentence."""
-    after = [r["word"] for r in load_table("time_given_names.tsv", ("word", "use")) if r["use"] == "after"]
-    return re.compile(rf"\s*(?:\d|(?:{alternation(after)})(?![^\W\d_]))")
+    return re.compile(rf"\s*(?:\d|(?:{alternation(_time_words('after'))})(?![^\W\d_]))")
 
 
 @cache

@@ -157,8 +157,9 @@ def _not_yet(name: str, on: _dt.date | None) -> bool:
 def _company_rx() -> tuple[re.Pattern, re.Pattern]:
     """A firm's head word (company_heads.txt); and what ends a firm's name read back from a province: a mark
     ('Công ty Thanh Bình (Đồng Nai)', '…, Long An'), a word of company_name_stops.txt, in lower case or capitalised
-    ('công ty ở Hà Nội', 'và UBND', 'Ngân hàng. Tại Hà Nội'), the head noun of a body that is not a firm (body_heads.tsv: 'Công ty X phối hợp cùng Liên đoàn cờ
-    TP.HCM') or a join right before the province ('Công ty X và Hà Nội')."""
+    ('công ty ở Hà Nội', 'và UBND', 'Ngân hàng. Tại Hà Nội'), the head noun of a body that is not a firm
+    (body_heads.tsv: 'Công ty X phối hợp cùng Liên đoàn cờ TP.HCM') or a join right before the province ('Công ty X
+    và Hà Nội')."""
     from graphkit.gazetteer import body_head_nouns, load_list
 
     firms = load_list("company_heads.txt")

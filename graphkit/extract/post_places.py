@@ -42,12 +42,13 @@ class ArticlePlaces:
 def article_places(story: str, *, title: str | None, on: _dt.date | None) -> ArticlePlaces:
     """The places named in ``story`` (tones fixed, as extraction reads it) on the article's date ``on``, and
     the article's own province and district."""
-    found, dists = outside_names(story, find_provinces(story, on=on, tones_fixed=True, in_firms=True)), find_districts(story)
+    found = outside_names(story, find_provinces(story, on=on, tones_fixed=True, in_firms=True))
+    dists = find_districts(story)
     provs = [m for m in found if not m.in_firm]
     province = main_province(provs, dists, title)
     count = Counter(m.place for m in dists)
-    return ArticlePlaces(provs, [m for m in found if m.in_firm], dists, province, Place(province) if province else None,
-                         count.most_common(1)[0][0] if count else None)
+    return ArticlePlaces(provs, [m for m in found if m.in_firm], dists, province,
+                         Place(province) if province else None, count.most_common(1)[0][0] if count else None)
 
 
 def main_province(provinces, districts, title: str | None) -> str | None:
