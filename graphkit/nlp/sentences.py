@@ -9,6 +9,10 @@ not off a single capital (``A.``); after an abbreviation (``TP.``, ``TS.``) it i
 Only the words that end in an ender go through the tokenizer's suffix rules (cached), so finding
 the sentences of an article costs a small part of tokenizing it. :func:`sentence_spans` gives the
 same boundaries as the ``graphkit_sentences`` component, which uses it (tested on the corpus).
+
+One more boundary is not the tokenizer's: a photo or story credit the page ran into the next sentence
+(``… tại cuộc họp. Ảnh: VGP/Quang Hiếu Tại phiên họp …``, ``(Ảnh: TTXVN) Chiều 24/6, …``) ends before
+that sentence (:func:`credit_ends`), so that the sentence opens as written.
 """
 from __future__ import annotations
 
@@ -134,6 +138,80 @@ def _opens(word: str) -> bool:
     return get_tokenizer()(word)[0].text in OPENERS
 
 
+@cache
+def _credit() -> re.Pattern:
+    """A credit's opening up to its colon ('Ảnh:', 'Nguồn ảnh:', '(Nguồn:'): a word of credit_words.txt after a
+    space, a bracket or a dash, and the colon ending the text searched."""
+    from graphkit.gazetteer import load_list
+    from graphkit.nlp.patterns import alternation
+
+    return re.compile(rf"(?<![^\s(\-–])(?:{alternation(load_list('credit_words.txt'))})[ \t]*:\Z")
+
+
+@cache
+def _credit_next_words() -> dict[str, bool]:
+    """The words that open the sentence after a credit (data/credit_next_words.tsv): whether each needs a number or
+    a lower-case word after it."""
+    from graphkit.gazetteer import load_table
+
+    return {r["word"]: r["next"] == "digit-or-lower" for r in load_table("credit_next_words.tsv", ("word", "next"))}
+
+
+_WORD = re.compile(r"\S+")
+_CREDIT_WORDS = 8  # a credit's words looked at, at most ('Ảnh: Lâm Khánh - TTXVN' has four)
+_CREDIT_OPENING = 12  # characters before a colon that hold a credit's opening word ('Nguồn ảnh :')
+
+
+def credit_ends(text: str) -> list[int]:
+    """Where the sentences start that a photo or story credit ran into (the credit on the same line, no ender after
+    it): after the credit's closing bracket when a capital, a digit or a quote follows (``(Ảnh: Trọng Đức/TTXVN) Kỳ
+    họp …``); at a capitalised word after two spaces (``Ảnh: TTO  Bí thư …``); or at the first of its capitalised
+    words that opens a sentence (``Ảnh: Internet Theo đó, …``; data/credit_next_words.tsv). A credit whose second
+    word or a later one is in lower case is a phrase, not a name: nothing is cut after that word. Only the text
+    before each colon is matched (two colons an article, on average), not the whole text."""
+    ends = []
+    colon = text.find(":")
+    while colon != -1:
+        if _credit().search(text, max(0, colon - _CREDIT_OPENING), colon + 1):
+            words, starts, gaps, prev = [], [], [], colon + 1
+            for w in _WORD.finditer(text, prev):
+                gap = text[prev:w.start()]
+                if "\n" in gap or len(words) > _CREDIT_WORDS:
+                    break
+                words.append(w.group())
+                starts.append(w.start())
+                gaps.append(len(gap))
+                prev = w.end()
+            if (cut := _credit_end(words, gaps)) is not None:
+                ends.append(starts[cut])
+        colon = text.find(":", colon + 1)
+    return ends
+
+
+def _credit_end(words: list[str], gaps: list[int]) -> int | None:
+    """The index in ``words`` (a credit's words and those after it, ``gaps`` the spaces before each) of the word that
+    opens the next sentence."""
+    nexts = _credit_next_words()
+    for i, word in enumerate(words[:_CREDIT_WORDS]):
+        if word[-1] == ")" or word.endswith(")."):
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""
+            return i + 1 if nxt and (nxt.isupper() or nxt.isdigit() or nxt in "\"“") else None
+        if i and not word[0].isupper():
+            return None
+        if i and gaps[i] >= 2:
+            return i
+        if i:
+            for n in (3, 2, 1):
+                phrase = " ".join(words[i:i + n]).rstrip(",")
+                if (needs := nexts.get(phrase)) is not None:
+                    after = words[i + n] if i + n < len(words) else ""
+                    if not needs or after[:1].islower() or after[:1].isdigit():
+                        return i
+        if word[-1] in ".!?:;,":
+            return None
+    return None
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of the sentences of ``text``; they cover it end to end."""
     if not text:
@@ -156,6 +234,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         if _ends_sentence(text[a:b - 1]):
             starts.add(b)
+    if ":" in text:
+        starts.update(credit_ends(text))
     starts.discard(n)
     bounds = sorted(starts) + [n]
     return list(zip(bounds, bounds[1:]))

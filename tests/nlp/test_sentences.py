@@ -3,11 +3,13 @@
 The reference below is the rule graphkit used on tokens before sentences were read from the text:
 a token after one holding a line break starts a sentence, and so does a token after a stand-alone
 ender followed by one space, when it starts with a capital, a digit or an opening quote or dash.
+To it :func:`sentence_spans` adds one boundary the tokens do not give: the start of a sentence that a photo or
+story credit ran into (:func:`credit_ends`, tested on its own below).
 """
 
 import pytest
 
-from graphkit.nlp.sentences import ENDERS, OPENERS, abbreviations, sentence_spans
+from graphkit.nlp.sentences import ENDERS, OPENERS, abbreviations, credit_ends, sentence_spans
 from tests import CORPUS
 from tests import SEEDS as SEED_DIR
 
@@ -27,7 +29,7 @@ def token_rule(text: str) -> list[tuple[int, int]]:
         if "\n" in prev or (prev in ENDERS and prev_sp and not abbrev
                             and (cur[:1].isupper() or cur[:1].isdigit() or cur in OPENERS)):
             starts.append(idx)
-    bounds = starts + [len(text)] if toks else []
+    bounds = sorted(set(starts) | set(credit_ends(text)) - {len(text)}) + [len(text)] if toks else []
     return list(zip(bounds, bounds[1:]))
 
 
@@ -52,6 +54,47 @@ def token_rule(text: str) -> list[tuple[int, int]]:
 def test_sentences(text, expected):
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
     assert sentence_spans(text) == token_rule(text)
+
+
+@pytest.mark.parametrize("text, sentence", [
+    # a sentence opener after the credit (corpus 21471590, 22628203, 22262312: a time word before a number)
+    ("Ảnh: Internet Theo đó, xác được chọn phục vụ cho y học phải từ 18 tuổi trở lên", "Theo đó, xác được"),
+    ("Ảnh: TL Theo ông Trần Văn Hương, Phó Chủ tịch UBND huyện Phù Cát, khi làm việc", "Theo ông Trần Văn Hương"),
+    ("Ảnh: Trường Phong Sáng 13/5, Phó Thủ tướng Chính phủ Vũ Đức Đam chủ trì", "Sáng 13/5, Phó Thủ tướng"),
+    # a credit in brackets, then a capital (corpus 22604686, 22645747)
+    ("Việt Nam. (Ảnh: Thống Nhất/TTXVN) Chiều 24/6, tại Trụ sở Chính phủ, Thủ tướng", "Chiều 24/6, tại"),
+    ("chào xã giao. (Ảnh: Nhan Sáng/TTXVN) Chủ tịch nước Trần Đại Quang đánh giá", "Chủ tịch nước Trần"),
+    # two spaces after the credit; a title of several words opens the sentence (corpus 22691922)
+    ("Ảnh: Phương Hoa/TTXVN  Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi gửi lời cảm ơn", "Tổng Giám đốc"),
+    ("Ảnh: Phương Hoa/TTXVN Tổng Giám đốc Thông tấn xã Việt Nam Nguyễn Đức Lợi gửi lời cảm ơn", "Tổng Giám đốc"),
+    # a source named by a body (corpus 21472194)
+    ("Nguồn: Sở GTVT TPHCM Còn cầu vượt tại vòng xoay Nguyễn Kiệm - Nguyễn Thái Sơn được xây dựng", "Còn cầu vượt"),
+    # not cut: a lower-case word makes the credit a name of several words (corpus 22597228, 22548680) …
+    ("Ảnh: EPA Văn phòng Tổng thống Hàn Quốc ngày 23/6 cho biết kế hoạch", None),
+    ("Nguồn: Tổng cục Hải quan Trên góc độ chuyển dịch thị trường", None),
+    # … a time word that is a given name, before a capital (made from 22645747's credit); a credit at the end of
+    # its line (corpus 22581411)
+    ("Ảnh: Nhan Sáng Chủ tịch nước phát biểu", "Chủ tịch nước"),
+    ("Ảnh: Nhan Sáng/TTXVN\nDự lễ công bố và trao quyết định có Chủ tịch", None),
+])
+def test_a_credit_run_into_a_sentence_ends_before_it(text, sentence):
+    ends = credit_ends(text)
+    assert [text[e:e + len(sentence)] for e in ends] == ([sentence] if sentence else [])
+    if sentence:
+        assert text.index(sentence) in {a for a, _b in sentence_spans(text)}
+
+
+def test_the_sentence_after_a_credit_opens_its_clause():
+    """The opening clause of an implementation reads once the credit is cut off (corpus 21492068)."""
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    text = ("Tỉnh Phú Thọ ra quân đầu năm\nChủ tịch UBND tỉnh Phú Thọ Bùi Minh Châu phát biểu trong Hội nghị giao "
+            "nhiệm vụ công tác. Ảnh: ND Theo đó, để thực hiện Công điện số 156/CĐ-TTg ngày 2/2/2017 của Thủ tướng "
+            "Chính phủ về tập trung triển khai những nhiệm vụ trọng tâm ngay từ những ngày đầu năm mới, Chủ tịch UBND "
+            "tỉnh Phú Thọ yêu cầu giám đốc các sở, thủ trưởng các ngành tập trung thực hiện những nội dung công việc.")
+    facts = extract(Article(id="t", text=text, source="t"))
+    assert [(i.actor.name, i.directive.code) for i in facts.implementations] == [("Phú Thọ", "156/CĐ-TTg")]
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
