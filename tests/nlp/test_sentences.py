@@ -61,6 +61,8 @@ def test_sentences(text, expected):
     ("Ảnh: Internet Theo đó, xác được chọn phục vụ cho y học phải từ 18 tuổi trở lên", "Theo đó, xác được"),
     ("Ảnh: TL Theo ông Trần Văn Hương, Phó Chủ tịch UBND huyện Phù Cát, khi làm việc", "Theo ông Trần Văn Hương"),
     ("Ảnh: Trường Phong Sáng 13/5, Phó Thủ tướng Chính phủ Vũ Đức Đam chủ trì", "Sáng 13/5, Phó Thủ tướng"),
+    # … a photographer's given name before it (corpus 21472867)
+    ("Ảnh: VGP/Lê Anh Dự buổi lễ có Ủy viên Bộ Chính trị, Bí thư Thành ủy", "Dự buổi lễ có"),
     # a credit in brackets, then a capital (corpus 22604686, 22645747)
     ("Việt Nam. (Ảnh: Thống Nhất/TTXVN) Chiều 24/6, tại Trụ sở Chính phủ, Thủ tướng", "Chiều 24/6, tại"),
     ("chào xã giao. (Ảnh: Nhan Sáng/TTXVN) Chủ tịch nước Trần Đại Quang đánh giá", "Chủ tịch nước Trần"),
