@@ -16,7 +16,12 @@ phương``) is every locality, not the article's province. An opening clause may
 A directive that another directive's description cites (``Kết luận 74 … về kết quả thực hiện Nghị
 quyết 18``) is cited, not implemented, by the actor; but a plan issued to carry out a directive
 (``ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU``) makes its issuer an
-implementer of that directive.
+implementer of that directive. A document listed after another's description (``Nghị quyết số 36a/NQ-CP về Chính
+phủ điện tử và Quyết định số 1819/QĐ-TTg``) or joined by ``gắn với (thực hiện)`` is carried out with it, not cited.
+Nor is a document implemented when a breach or an amendment stands between the verb and it (``là thực hiện không
+đúng quy định tại Nghị định …``, ``Nghị định sửa đổi, bổ sung Nghị định …``: ``data/implement_not_followed.txt``),
+nor by a name in a photo credit. An inspection of how a body leads, directs and carries out a document names the
+body last (``Đoàn kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Kết luận số 24-KL/TW … tại Cà Mau.``).
 """
 from __future__ import annotations
 
@@ -85,6 +90,12 @@ def _not_done() -> tuple[re.Pattern, re.Pattern]:
     return before, nouns
 
 
+@cache
+def _not_followed() -> re.Pattern:
+    """A breach or an amendment written between the verb and the document (``data/implement_not_followed.txt``)."""
+    return _verbs("implement_not_followed.txt")
+
+
 def _carried_out(sentence: str, verb: re.Match) -> bool:
     """Whether ``verb`` says its subject carries something out: not negated ('chưa thực hiện'), not a passive
     with 'theo' ('được thực hiện theo Luật …'), not the start of a noun ('thi hành án')."""
@@ -124,7 +135,17 @@ def _asked() -> re.Pattern:
     anything out."""
     fillers = alternation(load_list("implement_asked_fillers.txt"), ignore_case=True)
     return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?:\s+(?:với|cho|tới|đến))?\s+"
-                      rf"(?:(?:{fillers})(?:\s*,\s*|\s+và\s+|\s+))*(?:{_head_role().pattern})?$", re.IGNORECASE)
+                      rf"(?:(?:{fillers})(?:\s*,\s*|\s+và\s+|\s+))*(?:{_head_role().pattern}|{_self_role()})?$",
+                      re.IGNORECASE)
+
+
+@cache
+def _self_role() -> str:
+    """A title that is a whole post and may stand before its body's name ('kiến nghị Thủ tướng Chính phủ …'; roles.tsv,
+    kind self), as a regex."""
+    from graphkit.gazetteer import roles
+
+    return rf"(?:{alternation([r.role for r in roles() if r.kind == 'self'], ignore_case=True)})\s+"
 
 
 @cache
@@ -140,8 +161,10 @@ def _not_subject() -> re.Pattern:
 @cache
 def _list_join_head() -> re.Pattern:
     """What joins two actors of one list when each may have its head's title ('Giám đốc Sở Giao thông Vận tải,
-    Chủ tịch UBND huyện Sóc Sơn')."""
-    return re.compile(rf"{_LIST_JOIN.pattern}(?:{_head_role().pattern})?", re.IGNORECASE)
+    Chủ tịch UBND huyện Sóc Sơn'), or a partner to the first ('Sở Tài nguyên và Môi trường phối hợp với UBND huyện
+    Tánh Linh')."""
+    return re.compile(rf"(?:{_LIST_JOIN.pattern}|\s*(?:chủ trì\s*,?\s*)?phối hợp với\s*)(?:{_head_role().pattern})?",
+                      re.IGNORECASE)
 
 
 def _list_start(sentence: str, actors, chosen: int) -> int:
@@ -230,7 +253,7 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     if not found:
         return []
     verb = found[-1]
-    if not _carried_out(sentence, verb):
+    if not _carried_out(sentence, verb) or _not_followed().search(sentence, verb.end(), directive_start):
         return []
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
@@ -429,8 +452,25 @@ def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, obje
 
 
 # a second document carried out together with the first, not described by it: the last link word is 'gắn với
-# (việc) thực hiện' ('… Kết luận số 24-KL/TW về … gắn với thực hiện Quy chế …, ban hành kèm theo Quyết định số 68')
-_COORDINATED = re.compile(r"(?<![\w])gắn với\s+(?:việc\s+)?(?:thực hiện|triển khai)(?![\w])(?!.*(?<![\w])thực hiện(?![\w]))")
+# (việc) thực hiện' ('… Kết luận số 24-KL/TW về … gắn với thực hiện Quy chế …, ban hành kèm theo Quyết định số 68'),
+# or 'gắn với' right before it ('Chỉ thị 05-CT/TW của Bộ Chính trị về “…”, gắn với Chỉ thị số 29-CT/TU')
+_COORDINATED = re.compile(r"(?<![\w])gắn (?:liền )?với\s+(?:(?:việc\s+)?(?:thực hiện|triển khai)(?![\w])(?!.*(?<![\w])thực hiện(?![\w]))|"
+                          r"(?:các\s+)?$)")
+_LISTED = re.compile(r"(?:[,;]|(?<![\w])và)\s*(?:các\s+)?$")
+
+
+def _described_then_listed(between: str) -> bool:
+    """Whether the words between two documents only describe the first ('… về …') and then list the second after
+    it ('Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển Việt Nam đến năm 2020, Nghị quyết số 26-NQ/TW'; 'Nghị định
+    90/2008/NĐ-CP về chống thư rác và Nghị định 77/2012/NĐ-CP'): the second is listed with the first, not cited."""
+    if not _LISTED.search(between):
+        return False
+    last = None
+    for last in _CITE_LINK.finditer(between):
+        pass
+    return last is None or last.group() == "về"
+
+
 _PLAN_TYPES = frozenset({"KH", "CTr", "ĐA"})  # a plan, programme or scheme carries out what it cites
 _CARRY_OUT = re.compile(r"(?<![\w])(?:tổ chức thực hiện|thực hiện|triển khai|cụ thể hóa)(?![\w])")
 
@@ -448,7 +488,7 @@ def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dic
             if ";" in between:
                 break
             joined = b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")
-            if _COORDINATED.search(between) and not joined:
+            if not joined and (_COORDINATED.search(between) or _described_then_listed(between)):
                 break  # '… Kết luận số 24-KL/TW … gắn với thực hiện Quy chế …, ban hành kèm theo Quyết định số 68'
             if _CITE_LINK.search(between) or joined:
                 if a.directive.key == b.directive.key:

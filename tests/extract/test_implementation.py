@@ -282,3 +282,42 @@ def test_coordinated_document_is_not_cited():
     facts = extract(Article(id="t", text=text, source="test"))
     assert sorted(d.code for d in facts.directives) == ["24-KL/TW", "68-QĐ/TW"]
     assert [(c.citing.code, c.cited.code) for c in facts.citations] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a breach written between the verb and the document (21495077, 22668283)
+    ("Bộ Kế hoạch và Đầu tư khẳng định, việc một số dự án nhóm B của Hải Dương kéo dài thời gian thực hiện 10 năm là "
+     "chưa tuân thủ quy định tại Điều 13 Nghị định số 77/2015/NĐ-CP về kế hoạch đầu tư công trung hạn và hàng năm.",
+     []),
+    ("UBND tỉnh Tiền Giang tiếp nhận không qua thi tuyển đối với 13 trường hợp theo chính sách thu hút của tỉnh là "
+     "không đúng đối tượng quy định; không có văn bản gửi xin ý kiến của Bộ Nội vụ trước khi ban hành quyết định tuyển "
+     "dụng là thực hiện không đúng quy định tại Nghị định 24/2010/NĐ-CP về tuyển dụng, sử dụng, quản lý công chức.", []),
+    # an amendment of the document, not its implementation (21472845)
+    ("15 đề án trình Chính phủ, Thủ tướng Chính phủ, Quốc hội sẽ được Tổng cục Hải quan triển khai trong năm 2017 gồm: "
+     "Nghị định sửa đổi, bổ sung Nghị định 08/2015/NĐ-CP quy định chi tiết và biện pháp thi hành Luật Hải quan về thủ "
+     "tục hải quan, kiểm tra, giám sát, kiểm soát hải quan.", []),
+    # the body asked through its head's whole-post title (22257478)
+    ("Về việc Bộ Tài chính kiến nghị Thủ tướng Chính phủ đình chỉ thi công các dự án xây dựng nhà cao tầng đang triển "
+     "khai - HoREA đã dẫn Văn bản số 4393/VPCP-ĐMDN ngày 28/04/2017 của Văn phòng Chính phủ truyền đạt ý kiến của Phó "
+     "Thủ tướng Chính phủ Vương Đình Huệ.", []),
+    # a document listed after the first one's description is carried out with it, not cited by it (22650717)
+    ("Triển khai Bệnh án điện tử tại các bệnh viện là một hoạt động quan trọng của Bộ Y tế nhằm đẩy mạnh ứng dụng "
+     "công nghệ thông tin bệnh viện, thực hiện nhiệm vụ Chính phủ giao tại Nghị quyết số 36a/NQ-CP về Chính phủ điện tử "
+     "và Quyết định số 1819/QĐ-TTg của Thủ tướng Chính phủ phê duyệt chương trình quốc gia về ứng dụng công nghệ thông "
+     "tin trong hoạt động cơ quan nhà nước giai đoạn 2016-2020.",
+     [("Bộ Y tế", "1819/QĐ-TTg"), ("Bộ Y tế", "36a/NQ-CP")]),
+])
+def test_breach_amendment_and_listed(text, expected):
+    assert impl(text) == expected
+
+
+def test_listed_documents_do_not_cite_each_other():
+    # 'Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển …, Nghị quyết số 26-NQ/TW …': a list, no citation (22466086)
+    text = ("“Để khắc phục được các bất cập nêu trên, đồng thời, nhằm thể chế hóa đường lối, chủ trương, chính sách của "
+            "Đảng và Nhà nước về phát triển nông nghiệp, nông thôn nói chung và phát triển thủy sản nói riêng, đặc biệt "
+            "là Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển Việt Nam đến năm 2020, Nghị quyết số 26-NQ/TW năm 2008 "
+            "về nông nghiệp, nông dân, nông thôn,… việc sửa đổi Luật Thủy sản 2003 là hết sức cần thiết”, Bộ trưởng "
+            "Nguyễn Xuân Cường nhấn mạnh.")
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert sorted(d.code for d in facts.directives) == ["09-NQ/TW", "26-NQ/TW"]
+    assert [(c.citing.code, c.cited.code) for c in facts.citations] == []
