@@ -130,12 +130,13 @@ def _blockers() -> re.Pattern:
 @cache
 def _asked() -> re.Pattern:
     """A blocker right before an actor, or before its head ('kiến nghị với Đoàn đại biểu Quốc hội tỉnh Sơn La …',
-    'yêu cầu Chủ tịch UBND các huyện …') or the words for its Party and authorities ('đề nghị Đảng bộ, chính quyền
+    'yêu cầu Chủ tịch UBND các huyện …', also of a body not read as one: 'yêu cầu Giám đốc BVĐK tỉnh Hòa Bình') or the words for its Party and authorities ('đề nghị Đảng bộ, chính quyền
     Hải Phòng quán triệt …', ``data/implement_asked_fillers.txt``): the actor is asked, it does not say it carries
     anything out."""
     fillers = alternation(load_list("implement_asked_fillers.txt"), ignore_case=True)
     return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?:\s+(?:với|cho|tới|đến))?\s+"
-                      rf"(?:(?:{fillers})(?:\s*,\s*|\s+và\s+|\s+))*(?:{_head_role().pattern}|{_self_role()})?$",
+                      rf"(?:(?:{fillers})(?:\s*,\s*|\s+và\s+|\s+))*"
+                      rf"(?:{_head_role().pattern}(?:[^\s,;.:]+\s+){{0,3}}|{_self_role()})?$",
                       re.IGNORECASE)
 
 
@@ -425,6 +426,10 @@ _CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đ�
 _CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
 
 
+# a provincial body of several provinces ('hướng dẫn Ủy ban nhân dân các tỉnh, thành phố … triển khai'): no one place
+_PLURAL = re.compile(r"\s+(?:các|những)(?![\w])")
+
+
 def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, object]]:
     """Provinces and bodies in ``exp``, in order; a provincial body without its place stands for
     ``implicit_place``."""
@@ -439,7 +444,7 @@ def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, obje
             actors.append((b.start, b.end, b.body))
         elif b.body.place is not None:
             actors.append((b.start, b.end, Place(b.body.place.province_name)))
-        elif b.body.level == "province" and implicit_place is not None:
+        elif b.body.level == "province" and implicit_place is not None and not _PLURAL.match(exp, b.end):
             actors.append((b.start, b.end, implicit_place))
     actors.sort(key=lambda a: (a[0], -a[1]))
     # a province inside a body mention (Tỉnh ủy Bắc Kạn) is the same actor

@@ -306,6 +306,15 @@ def test_coordinated_document_is_not_cited():
      "và Quyết định số 1819/QĐ-TTg của Thủ tướng Chính phủ phê duyệt chương trình quốc gia về ứng dụng công nghệ thông "
      "tin trong hoạt động cơ quan nhà nước giai đoạn 2016-2020.",
      [("Bộ Y tế", "1819/QĐ-TTg"), ("Bộ Y tế", "36a/NQ-CP")]),
+    # a provincial body of several provinces is no one province (22522544)
+    ("Tỉnh Quảng Trị tái cơ cấu nông nghiệp. Năm 2017, trình Thủ tướng Chính phủ ban hành kế hoạch và có lộ trình cụ "
+     "thể để cơ cấu lại ngành nông nghiệp giai đoạn 2017 – 2020; đổi mới, phát triển các hình thức sản xuất, hoàn thành "
+     "việc hướng dẫn UBND các tỉnh, thành phố trực thuộc Trung ương triển khai thực hiện Quyết định số 678/QĐ-TTg của "
+     "Thủ tướng Chính phủ về ban hành Bộ Tiêu chí giám sát, đánh giá về cơ cấu lại ngành nông nghiệp đến năm 2020.", []),
+    # asked through its head, the body's name not read as a body (22434844)
+    ("Đáng ngạc nhiên là, từ hàng loạt sai phạm trên trong kết luận thanh tra, Giám đốc Sở Y tế Hòa Bình lại chỉ "
+     "\"yêu cầu Giám đốc BVĐK tỉnh Hòa Bình rút kinh nghiệm\" trong triển khai liên doanh, liên kết theo đúng thông tư "
+     "15/2007/TT-BYT ngày 12/12/2007 của Bộ Y tế; Phải tiến hành đấu thầu.", []),
 ])
 def test_breach_amendment_and_listed(text, expected):
     assert impl(text) == expected
