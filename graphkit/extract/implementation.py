@@ -16,7 +16,12 @@ phương``) is every locality, not the article's province. An opening clause may
 A directive that another directive's description cites (``Kết luận 74 … về kết quả thực hiện Nghị
 quyết 18``) is cited, not implemented, by the actor; but a plan issued to carry out a directive
 (``ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU``) makes its issuer an
-implementer of that directive.
+implementer of that directive. A document listed after another's description (``Nghị quyết số 36a/NQ-CP về Chính
+phủ điện tử và Quyết định số 1819/QĐ-TTg``) or joined by ``gắn với (thực hiện)`` is carried out with it, not cited.
+Nor is a document implemented when a breach or an amendment stands between the verb and it (``là thực hiện không
+đúng quy định tại Nghị định …``, ``Nghị định sửa đổi, bổ sung Nghị định …``: ``data/implement_not_followed.txt``),
+nor by a name in a photo credit. An inspection of how a body leads, directs and carries out a document names the
+body last (``Đoàn kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Kết luận số 24-KL/TW … tại Cà Mau.``).
 """
 from __future__ import annotations
 
@@ -36,8 +41,8 @@ _ANAPHOR = re.compile(
     r"(?<![\w])(?<!các )(?<!những )(?<!nhiều )(?<!cấp )(?<!thuộc )(?<!\d )(?:[Tt]ỉnh|[Tt]hành phố|[Đđ]ịa phương)(?![\w])(?!\s+(?:ủy|[" + UPPER + "]))")
 # 'địa phương' (or 'thành phố') that closes a list of kinds of bodies or units ('các bộ, ngành, địa phương', 'Công
 # an các đơn vị, địa phương', 'các huyện, thị xã, thành phố') means every one of them, not the article's province
-_LOCALITIES_LIST = re.compile(r"(?<![\w])(?:ngành|đơn vị|bộ|sở|cơ quan|huyện|quận|thị xã|xã|phường|thị trấn)\s*"
-                              r"(?:,\s*(?:và\s+)?|và\s+)$", re.IGNORECASE)
+_LOCALITIES_LIST = re.compile(r"(?<![\w])(?:(?:ngành|đơn vị|bộ|sở|cơ quan|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn)\s*"
+                              r"(?:,\s*(?:và\s+)?|và\s+)|ngành\s+)$", re.IGNORECASE)
 VERB_REACH = 90  # the verb governs a directive written at most this far after it
 ACTOR_REACH = 80  # a named actor is the verb's subject when written at most this far before it
 OPENING_REACH = 45  # an opening clause's verb is at most this far from where the clause starts
@@ -85,6 +90,12 @@ def _not_done() -> tuple[re.Pattern, re.Pattern]:
     return before, nouns
 
 
+@cache
+def _not_followed() -> re.Pattern:
+    """A breach or an amendment written between the verb and the document (``data/implement_not_followed.txt``)."""
+    return _verbs("implement_not_followed.txt")
+
+
 def _carried_out(sentence: str, verb: re.Match) -> bool:
     """Whether ``verb`` says its subject carries something out: not negated ('chưa thực hiện'), not a passive
     with 'theo' ('được thực hiện theo Luật …'), not the start of a noun ('thi hành án')."""
@@ -119,9 +130,50 @@ def _blockers() -> re.Pattern:
 @cache
 def _asked() -> re.Pattern:
     """A blocker right before an actor, or before its head ('kiến nghị với Đoàn đại biểu Quốc hội tỉnh Sơn La …',
-    'yêu cầu Chủ tịch UBND các huyện …'): the actor is asked, it does not say it carries anything out."""
-    return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?:\s+(?:với|cho|tới|đến))?\s+(?:{_head_role().pattern})?$",
+    'yêu cầu Chủ tịch UBND các huyện …', also of a body not read as one: 'yêu cầu Giám đốc BVĐK tỉnh Hòa Bình') or the words for its Party and authorities ('đề nghị Đảng bộ, chính quyền
+    Hải Phòng quán triệt …', ``data/implement_asked_fillers.txt``): the actor is asked, it does not say it carries
+    anything out."""
+    fillers = alternation(load_list("implement_asked_fillers.txt"), ignore_case=True)
+    return re.compile(rf"(?<![\w])(?:{_blocker_words()})(?:\s+(?:với|cho|tới|đến))?\s+"
+                      rf"(?:(?:{fillers})(?:\s*,\s*|\s+và\s+|\s+))*"
+                      rf"(?:{_head_role().pattern}(?:[^\s,;.:]+\s+){{0,3}}|{_self_role()})?$",
                       re.IGNORECASE)
+
+
+@cache
+def _self_role() -> str:
+    """A title that is a whole post and may stand before its body's name ('kiến nghị Thủ tướng Chính phủ …'; roles.tsv,
+    kind self), as a regex."""
+    from graphkit.gazetteer import roles
+
+    return rf"(?:{alternation([r.role for r in roles() if r.kind == 'self'], ignore_case=True)})\s+"
+
+
+@cache
+def _not_subject() -> re.Pattern:
+    """Words within the two words before 'tỉnh', 'thành phố' or 'địa phương' that make it no subject
+    (``data/implement_anaphor_stops.txt``): a genitive or partner ('chương trình công tác của Thành phố', 'ký
+    chương trình phối hợp với bưu điện tỉnh'), some of them ('tại một số địa phương'), the one asked ('huyện đã
+    kiến nghị thành phố')."""
+    words = load_list("implement_anaphor_stops.txt")
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})(?:\s+\w+){{0,2}}\s+$", re.IGNORECASE)
+
+
+@cache
+def _list_join_head() -> re.Pattern:
+    """What joins two actors of one list when each may have its head's title ('Giám đốc Sở Giao thông Vận tải,
+    Chủ tịch UBND huyện Sóc Sơn'), or a partner to the first ('Sở Tài nguyên và Môi trường phối hợp với UBND huyện
+    Tánh Linh')."""
+    return re.compile(rf"(?:{_LIST_JOIN.pattern}|\s*(?:chủ trì\s*,?\s*)?phối hợp với\s*)(?:{_head_role().pattern})?",
+                      re.IGNORECASE)
+
+
+def _list_start(sentence: str, actors, chosen: int) -> int:
+    """The index of the first actor of the list that ends with the actor at ``chosen``, heads' titles allowed."""
+    i = chosen
+    while i > 0 and _list_join_head().fullmatch(sentence, actors[i - 1][1], actors[i][0]):
+        i -= 1
+    return i
 
 
 # a source the sentence opens with ('Theo báo cáo của Bộ Nội vụ, các bộ … đã triển khai …'): not the subject
@@ -202,13 +254,14 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     if not found:
         return []
     verb = found[-1]
-    if not _carried_out(sentence, verb):
+    if not _carried_out(sentence, verb) or _not_followed().search(sentence, verb.end(), directive_start):
         return []
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
              and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
     anaphor = [m for m in _ANAPHOR.finditer(before[:verb.start()])
-               if not _LOCALITIES_LIST.search(before, max(0, m.start() - 20), m.start())]
+               if not _LOCALITIES_LIST.search(before, max(0, m.start() - 20), m.start())
+               and not _not_subject().search(before, max(0, m.start() - 40), m.start())]
     best = cands[-1] if cands else None
     if anaphor and main_actor is not None and (best is None or anaphor[-1].start() > actors[best][1]):
         if _blockers().search(sentence, anaphor[-1].end(), verb.start()):
@@ -216,7 +269,8 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
         return [main_actor]
     if best is not None:
         start, end = actors[best][0], actors[best][1]
-        if _blockers().search(sentence, end, verb.start()) or _asked().search(sentence, max(0, start - 45), start):
+        first = actors[_list_start(sentence, actors, best)][0]
+        if _blockers().search(sentence, end, verb.start()) or _asked().search(sentence, max(0, first - 45), first):
             return []
         if _ATTRIBUTION.match(sentence) and "," in sentence[end:verb.start()] and "," not in sentence[:start]:
             return []  # the source of what the sentence says, not its subject
@@ -226,8 +280,43 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     clause_start = starts[-1] if starts else 0
     if directive_end is not None and verb.start() - clause_start <= OPENING_REACH \
             and _opener().fullmatch(sentence, clause_start, verb.start()):
-        return _subject_after(sentence, directive_end, actors)
+        found = _subject_after(sentence, directive_end, actors)
+        if found:
+            return found
+    # an inspection of how a body leads, directs and carries out a document, the body named at the end
+    if directive_end is not None and _LEADS_THEN.search(sentence, max(0, verb.start() - 30), verb.start()) \
+            and _INSPECTS_LEADING.search(sentence, 0, verb.start()):
+        return _inspected(sentence, directive_end, actors)
     return []
+
+
+# 'kiểm tra (việc) lãnh đạo, chỉ đạo (và tổ chức) thực hiện …' / 'nội dung giám sát là công tác lãnh đạo, chỉ đạo …'
+_INSPECTS_LEADING = re.compile(r"(?<![\w])(?:kiểm tra|giám sát)(?![\w])[^;:]*?(?<![\w])lãnh đạo\s*,?\s+(?:và\s+)?chỉ đạo(?![\w])",
+                               re.IGNORECASE)
+# what stands right before the verb of that formula: 'chỉ đạo, tổ chức thực hiện', 'gắn với (việc) thực hiện'
+_LEADS_THEN = re.compile(r"(?<![\w])(?:chỉ đạo|tổ chức|triển khai|gắn với(?:\s+việc)?)\s*,?\s*(?:và\s+)?"
+                         r"(?:(?:tổ chức|triển khai)\s*,?\s*)*$", re.IGNORECASE)
+# the inspected body at the end of the sentence: 'tại Cà Mau.', 'của Ban Thường vụ Tỉnh ủy Bình Định từ tháng 6.2012 đến
+# nay.'
+_AT_BODY = re.compile(r"(?<![\w])(?:tại|của|ở|đối với)\s+$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"\s*(?:(?:từ|trong|giai đoạn|nhiệm kỳ|năm)(?![\w])(?:[^,;.!?]|\.(?=\d))*)?[\s.;!?”\"]*")
+
+
+def _inspected(sentence: str, directive_end: int, actors) -> list:
+    """The body (or list of bodies) named first after the directive, after 'tại', 'của', 'ở' or 'đối với', when it
+    ends the sentence: the inspected implementer of 'Đoàn kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Kết
+    luận số 24-KL/TW … tại Cà Mau.'"""
+    after = [i for i, a in enumerate(actors) if a[0] >= directive_end]
+    if not after:
+        return []
+    i = j = after[0]
+    if not _AT_BODY.search(sentence, max(0, actors[i][0] - 12), actors[i][0]):
+        return []
+    while j + 1 < len(actors) and _LIST_JOIN.fullmatch(sentence, actors[j][1], actors[j + 1][0]):
+        j += 1
+    if not _ENDS_SENTENCE.fullmatch(sentence, actors[j][1]):
+        return []
+    return [a[2] for a in actors[i:j + 1]]
 
 
 def find_actor(sentence: str, directive_start: int, actors: list[tuple[int, int, object]], main_actor=None):
@@ -260,10 +349,11 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
         local = [m for m in local if m.directive.key in by_key] or [
             m for m in local if (m.directive.type_code, m.directive.number) in {(d.type_code, d.number) for d in facts.directives}]
         cited = _citations(exp, local, by_key, s, facts)
-        issuer_zones = [(m.end, dirs._context(exp, m.end)[3]) for m in local]
+        issuer_zones = [_issuer_zone(exp, m.end, dirs._context(exp, m.end)[3]) for m in local]
         named = bisect_left(province_ends, s.start + len(s.text)) - 1
         here = Place(provinces[named].place.name) if named >= 0 else main_place
-        actors = [a for a in _actors(exp, here) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)]
+        actors = [a for a in _actors(exp, here) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)
+                  and not _credit().search(exp, max(0, a[0] - 20), a[0])]
         for m in local:
             d = by_key.get(m.directive.key)
             if d is None:
@@ -285,6 +375,26 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
                 if k not in seen_imp:
                     seen_imp.add(k)
                     facts.implementations.append(Implementation(actor, d, s.evidence))
+
+
+@cache
+def _credit() -> re.Pattern:
+    """A photo or story credit right before a name ('Ảnh minh họa: TTXVN', ``data/credit_words.txt``): the name is
+    the credit's, not an actor of the sentence."""
+    return re.compile(rf"(?<![\w])(?:{alternation(load_list('credit_words.txt'))})(?:\s+minh họa)?\s*:\s*$")
+
+
+_OF = re.compile(r"(?<![\w])của(?![\w])")
+
+
+def _issuer_zone(exp: str, start: int, reach: int) -> tuple[int, int]:
+    """The issuer's words after a directive, up to a second 'của' (the issuer's own genitive ends there: '… Quyết
+    định số 68/QĐ-TW ngày 4.7.2007 của Bộ Chính trị khóa 10 của Ban Thường vụ Tỉnh ủy Bình Định', where the second
+    body is the implementer the sentence names)."""
+    ofs = _OF.finditer(exp, start, reach)
+    if next(ofs, None) is not None and (second := next(ofs, None)) is not None:
+        reach = second.start()
+    return start, reach
 
 
 _BY = re.compile(r"\s*(?:mà|do)\s+")
@@ -316,6 +426,10 @@ _CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đ�
 _CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
 
 
+# a provincial body of several provinces ('hướng dẫn Ủy ban nhân dân các tỉnh, thành phố … triển khai'): no one place
+_PLURAL = re.compile(r"\s+(?:các|những)(?![\w])")
+
+
 def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, object]]:
     """Provinces and bodies in ``exp``, in order; a provincial body without its place stands for
     ``implicit_place``."""
@@ -330,7 +444,7 @@ def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, obje
             actors.append((b.start, b.end, b.body))
         elif b.body.place is not None:
             actors.append((b.start, b.end, Place(b.body.place.province_name)))
-        elif b.body.level == "province" and implicit_place is not None:
+        elif b.body.level == "province" and implicit_place is not None and not _PLURAL.match(exp, b.end):
             actors.append((b.start, b.end, implicit_place))
     actors.sort(key=lambda a: (a[0], -a[1]))
     # a province inside a body mention (Tỉnh ủy Bắc Kạn) is the same actor
@@ -340,6 +454,26 @@ def _actors(exp: str, implicit_place: Place | None) -> list[tuple[int, int, obje
             continue
         out.append(a)
     return out
+
+
+# a second document carried out together with the first, not described by it: the last link word is 'gắn với
+# (việc) thực hiện' ('… Kết luận số 24-KL/TW về … gắn với thực hiện Quy chế …, ban hành kèm theo Quyết định số 68'),
+# or 'gắn với' right before it ('Chỉ thị 05-CT/TW của Bộ Chính trị về “…”, gắn với Chỉ thị số 29-CT/TU')
+_COORDINATED = re.compile(r"(?<![\w])gắn (?:liền )?với\s+(?:(?:việc\s+)?(?:thực hiện|triển khai)(?![\w])(?!.*(?<![\w])thực hiện(?![\w]))|"
+                          r"(?:các\s+)?$)")
+_LISTED = re.compile(r"(?:[,;]|(?<![\w])và)\s*(?:các\s+)?$")
+
+
+def _described_then_listed(between: str) -> bool:
+    """Whether the words between two documents only describe the first ('… về …') and then list the second after
+    it ('Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển Việt Nam đến năm 2020, Nghị quyết số 26-NQ/TW'; 'Nghị định
+    90/2008/NĐ-CP về chống thư rác và Nghị định 77/2012/NĐ-CP'): the second is listed with the first, not cited."""
+    if not _LISTED.search(between):
+        return False
+    last = None
+    for last in _CITE_LINK.finditer(between):
+        pass
+    return last is None or last.group() == "về"
 
 
 _PLAN_TYPES = frozenset({"KH", "CTr", "ĐA"})  # a plan, programme or scheme carries out what it cites
@@ -359,6 +493,8 @@ def _citations(exp: str, local, by_key, s: Sentence, facts: ArticleFacts) -> dic
             if ";" in between:
                 break
             joined = b.directive.key in cited and re.fullmatch(r"[\s,]*(?:và)?[\s,]*", between or "")
+            if not joined and (_COORDINATED.search(between) or _described_then_listed(between)):
+                break  # '… Kết luận số 24-KL/TW … gắn với thực hiện Quy chế …, ban hành kèm theo Quyết định số 68'
             if _CITE_LINK.search(between) or joined:
                 if a.directive.key == b.directive.key:
                     continue

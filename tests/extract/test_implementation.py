@@ -219,3 +219,114 @@ _PROVINCE_FIRST = "Tỉnh Hòa Bình có nhiều đổi mới. "
 ])
 def test_who_carries_it_out(text, expected):
     assert impl(text) == expected
+
+
+# twelfth session: who is not the implementer, and the inspected body named at the end (corpus sentences, none from
+# gold-dev or the session's samples)
+@pytest.mark.parametrize("text, expected", [
+    # 'Thành phố' after 'của' is a genitive, not the subject; the secretary asks others (22737603)
+    ("Thành phố Hà Nội tổng kết công tác thi hành án. Về nhiệm vụ thời gian tới, Bí thư Thành ủy Hoàng Trung Hải yêu "
+     "cầu ngành thi hành án dân sự tiếp tục làm tốt công tác xây dựng Đảng, trọng tâm là thực hiện hiệu quả Nghị quyết "
+     "Trung ương 4 (khóa XII), các Nghị quyết, chương trình công tác của Thành phố và của ngành, gắn với thực hiện tốt "
+     "Chỉ thị 05 của Bộ Chính trị về đẩy mạnh học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", []),
+    # 'bưu điện tỉnh' after 'với' is the partner, not the subject (21480467)
+    ("Tỉnh Hà Nam liên thông thủ tục. Giám đốc Lê Thị Liên đánh giá, đồng thời cho biết thêm, Sở cũng đang chuẩn bị để "
+     "ký chương trình phối hợp với bưu điện tỉnh để triển khai Quyết định số 45 của Thủ tướng Chính phủ về việc tiếp "
+     "nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích.", []),
+    # 'một số địa phương' is some localities (22295266)
+    (_PROVINCE_FIRST + "Theo kết quả kiểm tra của Văn phòng Chính phủ tại một số địa phương cho thấy, một số doanh "
+     "nghiệp còn chưa chủ động, tích cực trong việc thực hiện quyền, trách nhiệm và nghĩa vụ của mình theo tinh thần "
+     "của Nghị quyết số 35/NQ-CP.", []),
+    # the city asked by a district is not its subject (21484529)
+    ("Hà Nội xây dựng nông thôn mới. Để tháo gỡ khó khăn trong huy động nguồn lực xây dựng NTM, huyện đã kiến nghị "
+     "TP, trong năm 2017 tiếp tục bố trí nguồn kinh phí thực hiện các dự án theo Quyết định 16/2012/QĐ-UBND.", []),
+    # 'tỉnh, thành phố' and 'Bộ, ngành địa phương' are lists of every locality (22414520, 22294197)
+    ("Hà Nội cải thiện môi trường kinh doanh. Tính đến quý I/2017, đã có 10/30 bộ, ngành và 21/63 tỉnh, thành phố ban "
+     "hành kế hoạch hoặc chương trình hành động triển khai thực hiện Nghị quyết số 19-2017/NQ-CP.", []),
+    ("Hải Phòng dự hội nghị. Lý giải cho những hạn chế trên, Bộ trưởng Dũng cho rằng đó là do người đứng đầu một số "
+     "Bộ, ngành địa phương vẫn chưa ý thức đầy đủ về tầm quan trọng triển khai Nghị quyết 35/NQ-CP.", []),
+    # a list asked to carry a document out, each with its head's title (22539656)
+    ("Hà Nội xử lý vụ việc. Yêu cầu Giám đốc Sở Giao thông Vận tải, Chủ tịch UBND huyện Sóc Sơn thực hiện nghiêm túc "
+     "chỉ đạo của UBND Thành phố tại văn bản số 2861/UBND-DT ngày 13/6/2017.", []),
+    # a place asked through its Party organisation and authorities (22617814)
+    ("Thủ tướng đề nghị Đảng bộ, chính quyền Hải Phòng quán triệt hơn nữa vị trí, vai trò, tiềm năng của thành phố, "
+     "nhất là Kết luận 72 của Bộ Chính trị tiến tới xây dựng Hải Phòng thành một thành phố Cảng xanh.", []),
+    # a photo credit is no actor (22441313)
+    ("Ảnh minh họa: TTXVN Vừa qua, dư luận có một số ý kiến quan ngại liên quan đến việc thực hiện quy định tại Thông "
+     "tư số 32/2016/TT-NHNN (Thông tư 32) đối với việc mở, sử dụng tài khoản thanh toán.", []),
+    # an obligation ('phải'), not a report (21487528)
+    ("Tại Hội nghị triển khai nhiệm vụ năm 2017 của Cục Hải quan Hải Phòng (cuối tháng 1-2017), Thứ trưởng Bộ Tài "
+     "chính Đỗ Hoàng Anh Tuấn chỉ đạo, năm 2017 Cục Hải quan Hải Phòng phải tiếp tục phấn đấu đi đầu toàn ngành Hải "
+     "quan về thực hiện Nghị quyết 19/NQ-CP.", []),
+    # an inspection of how a province leads, directs and carries out a conclusion, the province named last (22705457)
+    ("Đoàn kiểm tra việc lãnh đạo, chỉ đạo, tổ chức thực hiện Kết luận số 24-KL/TW của Bộ Chính trị khóa XI về đẩy "
+     "mạnh công tác quy hoạch và luân chuyển cán bộ lãnh đạo, quản lý đến năm 2020 và những năm tiếp theo gắn với việc "
+     "thực hiện Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử tại Cà Mau.", [("Cà Mau", "24-KL/TW")]),
+    # … but not when only the issuers follow (22278897)
+    ("Theo đó, Đoàn sẽ tiến hành kiểm tra công tác lãnh đạo, chỉ đạo và tổ chức thực hiện Kết luận số 24-KL/TW của Bộ "
+     "Chính trị khóa XI về đẩy mạnh công tác quy hoạch và luân chuyển cán bộ lãnh đạo, quản lý đến năm 2020 và những "
+     "năm tiếp theo gắn với việc thực hiện Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử (ban hành kèm theo "
+     "Quyết định số 68-QĐ/TW của Bộ Chính trị khóa X).", []),
+])
+def test_not_the_implementer_and_inspected(text, expected):
+    assert impl(text) == expected
+
+
+def test_coordinated_document_is_not_cited():
+    # 'Kết luận … gắn với việc thực hiện Quy chế …, Quyết định số 68' carries both out; the conclusion does not cite
+    # the decision (22278897)
+    text = ("Theo đó, Đoàn sẽ tiến hành kiểm tra công tác lãnh đạo, chỉ đạo và tổ chức thực hiện Kết luận số 24-KL/TW "
+            "của Bộ Chính trị khóa XI về đẩy mạnh công tác quy hoạch và luân chuyển cán bộ lãnh đạo, quản lý đến năm "
+            "2020 và những năm tiếp theo gắn với việc thực hiện Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử "
+            "(ban hành kèm theo Quyết định số 68-QĐ/TW của Bộ Chính trị khóa X).")
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert sorted(d.code for d in facts.directives) == ["24-KL/TW", "68-QĐ/TW"]
+    assert [(c.citing.code, c.cited.code) for c in facts.citations] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a breach written between the verb and the document (21495077, 22668283)
+    ("Bộ Kế hoạch và Đầu tư khẳng định, việc một số dự án nhóm B của Hải Dương kéo dài thời gian thực hiện 10 năm là "
+     "chưa tuân thủ quy định tại Điều 13 Nghị định số 77/2015/NĐ-CP về kế hoạch đầu tư công trung hạn và hàng năm.",
+     []),
+    ("UBND tỉnh Tiền Giang tiếp nhận không qua thi tuyển đối với 13 trường hợp theo chính sách thu hút của tỉnh là "
+     "không đúng đối tượng quy định; không có văn bản gửi xin ý kiến của Bộ Nội vụ trước khi ban hành quyết định tuyển "
+     "dụng là thực hiện không đúng quy định tại Nghị định 24/2010/NĐ-CP về tuyển dụng, sử dụng, quản lý công chức.", []),
+    # an amendment of the document, not its implementation (21472845)
+    ("15 đề án trình Chính phủ, Thủ tướng Chính phủ, Quốc hội sẽ được Tổng cục Hải quan triển khai trong năm 2017 gồm: "
+     "Nghị định sửa đổi, bổ sung Nghị định 08/2015/NĐ-CP quy định chi tiết và biện pháp thi hành Luật Hải quan về thủ "
+     "tục hải quan, kiểm tra, giám sát, kiểm soát hải quan.", []),
+    # the body asked through its head's whole-post title (22257478)
+    ("Về việc Bộ Tài chính kiến nghị Thủ tướng Chính phủ đình chỉ thi công các dự án xây dựng nhà cao tầng đang triển "
+     "khai - HoREA đã dẫn Văn bản số 4393/VPCP-ĐMDN ngày 28/04/2017 của Văn phòng Chính phủ truyền đạt ý kiến của Phó "
+     "Thủ tướng Chính phủ Vương Đình Huệ.", []),
+    # a document listed after the first one's description is carried out with it, not cited by it (22650717)
+    ("Triển khai Bệnh án điện tử tại các bệnh viện là một hoạt động quan trọng của Bộ Y tế nhằm đẩy mạnh ứng dụng "
+     "công nghệ thông tin bệnh viện, thực hiện nhiệm vụ Chính phủ giao tại Nghị quyết số 36a/NQ-CP về Chính phủ điện tử "
+     "và Quyết định số 1819/QĐ-TTg của Thủ tướng Chính phủ phê duyệt chương trình quốc gia về ứng dụng công nghệ thông "
+     "tin trong hoạt động cơ quan nhà nước giai đoạn 2016-2020.",
+     [("Bộ Y tế", "1819/QĐ-TTg"), ("Bộ Y tế", "36a/NQ-CP")]),
+    # a provincial body of several provinces is no one province (22522544)
+    ("Tỉnh Quảng Trị tái cơ cấu nông nghiệp. Năm 2017, trình Thủ tướng Chính phủ ban hành kế hoạch và có lộ trình cụ "
+     "thể để cơ cấu lại ngành nông nghiệp giai đoạn 2017 – 2020; đổi mới, phát triển các hình thức sản xuất, hoàn thành "
+     "việc hướng dẫn UBND các tỉnh, thành phố trực thuộc Trung ương triển khai thực hiện Quyết định số 678/QĐ-TTg của "
+     "Thủ tướng Chính phủ về ban hành Bộ Tiêu chí giám sát, đánh giá về cơ cấu lại ngành nông nghiệp đến năm 2020.", []),
+    # asked through its head, the body's name not read as a body (22434844)
+    ("Đáng ngạc nhiên là, từ hàng loạt sai phạm trên trong kết luận thanh tra, Giám đốc Sở Y tế Hòa Bình lại chỉ "
+     "\"yêu cầu Giám đốc BVĐK tỉnh Hòa Bình rút kinh nghiệm\" trong triển khai liên doanh, liên kết theo đúng thông tư "
+     "15/2007/TT-BYT ngày 12/12/2007 của Bộ Y tế; Phải tiến hành đấu thầu.", []),
+])
+def test_breach_amendment_and_listed(text, expected):
+    assert impl(text) == expected
+
+
+def test_listed_documents_do_not_cite_each_other():
+    # 'Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển …, Nghị quyết số 26-NQ/TW …': a list, no citation (22466086)
+    text = ("“Để khắc phục được các bất cập nêu trên, đồng thời, nhằm thể chế hóa đường lối, chủ trương, chính sách của "
+            "Đảng và Nhà nước về phát triển nông nghiệp, nông thôn nói chung và phát triển thủy sản nói riêng, đặc biệt "
+            "là Nghị quyết 09-NQ/TW năm 2007 về chiến lược biển Việt Nam đến năm 2020, Nghị quyết số 26-NQ/TW năm 2008 "
+            "về nông nghiệp, nông dân, nông thôn,… việc sửa đổi Luật Thủy sản 2003 là hết sức cần thiết”, Bộ trưởng "
+            "Nguyễn Xuân Cường nhấn mạnh.")
+    facts = extract(Article(id="t", text=text, source="test"))
+    assert sorted(d.code for d in facts.directives) == ["09-NQ/TW", "26-NQ/TW"]
+    assert [(c.citing.code, c.cited.code) for c in facts.citations] == []
