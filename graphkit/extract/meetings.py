@@ -50,9 +50,10 @@ def _cues() -> SimpleNamespace:
         attend_list=re.compile(
             rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{du_nouns}))"
             rf"[^.;:]{{0,60}}?\bcó\b(?: sự tham dự của)?(?: các)?(?: (?:{address}))?\s*:?"),
-        # persons before a verb 'dự' (attend); not 'dự án', 'danh dự'
+        # persons before a verb 'dự' (attend); not 'dự án', 'danh dự', nor a contest ('tham dự VCK U20 World Cup')
         attend_verb=re.compile(
-            rf"(?=[ctđd])(?<![\w]){not_before}(?:cùng |tham |đến )?dự(?! (?:{du_nouns}|hội nghị có|có))(?![\w])"),
+            rf"(?=[ctđd])(?<![\w]){not_before}(?:cùng |tham |đến )?dự(?! (?:{du_nouns}|hội nghị có|có))(?![\w])"
+            rf"(?! (?:[^\s.,;:]+ ){{0,2}}(?:{_alt('contest')})(?![\w]))"),
         # the comma before the time of the story ends an invitation's host
         time_clause=re.compile(rf",\s*(?:{_alt('time_clause')})(?![\w])", re.IGNORECASE),
         # 'tham gia' + a meeting: attending ('Ông Sokolov đã tham gia cuộc họp của …'), not 'tham gia giao thông'

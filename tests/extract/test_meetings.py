@@ -182,3 +182,22 @@ def test_chaired_by_a_body_with_su_tham_du_cua():
               "Quốc Vụ khanh Bộ Quốc phòng Singapore, Thứ trưởng Ngoại giao các nước Thái Lan, Indonesia, Brunei...")
     assert [n for n, _ in ms[0].chairs] == []
     assert [n for n, _ in ms[0].attendees] == ["Phạm Bình Minh", "Sushma Swaraj"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a tournament, a round or a match after 'dự' is no meeting (sports news of the corpus)
+    "Thầy trò HLV Mai Đức Chung sau đó di chuyển tới Malaysia để dự SEA Games 29, với mục tiêu đoạt tấm HCV.",  # 22693353
+    "Điều mà HLV Hoàng Anh Tuấn lo ngại với U19 Việt Nam khi tham dự World Cup U20, đó là khả năng ứng xử của U19 "
+    "Việt Nam với trọng tài.",  # 21473215
+    "Theo ông Trần Quốc Tuấn, hiện tiền vệ Lương Xuân Trường mới chỉ đảm bảo được tham dự vòng loại U23 châu Á, ít có "
+    "khả năng dự được trận đấu của đội tuyển U22 Việt Nam với đội các ngôi sao K-League.",  # 22485888
+    "Bí thư Thành Ủy TP. Hồ Chí Minh Đinh La Thăng đã có mặt trên khán đài sân Thống Nhất tối qua (7/2) dự khán trận "
+    "thắng 3-0 của U23 Việt Nam trước U23 Malaysia.",  # 21488478
+    # 'dự khán', 'dự thưởng' are other words (the audience of a trial, a lottery draw)
+    "Vài phút sau, bà Hồ Mai Phương - mẹ của Nga - và những người đến theo dõi phiên tòa cũng có mặt ở hàng dự khán.",
+    # 22612196
+    "Người chơi đầu tiên nhận giải độc đắc mà không đeo mặt nạ là ông Trần Nhật Khánh (TP.HCM) cũng đã dự thưởng "
+    "theo hình thức này, khi mua vé số bao 8.",  # 22374939
+])
+def test_a_contest_is_no_meeting(sentence):
+    assert meet(sentence) == []
