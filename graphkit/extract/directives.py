@@ -44,20 +44,20 @@ _PARTY = re.compile(
 # the National Assembly (62/2014/QH13, 36/2017/QH14)
 _STATE = re.compile(
     rf"{_CODE_LEAD}(?:{_TYPE_WORD}\s+(?:số\s+)?)?(?<![\d/])(?<!\d[-–])(?P<num>\d{{1,4}}[a-zA-Z]?)(?:(?P<ysep>[/-])(?P<year>(?:19|20)\d\d))?/"
-    rf"(?:(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,5}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})|(?(year)(?P<law>QH\d{{1,2}})|(?!)))(?![{_L}\d])"
+    rf"(?:(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,6}})\s?[-–]\s?(?P<iss>[A-ZĐ][A-Za-zĐđ]{{0,9}}\d{{0,2}})|(?(year)(?P<law>QH\d{{1,2}})|(?!)))(?![{_L}\d])"
 )
 # the core of either code: most texts have none, and this test is much cheaper than the two above
-_ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|[a-zA-Z]?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,5}\s?[-–]|/QH\d)")
+_ANY_CODE = re.compile(r"\d(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?/|[a-zA-Z]?/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,6}\s?[-–]|/QH\d)")
 
 
 def _may_have_code(text: str) -> bool:
     """Whether ``_ANY_CODE`` matches in ``text``, looked for around its slashes only: every match holds
     one: its last slash is at most 10 characters after the match's start (``9 - ABCDE /``), and at most
-    9 before its end (``1/ABCDEF –``, ``1/2017/ABCDEF –``). Slashes are rarer than digits: 2 µs a story
+    10 before its end (``1/ABCDEFG –``, ``1/2017/ABCDEFG –``). Slashes are rarer than digits: 2 µs a story
     instead of 16."""
     i = text.find("/")
     while i >= 0:
-        if _ANY_CODE.search(text, max(0, i - 10), i + 9):
+        if _ANY_CODE.search(text, max(0, i - 10), i + 10):
             return True
         i = text.find("/", i + 1)
     return False
@@ -123,6 +123,7 @@ class _Issuer:
     system: str
     code: str | None
     short_types: frozenset[str] | None
+    year_only: bool = False  # completed only when the year is written (a ministry's circulars: 15/2015/TT-BTP)
 
 
 @cache
@@ -130,11 +131,14 @@ def _issuer_names() -> tuple[_Issuer, ...]:
     """``data/directive_issuer_names.tsv``: how a text names an issuer after a reference."""
     from graphkit.gazetteer import load_table
 
-    rows = load_table("directive_issuer_names.tsv", ("pattern", "body", "system", "code", "short_types"))
-    return tuple(_Issuer(re.compile(rf"^(?:của\s+)?(?:{r['pattern']})(?![{_L}])", re.IGNORECASE), r["pattern"],
+    rows = load_table("directive_issuer_names.tsv", ("pattern", "body", "system", "code", "short_types", "year_only"))
+    # (the look-ahead outside the case-blind part: _L holds both cases, and a class of letter ranges compiled
+    # case-blind costs ~2 ms a row)
+    return tuple(_Issuer(re.compile(rf"(?i:^(?:của\s+)?(?:{r['pattern']}))(?![{_L}])"), r["pattern"],
                          r["body"] or None,
                          r["system"], r["code"] or None,
-                         frozenset(r["short_types"].split()) if r["short_types"] else None) for r in rows)
+                         frozenset(r["short_types"].split()) if r["short_types"] else None,
+                         r["year_only"] == "yes") for r in rows)
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,10 @@ def _context(text: str, end: int) -> tuple[_dt.date | None, _Issuer | None, str 
     issuer, reach = None, end + len(window) - len(rest)  # the date, if any
     year = None
     if exp:
+        after_comma = rest.lstrip(" ").startswith(",")
         for row in _issuer_names():
+            if row.year_only and after_comma:
+                continue  # 'Theo Thông tư 20/2011, Bộ Công Thương yêu cầu': the subject of the next clause
             if (im := row.pattern.match(exp)) is not None:
                 issuer = row
                 # the issuer's name and the place after it ('của UBND tỉnh Bắc Giang'), up to a comma or 'về'
@@ -321,6 +328,11 @@ def _subject_issuer(text: str, start: int) -> _Issuer | None:
     return next(_issuer_names()[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
 
 
+_JOINT_TYPES = frozenset({"TTLT", "NQLT"})  # joint documents (directive_types.tsv): coded with every issuer
+# '-BTC', '-BCA-BQP-BYT', '-CP-ĐCTUBTWMTTQVN'; a space after the dash only before a code in capitals ('-BQP- VKSNDTC')
+_MORE_ISSUERS = re.compile(rf"(?:[-–](?:[A-ZĐ][A-Za-zĐđ&]{{0,15}}|\s[A-ZĐ][A-ZĐ&]{{1,15}}))+(?![{_L}\d])")
+
+
 def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
     """A State code as matched by ``_STATE``: a document, a letter (1496/UBND-QLĐT) or a law (62/2014/QH13)."""
     num, year, tword = m.group("num"), m.group("year"), m.group("tword")
@@ -333,6 +345,8 @@ def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
                      issued=issued, term=term, code=m.group(0)[m.start("num") - m.start():])
     type_code, issuer_code = m.group("type"), _norm_issuer(m.group("iss"))
     year_part = f"{m.group('ysep')}{year}" if year else ""
+    if type_code in _JOINT_TYPES and (more := _MORE_ISSUERS.match(m.string, m.end())) is not None:
+        issuer_code += "".join(more.group(0).split())  # a joint document: every issuer (04/2012/TTLT-BYT-BTC)
     if type_code not in directive_types():
         # a letter: NUMBER/ISSUER-UNIT (1496/UBND-QLĐT, 2103/TTg-ĐMDN), its first part an issuer's code
         lead_code = _norm_issuer(type_code)
@@ -351,7 +365,7 @@ def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
 def _completed(type_code: str, num: str, tword: str, issuer: _Issuer | None, issued, term, *,
                year=None) -> Directive | None:
     """A short reference (or a number/year one) completed from the issuer named after it, or None."""
-    if issuer is None or issuer.code is None:
+    if issuer is None or issuer.code is None or (issuer.year_only and not year):
         return None
     sole = _sole_issuers().get(type_code)
     if issuer.short_types is not None and type_code not in issuer.short_types and not (year and sole is issuer):

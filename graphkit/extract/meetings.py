@@ -50,9 +50,10 @@ def _cues() -> SimpleNamespace:
         attend_list=re.compile(
             rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{du_nouns}))"
             rf"[^.;:]{{0,60}}?\bcó\b(?: sự tham dự của)?(?: các)?(?: (?:{address}))?\s*:?"),
-        # persons before a verb 'dự' (attend); not 'dự án', 'danh dự'
+        # persons before a verb 'dự' (attend); not 'dự án', 'danh dự', nor a contest ('tham dự VCK U20 World Cup')
         attend_verb=re.compile(
-            rf"(?=[ctđd])(?<![\w]){not_before}(?:cùng |tham |đến )?dự(?! (?:{du_nouns}|hội nghị có|có))(?![\w])"),
+            rf"(?=[ctđd])(?<![\w]){not_before}(?:cùng |tham |đến )?dự(?! (?:{du_nouns}|hội nghị có|có))(?![\w])"
+            rf"(?! (?:[^\s.,;:]+ ){{0,2}}(?:{_alt('contest')})(?![\w]))"),
         # the comma before the time of the story ends an invitation's host
         time_clause=re.compile(rf",\s*(?:{_alt('time_clause')})(?![\w])", re.IGNORECASE),
         # 'tham gia' + a meeting: attending ('Ông Sokolov đã tham gia cuộc họp của …'), not 'tham gia giao thông'
@@ -67,6 +68,12 @@ def _cues() -> SimpleNamespace:
         # sentence without it is not searched for them
         chairing=_CHAIRING if all(_CHAIRING in w.lower() for w in _words("chair")) else None,
         report=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')})(?![\w])"),
+        # 'với sự tham dự của X': the persons after it attend, up to a verb of saying, welcoming or speaking
+        presence=re.compile(rf"(?<![\w])(?:{_alt('presence')})(?![\w])", re.IGNORECASE),
+        # (or a full stop after a word in lower case or a number, then a capital: a sentence the splitter left glued
+        # on, 'Cty CP Sông Đà 1.  Giải đáp …'; not 'TP. Hà Nội')
+        presence_end=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')}|{_alt('speaking')})(?![\w])"
+                                rf"|(?<=[a-zà-ỹđ\d])\.\s+(?=[{UPPER}])|\n"),
         speak=quick_test(rf"(?<![\w])(?:{_alt('speaking')})(?![\w])", _words("speaking"), flags=re.IGNORECASE),
         event=re.compile(rf"(?:{_alt('event_verb')})\s+(?P<ev>(?:{_alt('event', capitals=True)})[^.;]*)"),
         event_noun=re.compile(rf"(?P<ev>(?:{alternation(w[:1].upper() + w[1:] for w in _words('event_name'))})"
@@ -78,6 +85,7 @@ def _cues() -> SimpleNamespace:
 
 
 _CHAIRING = "chủ trì"  # a sentence lower-cased holds it where these match (no letter of it has a case but its capital)
+_PRESENCE_CORE = "dự của"  # every word of use 'presence' holds it: a sentence without it is not searched for them
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
 _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
 # 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
@@ -144,12 +152,21 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             for s, e, n in persons:
                 if e <= chair_m.start() and not (att_list and s >= att_list.end()):
                     chairs.setdefault(n, sent.evidence)
+        presence = cue.presence.search(t) if _PRESENCE_CORE in t else None
         if att_list:
             for s, e, n in persons:
                 if s >= att_list.end():
                     attendees.setdefault(n, sent.evidence)
         else:
-            v = cue.attend_verb.search(t) or cue.join.search(t)
+            # before 'với sự tham dự của …' (whose 'dự' is no verb of the persons before it), the verbs of attending
+            upto = len(t)
+            if presence:  # 'chủ trì lễ ra mắt …, với sự tham dự của ông X, …; Phó Chủ tịch UBND tỉnh Y'
+                upto = presence.start()
+                stop = cue.presence_end.search(t, presence.end())
+                for s, e, n in persons:
+                    if s >= presence.end() and (stop is None or e <= stop.start()):
+                        attendees.setdefault(n, sent.evidence)
+            v = cue.attend_verb.search(t, 0, upto) or cue.join.search(t, 0, upto)
             lead = cue.lead.match(t) if v and v.start() < 12 else None
             if lead:  # 'Tham dự buổi làm việc, ông Trần Văn Lý, Phó Chủ tịch …, thông tin thêm': the subject after
                 first = next(((s, e, n) for s, e, n in persons if s >= lead.end()), None)
@@ -166,7 +183,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                     # lãnh đạo 20 nước sẽ tham dự'), nor one who welcomes them ('X chào mừng Y sang dự …')
                     if e <= v.start() and not host[0] <= s < host[1] and last_report < e:
                         attendees.setdefault(n, sent.evidence)
-        if first_role is None and (bridge or chair_of or chair_m or att_list):
+        if first_role is None and (bridge or chair_of or chair_m or att_list or presence):
             first_role = i
         sp = cue.speak.search(t)
         if sp:

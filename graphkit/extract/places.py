@@ -142,9 +142,35 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
         # 'CTCP Quốc Cường Gia Lai': a firm's name ending in a province's
-        firm = not prefix and not _SPACED_DASH.match(text, m.end("whole")) and in_company_name(text, m.start("name"))
+        firm = not prefix and (not _SPACED_DASH.match(text, m.end("whole")) and in_company_name(text, m.start("name"))
+                               or _after_newspaper(text, m.start("name")))
         out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix), firm))
     return out if in_firms else [m for m in out if not m.in_firm]
+
+
+@cache
+def _newspaper_rx() -> re.Pattern:
+    """A newspaper's name right before a province's (newspaper_words.tsv): its head word, not a compound's last
+    syllable ('thông báo'), then spaces up to the end."""
+    from graphkit.gazetteer import load_table
+
+    rows = load_table("newspaper_words.tsv", ("word", "use"))
+    heads = [r["word"] for r in rows if r["use"] == "head"]
+    compounds = [r["word"] for r in rows if r["use"] == "compound"]
+    not_after = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w[:1].upper() + w[1:])} )" for w in compounds)
+    return re.compile(rf"(?<![{_L}]){not_after}(?:{alternation(heads)})\s+$")
+
+
+def _after_newspaper(text: str, at: int) -> bool:
+    """Whether the province name at ``at`` of ``text`` opens or sits in a newspaper's name ('Báo Hà Tĩnh điện tử',
+    '(Theo báo Nghệ An)'; not 'thông báo', 'Hội Nhà báo').
+
+    >>> _after_newspaper("(Theo báo Nghệ An)", 10), _after_newspaper("Hội Nhà báo Nghệ An", 12)
+    (True, False)
+    """
+    if "áo" not in text[max(0, at - 16):at]:
+        return False  # (the head words all hold it: a string test first)
+    return _newspaper_rx().search(text, max(0, at - 24), at) is not None
 
 
 def _not_yet(name: str, on: _dt.date | None) -> bool:

@@ -146,3 +146,44 @@ def test_listed_references_share_the_issuer(text, expected):
 ])
 def test_listed_references_not_completed(text, expected):
     assert codes(text) == expected
+
+
+# a ministry's circular referred to by its number and year: coded NUMBER/YEAR/TT-MINISTRY (the codes of
+# directive_issuers.tsv); not without the year, nor from the subject of the next clause
+@pytest.mark.parametrize("text, expected", [
+    ("Theo Thông tư 83/2007 của Bộ Tài chính thì Thủ trưởng các cơ quan hành chính, đơn vị sự nghiệp, doanh nghiệp nhà "
+     "nước phải thực hiện di dời các hộ gia đình, cá nhân ra khỏi khuôn viên cơ sở nhà đất.", ["83/2007/TT-BTC"]),  # 22554625
+    ("Trả lời thắc mắc này, đại diện Cục Thuế TP.HCM cho hay căn cứ Thông tư số 111/2013 của Bộ Tài chính hướng dẫn về "
+     "thuế thu nhập cá nhân thì khoản tiền nghỉ mát", ["111/2013/TT-BTC"]),  # 22686010
+    # the ministry's name abbreviated (expanded first)
+    ("“Nghị định lễ hội sắp tới dựa trên cơ sở kế thừa Nghị định 103/2009/NĐ-CP Quy chế hoạt động văn hóa và kinh doanh "
+     "dịch vụ văn hóa công cộng và Thông tư 15/2015 của Bộ VHTT&DL", ["103/2009/NĐ-CP", "15/2015/TT-BVHTTDL"]),  # 21484794
+    # the ministry as the subject of the issuing verb
+    ("Bộ Công Thương đã ban hành Thông tư 08/2017 quy định về đăng ký giá, kê khai giá sữa và thực phẩm chức năng dành "
+     "cho trẻ em dưới 6 tuổi.", ["08/2017/TT-BCT"]),  # 22653388
+    # the subject of the next clause is not the issuer: kept as written
+    ("“Theo Thông tư 20/2011, Bộ Công Thương yêu cầu các công ty nhập khẩu ô tô phải có giấy chứng nhận cơ sở bảo hành, "
+     "bảo dưỡng ô tô đủ điều kiện do Bộ GTVT cấp mới được thông quan.", ["20/2011"]),  # 21478843
+    # without the year the code is not certain: nothing
+    ("Hiện Thông tư 20 của Bộ Công Thương chưa được bãi bỏ hoặc thay thế nên cơ quan hải quan vẫn căn cứ vào quy định "
+     "tại thông tư này", []),  # 21478843
+])
+def test_ministry_circular_with_its_year(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joint documents keep every issuer of their code
+    ("Ở tuyến tỉnh, thành phố trực thuộc Trung ương, theo Thông tư liên tịch số 03/2000/TTLT-BYT-BGDĐT hướng dẫn thực "
+     "hiện công tác YTTH", ["03/2000/TTLT-BYT-BGDĐT"]),  # 21478397
+    ("Theo Thông tư liên tịch số 13/2013/TTLT-BCA-BQP- VKSNDTC-TANDTC thì bà Mai Phương có quyền yêu cầu.",
+     ["13/2013/TTLT-BCA-BQP-VKSNDTC-TANDTC"]),  # 22628223
+    ("Ngày 15/6/2017, Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam "
+     "đã ban hành  Nghị quyết liên tịch  số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN Quy định chi tiết các hình thức "
+     "giám sát", ["403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN"]),  # 22590247
+    # a letter whose issuer's code has seven letters
+    ("Ngày 23/5/2017, Bộ Văn hóa, Thể thao và Du lịch đã có Công văn số 2198/BVHTTDL-VP chỉ đạo Cục Nghệ thuật biểu "
+     "diễn", ["2198/BVHTTDL-VP"]),  # 22411706
+])
+def test_joint_codes_and_long_issuer_codes(text, expected):
+    assert codes(text) == expected

@@ -148,3 +148,56 @@ def test_chairing_and_joining_in_either_case(sentences, chairs, attendees):
     ms = meet(*sentences)
     assert [n for n, _ in ms[0].chairs] == chairs
     assert [n for n, _ in ms[0].attendees] == attendees
+
+
+@pytest.mark.parametrize("sentence, attendees", [
+    # 'có sự tham dự của A, …, B …': the persons after it attend (corpus 21490574)
+    ("Tại buổi lễ có sự tham dự của ông Đinh La Thăng, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP.HCM, ông Lê Văn Khoa, "
+     "Phó Chủ tịch UBND TP.HCM cùng lãnh đạo các ban, ngành và đại diện các nhà đầu tư.",
+     ["Đinh La Thăng", "Lê Văn Khoa"]),
+    # the persons before the verb 'dự' still attend; 'với sự tham dự của' is no verb of theirs (corpus 22460916)
+    ("Chiều 5/6, Thủ tướng Nguyễn Xuân Phúc đã dự Hội nghị xúc tiến đầu tư Việt Nam với sự tham dự của 1.600 đại "
+     "biểu...", ["Nguyễn Xuân Phúc"]),
+    # one who proposes a meeting 'với sự tham dự của …' others does not attend (corpus 22246913)
+    ("Sau đó, ông Huỳnh Tấn Vinh đã thay mặt Hiệp hội Du lịch TP Đà Nẵng gửi văn bản phúc đáp, đề nghị tổ chức họp tại "
+     "Đà Nẵng với sự tham dự của các thành phần ngoài Hiệp hội Du lịch như Liên hiệp Các hội khoa học và kỹ thuật, Hội "
+     "Cựu chiến binh… và các bên có liên quan để trao đổi, thu thập ý kiến.", []),
+    # the list ends at a sentence the splitter left glued on (corpus 22456222: Nguyễn Duy Kiên did not come)
+    ("Chiều 1.6, UBND phường Dịch Vọng tổ chức Hội nghị nhà chung cư lần đầu cho các cư dân tòa nhà Sông Đà; phía chủ "
+     "đầu tư có sự tham dự của ông Dương Hải Duy - Trưởng phòng Kinh tế Cty CP Sông Đà 1.  Giải đáp thắc mắc của cư dân "
+     "về việc hơn 10 năm qua, chủ đầu tư vẫn chưa cung cấp đủ hồ sơ pháp lý để xin cấp sổ đỏ cho cư dân, ông Dương Hải "
+     "Duy cho hay, trong quá trình bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – "
+     "ông Nguyễn Xuân Bình, hồ sơ của tòa nhà Sông Đà (Cầu Giấy) bị thiếu.", ["Dương Hải Duy"]),
+])
+def test_persons_after_su_tham_du_cua_attend(sentence, attendees):
+    ms = meet(sentence)
+    assert [n for n, _ in (ms[0].attendees if ms else [])] == attendees
+
+
+def test_chaired_by_a_body_with_su_tham_du_cua():
+    # corpus 22681753 (the construction of the audited 22215643): 'do X chủ trì …, với sự tham dự của A, B, …'
+    ms = meet("Đối thoại Dehli lần thứ 9 do Bộ Ngoại giao Ấn Độ chủ trì tổ chức, phối hợp với Quỹ Nhà quan sát (ORF), "
+              "Liên đoàn các Phòng Thương mại và Công nghiệp Ấn Độ (FICCI) với sự tham dự của Phó Thủ tướng, Bộ trưởng "
+              "Phạm Bình Minh, Bộ trưởng Ngoại giao Ấn Độ Sushma Swaraj, Bộ trưởng Văn phòng Cố vấn Nhà nước Myanmar, "
+              "Quốc Vụ khanh Bộ Quốc phòng Singapore, Thứ trưởng Ngoại giao các nước Thái Lan, Indonesia, Brunei...")
+    assert [n for n, _ in ms[0].chairs] == []
+    assert [n for n, _ in ms[0].attendees] == ["Phạm Bình Minh", "Sushma Swaraj"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a tournament, a round or a match after 'dự' is no meeting (sports news of the corpus)
+    "Thầy trò HLV Mai Đức Chung sau đó di chuyển tới Malaysia để dự SEA Games 29, với mục tiêu đoạt tấm HCV.",  # 22693353
+    "Điều mà HLV Hoàng Anh Tuấn lo ngại với U19 Việt Nam khi tham dự World Cup U20, đó là khả năng ứng xử của U19 "
+    "Việt Nam với trọng tài.",  # 21473215
+    "Theo ông Trần Quốc Tuấn, hiện tiền vệ Lương Xuân Trường mới chỉ đảm bảo được tham dự vòng loại U23 châu Á, ít có "
+    "khả năng dự được trận đấu của đội tuyển U22 Việt Nam với đội các ngôi sao K-League.",  # 22485888
+    "Bí thư Thành Ủy TP. Hồ Chí Minh Đinh La Thăng đã có mặt trên khán đài sân Thống Nhất tối qua (7/2) dự khán trận "
+    "thắng 3-0 của U23 Việt Nam trước U23 Malaysia.",  # 21488478
+    # 'dự khán', 'dự thưởng' are other words (the audience of a trial, a lottery draw)
+    "Vài phút sau, bà Hồ Mai Phương - mẹ của Nga - và những người đến theo dõi phiên tòa cũng có mặt ở hàng dự khán.",
+    # 22612196
+    "Người chơi đầu tiên nhận giải độc đắc mà không đeo mặt nạ là ông Trần Nhật Khánh (TP.HCM) cũng đã dự thưởng "
+    "theo hình thức này, khi mua vé số bao 8.",  # 22374939
+])
+def test_a_contest_is_no_meeting(sentence):
+    assert meet(sentence) == []

@@ -101,3 +101,19 @@ def test_a_school_of_the_province_with_its_kind_word_names_it():
     facts = _facts("Ông Lê Minh Trung thôi giữ chức Bí thư Quận ủy và nhận nhiệm vụ mới là Hiệu trưởng Trường Chính "
                    "trị TP Đà Nẵng.")  # 21473466
     assert [p.name for p, _ev in facts.provinces] == ["Đà Nẵng"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a newspaper's name names no province (gold/SCHEMA.md, Scope): credits, by-lines, sources
+    ("* Nội dung bài viết được Báo Hà Tĩnh điện tử lược dịch từ Reuters.", []),  # 21472340
+    ("(Theo báo Nghệ An)", []),  # 21481421
+    ("Theo Kiều Oanh (Báo Cà Mau)", []),  # 21511807
+    ("Theo báo Hà Nội Mới, Công ty TNHH Dệt Pacific Crystal (Trung Quốc) đã xả nước thải có 5 thông số vượt quy chuẩn "
+     "kỹ thuật", []),  # 21474102
+    # … but the journalists' association of a province is one of its bodies: the province stays
+    ("Trong nỗ lực chung cho sự phát triển của báo chí tỉnh nhà và sự trưởng thành về kỹ năng chuyên môn, sự hoàn thiện "
+     "về đạo đức nghề nghiệp của đội ngũ những người làm báo, Hội Nhà báo Hà Tĩnh, các cơ quan báo chí, các hội viên cần "
+     "phải đi sâu vào cuộc sống", ["Hà Tĩnh"]),  # 22574162
+])
+def test_a_province_in_a_newspapers_name_is_none(text, expected):
+    assert [m.place.name for m in find_provinces(text)] == expected
