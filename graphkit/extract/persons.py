@@ -603,8 +603,9 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         previous, last_hit = last_hit, None
-        if name in _not_persons() or _misspelt_province(name):
-            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi')
+        if name in _not_persons() or _misspelt_province(name) or (" " in name and name in _countries()):
+            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi');
+            # a country or foreign city of countries.txt ('phóng viên TTXVN tại New York', 'Thủ tướng New Zealand')
         before_text = sentence[max(prev_end, s - 160):s]
         if _credit_before_rx().search(before_text):
             continue

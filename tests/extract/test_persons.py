@@ -512,3 +512,19 @@ def test_a_short_name_in_brackets_before_the_name(sentence, expected):
 
     facts = extract(Article(id="t", text=sentence, source="test"))
     assert [(h.person, h.post.label) for h in facts.holdings] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a country or foreign city of countries.txt is no person, even after a noun of a person and 'tại'
+    ("Tại cuộc phỏng vấn nhân dịp chuyến thăm này, Bộ trưởng Thương mại New Zealand nói rằng có nhiều quan điểm giữa "
+     "các nước thành viên TPP.", []),  # corpus 21493505
+    ("Biểu tình phản đối sắc lệnh của Tổng thống Trump tại New York ngày 4/2.", []),  # corpus 21491683
+    ("Những người yêu động vật tại Trung Quốc đã cực lực phản đối một doanh nhân Hong Kong, khi người này đưa món thịt "
+     "tê tê vào thực đơn bữa tiệc.", []),  # corpus 21493225
+    # the person after the place is read (corpus 22556821, 21511530)
+    ("Nam diễn viên Hong Kong Lâm Gia Đống trong lần hiếm hoi dự sự kiện thảm đỏ.", ["Lâm Gia Đống"]),
+    ("Hạnh phúc cùng 3 bà xã Tài tử Hong Kong Đặng Triệu Tôn, được biết đến vai Gà tinh trong Tây du ký bản 1996.",
+     ["Đặng Triệu Tôn"]),
+])
+def test_countries_are_no_persons(sentence, expected):
+    assert names(sentence) == expected
