@@ -151,7 +151,8 @@ def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
     return rx, frozenset(n.rsplit(" ", 1)[-1] for n in long)
 
 
-_LATIN_TAIL = r"[a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+_MC = r"(?:(?<=Mc)|(?<=Mac))[A-Z][a-z]+"  # a Scottish or Irish surname's inner capital: 'McCabe', 'MacArthur'
+_LATIN_TAIL = rf"[a-z]+(?:{_MC})?(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
 _LATIN_WORD = rf"[A-Z]{_LATIN_TAIL}"
 # two to four words of the Latin alphabet: a foreigner's name may be there ('Stephen Doughty', 'Cho Kuk',
 # 'Hong Nam-ki', 'Rodrigo Rocha Loures'); the class of capitals first (the engine skips ahead to one)
@@ -289,7 +290,7 @@ def _quick_rx() -> re.Pattern:
 # two words of the Latin alphabet: where a foreign name may be, when a title or a noun of a person is there too
 _KOREAN_FORM = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+ [A-Z][a-z]+-\s?[A-Za-z]")  # 'Moon Jae-in' (a quick test)
 # (the class of capitals first: the engine skips ahead to one; see _run_rx)
-_LATIN_PAIR = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?![^\W\d_])")
+_LATIN_PAIR = re.compile(rf"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?:{_MC})?(?![^\W\d_])")
 
 
 @cache

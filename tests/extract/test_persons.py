@@ -528,3 +528,19 @@ def test_a_short_name_in_brackets_before_the_name(sentence, expected):
 ])
 def test_countries_are_no_persons(sentence, expected):
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a Scottish or Irish surname with an inner capital (Mc…, Mac…) is a foreign name like any other
+    ("Bộ trưởng Thương mại New Zealand Todd McClay ngày 8/2 cho rằng \"quá sớm\" để từ bỏ Hiệp định đối tác xuyên Thái "
+     "Bình Dương (TPP).", ["Todd McClay"]),  # corpus 21493891
+    ("Cũng theo nguồn tin này, ngay sau khi thông báo quyết định sa thải ông Comey, ông Trump đã có cuộc gặp với Phó "
+     "giám đốc FBI Andrew McCabe, người sau đó được chỉ định làm Quyền Giám đốc FBI thay ông Comey.",
+     ["Andrew McCabe"]),  # corpus 22234459
+    ("Cùng ngày, thủ lĩnh phe đa số tại Thượng viện Mỹ, nghị sĩ đảng Cộng hòa, ông Mitch McConnell tuyên bố không ủng "
+     "hộ tiến hành điều tra bổ sung về cáo buộc nói trên.", ["Mitch McConnell"]),  # corpus 22238095
+    ("Đoạn video do nhà báo Bryan MacDonald đăng tải lên mạng xã hội Twitter, cho thấy những chiếc nhà vệ sinh công "
+     "cộng màu xanh trượt rất nhanh trên đường ngập nước.", ["Bryan MacDonald"]),  # corpus 22656399
+])
+def test_inner_capital_surnames(sentence, expected):
+    assert names(sentence) == expected
