@@ -594,6 +594,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [*blocked, *((m.start(), m.end()) for m in spans.finditer(sentence))]
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
+    short.update(_caps_candidates(sentence, blocked))
     vietnamese = set(_candidates(sentence, tuple(blocked)))
     latin = _latin_candidates(sentence, blocked, vietnamese | foreign)
     cands = sorted(vietnamese | foreign | set(short) | set(latin))
@@ -721,6 +722,27 @@ def _foreign_rx() -> re.Pattern:
     forms = _name_forms("foreign")
     return skipping(rf"(?:(?<=[\s(])|^)(?:{alternation(forms)})\s+(?:(?:{countries})\s+)?"
                     rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", forms)
+
+
+@cache
+def _caps_rx() -> re.Pattern:
+    """A form of address (name_forms.tsv, given) and a name of two to four words written in capitals: 'Bà NGUYỄN ANH
+    HOA, Giám đốc Sở Tư pháp tỉnh Bình Dương' (the signature of an interview)."""
+    forms = _name_forms("given")
+    return skipping(rf"(?:(?<=[\s(,])|^)(?:{alternation(forms)})\s+(?P<n>[{UPPER}]{{1,7}}(?:\s[{UPPER}]{{1,7}}){{1,3}})"
+                    rf"(?![\w])", forms)
+
+
+def _caps_candidates(text: str, blocked) -> dict[tuple[int, int, str], str]:
+    """Names in capitals after a form of address (:func:`_caps_rx`) whose first word is a family name, each with its
+    name written as names are ('NGUYỄN ANH HOA' → 'Nguyễn Anh Hoa')."""
+    out = {}
+    inside = _covered(blocked)
+    for m in leftmost(_caps_rx(), text):
+        words = [w.capitalize() for w in m.group("n").split()]
+        if words[0] in surnames() and not inside(m.start("n")):
+            out[(m.start("n"), m.end("n"), m.group("n"))] = " ".join(words)
+    return out
 
 
 @cache

@@ -544,3 +544,30 @@ def test_countries_are_no_persons(sentence, expected):
 ])
 def test_inner_capital_surnames(sentence, expected):
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name written in capitals after a form of address (an interview's signature), read as names are written
+    ("Bà NGUYỄN THU THỦY, Phó Cục trưởng Cục Thú y (Bộ NN&PTNT)",
+     [("Nguyễn Thu Thủy", "Phó Cục trưởng Cục Thú y")]),  # corpus 22416023
+    ("Ông TRẦN VĂN PHÚC,  Phó Giám đốc Sở NN&PTNT tỉnh Bình Định",
+     [("Trần Văn Phúc", "Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Bình Định")]),  # corpus 22383393
+    ("Chiều 19-5, tại Hà Nội, Đồng chí VƯƠNG ĐÌNH HUỆ, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ dự Diễn đàn Doanh "
+     "nhân trẻ và Thanh niên khởi nghiệp.",
+     [("Vương Đình Huệ", "Ủy viên Bộ Chính trị"), ("Vương Đình Huệ", "Phó Thủ tướng Chính phủ")]),  # corpus 22322076
+    # an occupation after the name is no post (corpus 22329271)
+    ("Ông TRẦN VŨ PHƯƠNG, kỹ sư thiết kế công trình xây dựng: Ước tính chủ đầu tư kiếm lời ít nhất 72 tỉ đồng.", []),
+])
+def test_names_in_capitals(sentence, expected):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="t", text="Tin tức\n" + sentence, source="test"))
+    assert [(h.person, h.post.label) for h in facts.holdings] == expected
+    assert expected == [] or expected[0][0] in [p.name for p in facts.persons]
+
+
+def test_a_name_in_capitals_is_a_person():
+    """corpus 22329271: the person is read even without a post."""
+    assert names("Ông TRẦN VŨ PHƯƠNG, kỹ sư thiết kế công trình xây dựng: Ước tính chủ đầu tư kiếm lời 72 tỉ đồng.") \
+        == ["Trần Vũ Phương"]
