@@ -27,6 +27,7 @@ from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_NAME_END = re.compile(r",|\)| [-–(] ?")  # after a name's last word: the name ends there
+_COMMA_END = re.compile(r"\s?,\s+$")  # a comma ending the text before a name
 _AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
 
 
@@ -201,11 +202,37 @@ def _context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str
             body, frozenset(w.rsplit(" ", 1)[-1] for w in body), max(w.count(" ") + 1 for w in body))
 
 
+@cache
+def _title_context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str], frozenset[str], int]:
+    """:func:`_context_words` with titles only for heads: the roles (roles.tsv) and the titles and ranks of
+    honorifics.tsv, not its forms of address nor the nouns of persons (person_nouns.txt)."""
+    from graphkit.gazetteer import roles
+
+    words = {w for w, kind in honorifics() if kind != "address"} | {v for r in roles() for v in (r.role, *r.variants)}
+    heads = frozenset(w.lower() for w in words)
+    _h, _he, _m, body, body_ends, most_body = _context_words()
+    return (heads, frozenset(w.rsplit(" ", 1)[-1] for w in heads), max(w.count(" ") + 1 for w in heads),
+            body, body_ends, most_body)
+
+
+def _title_before_comma(before: str) -> bool:
+    """Whether ``before`` ends with a title, its body or place, and a comma: 'Bộ trưởng Quốc phòng Mỹ, ', 'Chủ tịch Fed
+    tại New York, ' (a foreign name follows). The title is a role or title (:func:`_title_context_words`), not a
+    form of address or a noun ('của anh, Sirius Black'), and a capitalised word of its body or place ends it."""
+    m = _COMMA_END.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    last = head[-1:]
+    return (last.isupper() or last.isdigit() or last == ")" or (head.rsplit(" ", 1)[-1][:1].isupper())) \
+        and _context_before(head + " ", _title_context_words())
+
+
 _STRIP = "(\"“'‘"
 _PUNCT = re.compile(r"[,;:()\"“”]")
 
 
-def _context_before(before: str) -> bool:
+def _context_before(before: str, words: tuple | None = None) -> bool:
     """Whether ``before`` ends with a role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of a
     person (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words (each
     may go on with one lower-case syllable: 'Thường trực', 'Ngoại giao'), the lower-case words of body names
@@ -214,7 +241,7 @@ def _context_before(before: str) -> bool:
     An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'. Read word by word from the end."""
     if not before[-1:].isspace():
         return False
-    heads, head_ends, most_head, body, body_ends, most_body = _context_words()
+    heads, head_ends, most_head, body, body_ends, most_body = words or _context_words()
     words = before[-120:].split()
     if words and words[-1] == ":":
         words.pop()
@@ -660,6 +687,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
         elif (s, e, surface) in latin and _korean_form(words):
             hit.reason = "name form"  # 'Moon Jae-in'
+        elif (s, e, surface) in latin and _title_before_comma(before_text):
+            hit.reason = "title before"  # 'Bộ trưởng Quốc phòng Mỹ, James Mattis': a foreign name after a comma
         if hit.reason:
             hits.append(hit)
             prev_end = e

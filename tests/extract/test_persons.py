@@ -571,3 +571,22 @@ def test_a_name_in_capitals_is_a_person():
     """corpus 22329271: the person is read even without a post."""
     assert names("Ông TRẦN VŨ PHƯƠNG, kỹ sư thiết kế công trình xây dựng: Ước tính chủ đầu tư kiếm lời 72 tỉ đồng.") \
         == ["Trần Vũ Phương"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a foreign name after a comma that ends a title with its body or place
+    ("Theo Bộ trưởng Tài chính Đức, Wolfgang Schaeuble, chính sách tiền tệ mà ECB thực hiện là quá nới lỏng và làm "
+     "giảm giá trị đồng tiền.", ["Wolfgang Schaeuble"]),  # corpus 21480785
+    ("Khả năng Fed có thể tiếp tục nâng lãi suất trong năm nay được nói đến sau khi Chủ tịch Fed tại New York, Bill "
+     "Dudley, đề nghị các nhà hoạch định chính sách mở rộng các số liệu cần xem xét.", ["Bill Dudley"]),  # 22626090
+    # not after a form of address or a noun (corpus 22257466), nor a paper's English name (21487368, 22669359)
+    ("Đoạn truyện viết về thời thơ ấu của ông James Potter, cha đẻ của Harry Potter và người cha đỡ đầu của anh, "
+     "Sirius Black.", ["James Potter"]),
+    ("Còn nhật báo Anh The Guardian, dẫn lời ông Winston Lord, cựu đại sứ Mỹ ở Trung Quốc, nhận định.",
+     ["Winston Lord"]),
+    ("Ngày 3-7 tại Cung điện Versailles, Tổng thống Pháp Emmanuel Marcon sẽ có bài phát biểu trước lưỡng viện Quốc hội "
+     "theo kiểu Thông điệp liên bang của các tổng thống Mỹ, The Local (Pháp) cho biết.", ["Emmanuel Marcon"]),
+    ("Giải cứu dự án Petro Vietnam thua lỗ: Đổ thêm tiền để không 'bán sắt vụn'?", []),  # corpus 22713729
+])
+def test_foreign_names_after_a_comma(sentence, expected):
+    assert names(sentence) == expected
