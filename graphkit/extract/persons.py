@@ -758,19 +758,21 @@ def _caps_rx() -> re.Pattern:
     """A form of address (name_forms.tsv, given) and a name of two to four words written in capitals: 'Bà NGUYỄN ANH
     HOA, Giám đốc Sở Tư pháp tỉnh Bình Dương' (the signature of an interview)."""
     forms = _name_forms("given")
-    return skipping(rf"(?:(?<=[\s(,])|^)(?:{alternation(forms)})\s+(?P<n>[{UPPER}]{{1,7}}(?:\s[{UPPER}]{{1,7}}){{1,3}})"
+    return skipping(rf"(?:(?<=[\s(,])|^)(?:{alternation(forms)})\s+(?P<n>[{UPPER}]{{2,7}}(?:\s[{UPPER}]{{1,7}}){{1,3}})"
                     rf"(?![\w])", forms)
 
 
 def _caps_candidates(text: str, blocked) -> dict[tuple[int, int, str], str]:
     """Names in capitals after a form of address (:func:`_caps_rx`) whose first word is a family name, each with its
     name written as names are ('NGUYỄN ANH HOA' → 'Nguyễn Anh Hoa')."""
-    out = {}
-    inside = _covered(blocked)
+    out: dict[tuple[int, int, str], str] = {}
+    if _caps_rx().search(text) is None:  # (most sentences: one scan, no generator)
+        return out
     for m in leftmost(_caps_rx(), text):
-        words = [w.capitalize() for w in m.group("n").split()]
-        if words[0] in surnames() and not inside(m.start("n")):
-            out[(m.start("n"), m.end("n"), m.group("n"))] = " ".join(words)
+        a, b, surface = m.start("n"), m.end("n"), m.group("n")
+        words = [w.capitalize() for w in surface.split()]
+        if words[0] in surnames() and not any(x <= a < y for x, y in blocked):
+            out[(a, b, surface)] = " ".join(words)
     return out
 
 
