@@ -768,10 +768,11 @@ def _caps_candidates(text: str, blocked) -> dict[tuple[int, int, str], str]:
     out: dict[tuple[int, int, str], str] = {}
     if _caps_rx().search(text) is None:  # (most sentences: one scan, no generator)
         return out
+    inside = _covered(blocked)
     for m in leftmost(_caps_rx(), text):
         a, b, surface = m.start("n"), m.end("n"), m.group("n")
         words = [w.capitalize() for w in surface.split()]
-        if words[0] in surnames() and not any(x <= a < y for x, y in blocked):
+        if words[0] in surnames() and not inside(a):
             out[(a, b, surface)] = " ".join(words)
     return out
 

@@ -37,6 +37,7 @@ class ArticlePlaces:
     province: str | None  # the article's own province (its name)
     main: Place | None  # … as a Place
     district: Place | None  # the article's own district
+    named: tuple[str, ...] = ()  # the provinces named, most named first (on a tie, the first named)
 
 
 def article_places(story: str, *, title: str | None, on: _dt.date | None) -> ArticlePlaces:
@@ -48,7 +49,8 @@ def article_places(story: str, *, title: str | None, on: _dt.date | None) -> Art
     province = main_province(provs, dists, title)
     count = Counter(m.place for m in dists)
     return ArticlePlaces(provs, [m for m in found if m.in_firm], dists, province,
-                         Place(province) if province else None, count.most_common(1)[0][0] if count else None)
+                         Place(province) if province else None, count.most_common(1)[0][0] if count else None,
+                         tuple(n for n, _ in Counter(m.place.name for m in provs).most_common()))
 
 
 def main_province(provinces, districts, title: str | None) -> str | None:
@@ -166,8 +168,9 @@ def _place_of_kind(p, group, person_places: dict[str, Place], sentence, name_pos
                    places: ArticlePlaces) -> Place | None:
     """:func:`post_place` for a province-level title that writes its unit's kind word without a name ('Chủ tịch UBND
     TP', 'Phó Chủ tịch UBND tỉnh'): the same steps, keeping only the places of that kind (:func:`_fits`); a district
-    of the context stands for itself when it is a city ('thành phố'), else for its province. After the article's
-    own province and district, the province of that kind the article names most; else none (no post)."""
+    of the context stands for itself when it is a city ('thành phố'), else for its province. In the sentence, the
+    nearest fitting place before the person among the few nearest (else the first after); after the article's own
+    province and district, the province of that kind the article names most; else none (no post)."""
     kw = p.kind_word
 
     def unit(place: Place) -> Place:
@@ -184,15 +187,18 @@ def _place_of_kind(p, group, person_places: dict[str, Place], sentence, name_pos
             return unit(place)
     lo, hi = sentence.start, sentence.start + len(sentence.text)  # 3. the sentence's: nearest before, else first after
     at = min(lo + name_pos, hi)
-    inside = sorted((m for pool in (places.provinces, places.districts)
-                     for m in pool[bisect_left(pool, lo, key=_start):bisect_left(pool, hi, key=_start)]), key=_start)
-    fitting = [m for m in inside if _fits(kw, unit(m.place))]
-    before = [m for m in fitting if m.start < at]
-    m = before[-1] if before else next(iter(fitting), None)
+    before, after = [], []
+    for pool in (places.provinces, places.districts):  # (binary searches, then at most _NEAR places each way)
+        i = bisect_left(pool, at, key=_start)
+        before += [m for m in pool[max(0, i - _NEAR):i] if m.start >= lo and _fits(kw, unit(m.place))][-1:]
+        after += [m for m in pool[i:i + _NEAR] if m.start < hi and _fits(kw, unit(m.place))][:1]
+    m = max(before, key=_start) if before else min(after, key=_start) if after else None
     if m is not None:
         return unit(m.place)
     for place in (places.main, places.district):  # 4. the article's own province or district
         if place is not None and _fits(kw, unit(place)):
             return unit(place)
-    named = Counter(m.place.name for m in places.provinces if _fits(kw, m.place))
-    return Place(named.most_common(1)[0][0]) if named else None
+    return next((Place(n) for n in places.named if _fits(kw, Place(n))), None)
+
+
+_NEAR = 4  # the places looked at on each side of a person in a sentence, for a title of one kind
