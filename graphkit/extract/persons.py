@@ -27,6 +27,7 @@ from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_NAME_END = re.compile(r",|\)| [-–(] ?")  # after a name's last word: the name ends there
+_COMMA_END = re.compile(r"\s?,\s+$")  # a comma ending the text before a name
 _AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
 
 
@@ -151,7 +152,8 @@ def _spans_rx() -> tuple[re.Pattern | None, frozenset[str]]:
     return rx, frozenset(n.rsplit(" ", 1)[-1] for n in long)
 
 
-_LATIN_TAIL = r"[a-z]+(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
+_MC = r"(?:(?<=Mc)|(?<=Mac))[A-Z][a-z]+"  # a Scottish or Irish surname's inner capital: 'McCabe', 'MacArthur'
+_LATIN_TAIL = rf"[a-z]+(?:{_MC})?(?:'[a-z]+)?(?:-\s?[A-Za-z][a-z]+)*"
 _LATIN_WORD = rf"[A-Z]{_LATIN_TAIL}"
 # two to four words of the Latin alphabet: a foreigner's name may be there ('Stephen Doughty', 'Cho Kuk',
 # 'Hong Nam-ki', 'Rodrigo Rocha Loures'); the class of capitals first (the engine skips ahead to one)
@@ -200,11 +202,37 @@ def _context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str
             body, frozenset(w.rsplit(" ", 1)[-1] for w in body), max(w.count(" ") + 1 for w in body))
 
 
+@cache
+def _title_context_words() -> tuple[frozenset[str], frozenset[str], int, frozenset[str], frozenset[str], int]:
+    """:func:`_context_words` with titles only for heads: the roles (roles.tsv) and the titles and ranks of
+    honorifics.tsv, not its forms of address nor the nouns of persons (person_nouns.txt)."""
+    from graphkit.gazetteer import roles
+
+    words = {w for w, kind in honorifics() if kind != "address"} | {v for r in roles() for v in (r.role, *r.variants)}
+    heads = frozenset(w.lower() for w in words)
+    _h, _he, _m, body, body_ends, most_body = _context_words()
+    return (heads, frozenset(w.rsplit(" ", 1)[-1] for w in heads), max(w.count(" ") + 1 for w in heads),
+            body, body_ends, most_body)
+
+
+def _title_before_comma(before: str) -> bool:
+    """Whether ``before`` ends with a title, its body or place, and a comma: 'Bộ trưởng Quốc phòng Mỹ, ', 'Chủ tịch Fed
+    tại New York, ' (a foreign name follows). The title is a role or title (:func:`_title_context_words`), not a
+    form of address or a noun ('của anh, Sirius Black'), and a capitalised word of its body or place ends it."""
+    m = _COMMA_END.search(before)
+    if m is None:
+        return False
+    head = before[:m.start()]
+    last = head[-1:]
+    return (last.isupper() or last.isdigit() or last == ")" or (head.rsplit(" ", 1)[-1][:1].isupper())) \
+        and _context_before(head + " ", _title_context_words())
+
+
 _STRIP = "(\"“'‘"
 _PUNCT = re.compile(r"[,;:()\"“”]")
 
 
-def _context_before(before: str) -> bool:
+def _context_before(before: str, words: tuple | None = None) -> bool:
     """Whether ``before`` ends with a role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of a
     person (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words (each
     may go on with one lower-case syllable: 'Thường trực', 'Ngoại giao'), the lower-case words of body names
@@ -213,7 +241,7 @@ def _context_before(before: str) -> bool:
     An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'. Read word by word from the end."""
     if not before[-1:].isspace():
         return False
-    heads, head_ends, most_head, body, body_ends, most_body = _context_words()
+    heads, head_ends, most_head, body, body_ends, most_body = words or _context_words()
     words = before[-120:].split()
     if words and words[-1] == ":":
         words.pop()
@@ -289,7 +317,7 @@ def _quick_rx() -> re.Pattern:
 # two words of the Latin alphabet: where a foreign name may be, when a title or a noun of a person is there too
 _KOREAN_FORM = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+ [A-Z][a-z]+-\s?[A-Za-z]")  # 'Moon Jae-in' (a quick test)
 # (the class of capitals first: the engine skips ahead to one; see _run_rx)
-_LATIN_PAIR = re.compile(r"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?![^\W\d_])")
+_LATIN_PAIR = re.compile(rf"[A-Z](?<![^\W\d_].)[a-z]+(?:-\s?[A-Za-z][a-z]+)? [A-Z][a-z]+(?:{_MC})?(?![^\W\d_])")
 
 
 @cache
@@ -593,6 +621,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         blocked = [*blocked, *((m.start(), m.end()) for m in spans.finditer(sentence))]
     foreign = set(_foreign_candidates(sentence, blocked))
     short = _given_name_references(sentence, blocked, known)
+    short.update(_caps_candidates(sentence, blocked))
     vietnamese = set(_candidates(sentence, tuple(blocked)))
     latin = _latin_candidates(sentence, blocked, vietnamese | foreign)
     cands = sorted(vietnamese | foreign | set(short) | set(latin))
@@ -603,8 +632,9 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
     for i, (s, e, surface) in enumerate(cands):
         name = short.get((s, e, surface)) or canonical(surface)
         previous, last_hit = last_hit, None
-        if name in _not_persons() or _misspelt_province(name):
-            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi')
+        if name in _not_persons() or _misspelt_province(name) or (" " in name and name in _countries()):
+            continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi');
+            # a country or foreign city of countries.txt ('phóng viên TTXVN tại New York', 'Thủ tướng New Zealand')
         before_text = sentence[max(prev_end, s - 160):s]
         if _credit_before_rx().search(before_text):
             continue
@@ -657,6 +687,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
         elif (s, e, surface) in latin and _korean_form(words):
             hit.reason = "name form"  # 'Moon Jae-in'
+        elif (s, e, surface) in latin and _title_before_comma(before_text):
+            hit.reason = "title before"  # 'Bộ trưởng Quốc phòng Mỹ, James Mattis': a foreign name after a comma
         if hit.reason:
             hits.append(hit)
             prev_end = e
@@ -719,6 +751,30 @@ def _foreign_rx() -> re.Pattern:
     forms = _name_forms("foreign")
     return skipping(rf"(?:(?<=[\s(])|^)(?:{alternation(forms)})\s+(?:(?:{countries})\s+)?"
                     rf"(?P<n>{_LATIN_WORD}(?:\s{_LATIN_WORD}){{1,2}})(?![\w-])(?!\s[{UPPER}])", forms)
+
+
+@cache
+def _caps_rx() -> re.Pattern:
+    """A form of address (name_forms.tsv, given) and a name of two to four words written in capitals: 'Bà NGUYỄN ANH
+    HOA, Giám đốc Sở Tư pháp tỉnh Bình Dương' (the signature of an interview)."""
+    forms = _name_forms("given")
+    return skipping(rf"(?:(?<=[\s(,])|^)(?:{alternation(forms)})\s+(?P<n>[{UPPER}]{{2,7}}(?:\s[{UPPER}]{{1,7}}){{1,3}})"
+                    rf"(?![\w])", forms)
+
+
+def _caps_candidates(text: str, blocked) -> dict[tuple[int, int, str], str]:
+    """Names in capitals after a form of address (:func:`_caps_rx`) whose first word is a family name, each with its
+    name written as names are ('NGUYỄN ANH HOA' → 'Nguyễn Anh Hoa')."""
+    out: dict[tuple[int, int, str], str] = {}
+    if _caps_rx().search(text) is None:  # (most sentences: one scan, no generator)
+        return out
+    inside = _covered(blocked)
+    for m in leftmost(_caps_rx(), text):
+        a, b, surface = m.start("n"), m.end("n"), m.group("n")
+        words = [w.capitalize() for w in surface.split()]
+        if words[0] in surnames() and not inside(a):
+            out[(a, b, surface)] = " ".join(words)
+    return out
 
 
 @cache

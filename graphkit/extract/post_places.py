@@ -22,7 +22,7 @@ from functools import cache
 
 from graphkit.extract.facts import Place
 from graphkit.extract.places import PlaceMatch, find_districts, find_provinces, outside_names
-from graphkit.gazetteer import District, districts
+from graphkit.gazetteer import District, districts, provinces
 from graphkit.nlp.normalize import fix_tones
 
 
@@ -37,6 +37,7 @@ class ArticlePlaces:
     province: str | None  # the article's own province (its name)
     main: Place | None  # … as a Place
     district: Place | None  # the article's own district
+    named: tuple[str, ...] = ()  # the provinces named, most named first (on a tie, the first named)
 
 
 def article_places(story: str, *, title: str | None, on: _dt.date | None) -> ArticlePlaces:
@@ -48,7 +49,8 @@ def article_places(story: str, *, title: str | None, on: _dt.date | None) -> Art
     province = main_province(provs, dists, title)
     count = Counter(m.place for m in dists)
     return ArticlePlaces(provs, [m for m in found if m.in_firm], dists, province,
-                         Place(province) if province else None, count.most_common(1)[0][0] if count else None)
+                         Place(province) if province else None, count.most_common(1)[0][0] if count else None,
+                         tuple(n for n, _ in Counter(m.place.name for m in provs).most_common()))
 
 
 def main_province(provinces, districts, title: str | None) -> str | None:
@@ -114,6 +116,8 @@ def post_place(p, group, person_places: dict[str, Place], sentence, name_pos: in
     ``person_places``: the person's places from their other posts (:func:`note_places`)."""
     if p.place is not None or not p.needs_place:
         return p.place
+    if p.kind_word in _PROVINCE_KINDS and p.level == "province":
+        return _place_of_kind(p, group, person_places, sentence, name_pos, places)
     want_district = p.level == "district"
     # 1. another post of the same title phrase
     for q in group:
@@ -143,3 +147,58 @@ def post_place(p, group, person_places: dict[str, Place], sentence, name_pos: in
         return m.place if want_district or m.place.level != "district" else Place(m.place.province)
     # 4. the article's own province (or district)
     return places.district if want_district else places.main
+
+
+_PROVINCE_KINDS = ("tỉnh", "thành phố")
+
+
+def _fits(kind_word: str, place: Place | None) -> bool:
+    """Whether ``place`` can be the unit a title calls by ``kind_word`` alone ('UBND TP', 'HĐND tỉnh'): a centrally-run
+    city or a provincial city for 'thành phố', a province that is a tỉnh for 'tỉnh' — Hà Nội is never a 'tỉnh', nor
+    Bình Dương a 'thành phố'."""
+    if place is None:
+        return False
+    if place.level == "district":
+        return kind_word == "thành phố" and place.kind == "thành phố"
+    prov = provinces().get(place.name)
+    return prov is None or (prov.kind == "thành phố") == (kind_word == "thành phố")
+
+
+def _place_of_kind(p, group, person_places: dict[str, Place], sentence, name_pos: int,
+                   places: ArticlePlaces) -> Place | None:
+    """:func:`post_place` for a province-level title that writes its unit's kind word without a name ('Chủ tịch UBND
+    TP', 'Phó Chủ tịch UBND tỉnh'): the same steps, keeping only the places of that kind (:func:`_fits`); a district
+    of the context stands for itself when it is a city ('thành phố'), else for its province. In the sentence, the
+    nearest fitting place before the person among the few nearest (else the first after); after the article's own
+    province and district, the province of that kind the article names most; else none (no post)."""
+    kw = p.kind_word
+
+    def unit(place: Place) -> Place:
+        if place.level == "district" and not (kw == "thành phố" and place.kind == "thành phố"):
+            return Place(place.province)
+        return place
+
+    for q in group:  # 1. another post of the same title phrase
+        if q.place is not None and _fits(kw, unit(q.place)):
+            return unit(q.place)
+    for level in ("province", "district"):  # 2. the same person's posts elsewhere in the article
+        place = person_places.get(level)
+        if place is not None and _fits(kw, unit(place)):
+            return unit(place)
+    lo, hi = sentence.start, sentence.start + len(sentence.text)  # 3. the sentence's: nearest before, else first after
+    at = min(lo + name_pos, hi)
+    before, after = [], []
+    for pool in (places.provinces, places.districts):  # (binary searches, then at most _NEAR places each way)
+        i = bisect_left(pool, at, key=_start)
+        before += [m for m in pool[max(0, i - _NEAR):i] if m.start >= lo and _fits(kw, unit(m.place))][-1:]
+        after += [m for m in pool[i:i + _NEAR] if m.start < hi and _fits(kw, unit(m.place))][:1]
+    m = max(before, key=_start) if before else min(after, key=_start) if after else None
+    if m is not None:
+        return unit(m.place)
+    for place in (places.main, places.district):  # 4. the article's own province or district
+        if place is not None and _fits(kw, unit(place)):
+            return unit(place)
+    return next((Place(n) for n in places.named if _fits(kw, Place(n))), None)
+
+
+_NEAR = 4  # the places looked at on each side of a person in a sentence, for a title of one kind

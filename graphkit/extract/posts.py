@@ -219,14 +219,40 @@ def _parse_place(rest: str, *, district: bool = False) -> tuple[Place | None, st
         if m.start == 0:
             return m.place, None, lead + m.end
         break
+    k = _kind_word_rx().match(s) if "." in s[:12] else None
+    if k and (d := _KIND_DOT.match(s, k.end())) and d.end() < len(s) and s[d.end()].isupper():
+        # 'thành phố.Hạ Long', 'thành phố. Cao Lãnh' ('TP.Hạ Long' expanded): read with a space for the dot
+        place, kw, used = _parse_place(f"{k.group('k')} {s[d.end():]}", district=district)
+        if place is not None:
+            return place, kw, lead + used + d.end() - k.end() - 1
     for m in find_provinces(s[:60]):
         if m.start == 0:
-            return m.place, None, lead + m.end
+            return _city_named_as_province(s, m.place) or m.place, None, lead + m.end
         break
     k = _kind_word_rx().match(rest)
     if k:
         return None, k.group("k"), k.end()
     return None, None, 0
+
+
+_KIND_DOT = re.compile(r"\.\s?")
+
+
+@cache
+def _cities_named_as_provinces() -> dict[str, Place]:
+    """The provincial cities (districts.tsv, kind 'thành phố') that bear their province's name, the province a
+    tỉnh: 'Nam Định', 'Thanh Hóa' … → the city."""
+    return {d.name: Place(d.name, "district", d.province, d.kind) for d in districts()
+            if d.kind == "thành phố" and d.name == d.province
+            and (p := provinces().get(d.name)) is not None and p.kind != "thành phố"}
+
+
+def _city_named_as_province(s: str, place: Place) -> Place | None:
+    """The city, when ``s`` writes 'thành phố' before the name of a tỉnh that has a city of the same name: 'Chủ tịch
+    UBND TP Nam Định' is the city's chairman (a tỉnh is never called 'thành phố'). None otherwise."""
+    if s[:9].lower() != "thành phố":
+        return None
+    return _cities_named_as_provinces().get(place.name)
 
 
 @cache

@@ -120,3 +120,33 @@ def test_a_post_with_no_place_anywhere_is_dropped():
     of no province would merge every secretary)."""
     assert "Nguyễn Văn Trình" not in _holdings("Tin tức\nÔng Nguyễn Văn Trình, Chủ tịch UBND tỉnh trao giấy chứng "
                                                 "nhận cho các nhà đầu tư mới.")
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    # 'thành phố X', X a tỉnh with a city of its name: the city's post, not the province's (corpus 21473888, 21479238)
+    ("Ngày 7-2, khai hội Đền Trần Nam Định: BTC sẽ phát đủ ấn cho du khách\nTrước đó, trả lời báo chí, bà Phạm Thị "
+     "Oanh, Phó Chủ tịch UBND TP Nam Định - Trưởng ban tổ chức cho biết, năm nay ngoài việc siết chặt công tác an "
+     "ninh, BTC chỉ phát 1.200 thẻ vào dự lễ khai ấn trong đền Thiên trường.",
+     "Phạm Thị Oanh", ["Phó Chủ tịch Ủy ban nhân dân thành phố Nam Định"]),
+    ("Trung tá Trần Huy Đào từ trần\nĐồng chí Trung tá Trần Huy Đào, nguyên Phó trưởng Công an TP Nam Định, tỉnh Nam "
+     "Định đã từ trần ngày 2-2-2017.", "Trần Huy Đào", ["Phó Trưởng Công an thành phố Nam Định"]),
+    # 'TP.Hạ Long' without a space after the dot: the city, not the article's province (corpus 21472919, 21473338)
+    ("Du khách Úc rơi xuống vịnh Hạ Long: Nghi buộc tạ vào chân nhảy tàu\nTrao đổi với Lao Động, ông Phạm Hồng Hà – Chủ "
+     "tịch UBND TP.Hạ Long – cho biết, theo điều tra ban đầu, du khách người Úc sinh năm 1963 này là trưởng đoàn 16 "
+     "du khách Úc. Tỉnh Quảng Ninh đã vào cuộc.", "Phạm Hồng Hà", ["Chủ tịch Ủy ban nhân dân thành phố Hạ Long"]),
+    ("Dùng con dấu sai ở TP.Phan Thiết: Chủ tịch tỉnh chỉ đạo Công an vào cuộc\nTrước đó, Chủ tịch UBND TP.Phan Thiết "
+     "Đỗ Ngọc Điệp đã có báo cáo giải trình (số 642) gửi Chủ tịch UBND tỉnh và Thường trực Tỉnh ủy Bình Thuận.",
+     "Đỗ Ngọc Điệp", ["Chủ tịch Ủy ban nhân dân thành phố Phan Thiết"]),
+    # the province itself keeps 'tỉnh'; a centrally-run city stays the province (corpus 21473338, 21474035)
+    ("Tin tức\nQua xem xét, chủ tịch UBND tỉnh Bình Thuận Nguyễn Ngọc Hai có ý kiến chỉ đạo giao cho Sở Nội vụ.",
+     "Nguyễn Ngọc Hai", ["Chủ tịch Ủy ban nhân dân tỉnh Bình Thuận"]),
+    ("Tin tức\nChủ tịch UBND TP.Hà Nội Nguyễn Đức Chung yêu cầu Sở GD&ĐT Hà Nội báo cáo vụ việc cô giáo mầm non.",
+     "Nguyễn Đức Chung", ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]),
+    # 'UBND TP' without a name is a city's: TP.HCM, not the tỉnh named before it (corpus 21491693)
+    ("Đến năm 2020, TP.HCM ra mắt 30.000 nhà ở giá rẻ\nÔng Lê Văn Khoa, Phó chủ tịch UBND TP, đề nghị Sở Xây dựng xem "
+     "xét thật kỹ và học hỏi kinh nghiệm của tỉnh Bình Dương để áp dụng theo tình hình thực tế ở TP.HCM.",
+     "Lê Văn Khoa", ["Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"]),
+])
+def test_a_city_is_not_a_tinh(text, person, expected):
+    assert _holdings(text).get(person) == expected
+
