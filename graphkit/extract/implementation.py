@@ -35,6 +35,7 @@ from graphkit.extract.facts import ArticleFacts, Body, Citation, Implementation,
 from graphkit.extract.meetings import Sentence
 from graphkit.gazetteer import directive_issuers, load_list, load_table
 from graphkit.nlp.patterns import UPPER, alternation, lead
+from graphkit.nlp.sentences import credit_before
 
 # 'tỉnh' standing for the article's province; not 'các tỉnh', 'cấp tỉnh' (several, or a level), 'thuộc tỉnh' (of it)
 _ANAPHOR = re.compile(
@@ -353,7 +354,7 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
         named = bisect_left(province_ends, s.start + len(s.text)) - 1
         here = Place(provinces[named].place.name) if named >= 0 else main_place
         actors = [a for a in _actors(exp, here) if not any(z0 <= a[0] < z1 for z0, z1 in issuer_zones)
-                  and not _credit().search(exp, max(0, a[0] - 20), a[0])]
+                  and not credit_before().search(exp, max(0, a[0] - 20), a[0])]
         for m in local:
             d = by_key.get(m.directive.key)
             if d is None:
@@ -375,13 +376,6 @@ def link_directives(facts: ArticleFacts, sentences: list[Sentence], dmatches: li
                 if k not in seen_imp:
                     seen_imp.add(k)
                     facts.implementations.append(Implementation(actor, d, s.evidence))
-
-
-@cache
-def _credit() -> re.Pattern:
-    """A photo or story credit right before a name ('Ảnh minh họa: TTXVN', ``data/credit_words.txt``): the name is
-    the credit's, not an actor of the sentence."""
-    return re.compile(rf"(?<![\w])(?:{alternation(load_list('credit_words.txt'))})(?:\s+minh họa)?\s*:\s*$")
 
 
 _OF = re.compile(r"(?<![\w])của(?![\w])")

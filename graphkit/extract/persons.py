@@ -24,6 +24,7 @@ from graphkit.gazetteer import (commune_kinds, countries as _countries, honorifi
                                 person_title_words, post_statuses, rank_words, surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, fold, nfc
 from graphkit.nlp.patterns import UPPER, alternation, leftmost, quick_test, skipping
+from graphkit.nlp.sentences import credit_before
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_NAME_END = re.compile(r",|\)| [-–(] ?")  # after a name's last word: the name ends there
@@ -36,12 +37,6 @@ def _name_forms(use: str) -> tuple[str, ...]:
     """name_forms.tsv: the forms of address and titles read before a foreigner's name (``use`` foreign,
     :func:`_foreign_rx`) or before a given name alone (given, :func:`_given_rx`)."""
     return tuple(r["form"] for r in load_table("name_forms.tsv", ("form", "foreign", "given")) if r[use] == "yes")
-
-
-@cache
-def _credit_before_rx() -> re.Pattern:
-    """A word of credit_words.txt and a colon ending the text: a credit ('Ảnh: Trọng Đức')."""
-    return re.compile(rf"(?:{alternation(load_list('credit_words.txt'))})\s*:\s*$")
 
 
 @dataclass
@@ -636,7 +631,7 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             continue  # (an exact province name is blocked before: what is left here is a misspelt one, 'Hà Nôi');
             # a country or foreign city of countries.txt ('phóng viên TTXVN tại New York', 'Thủ tướng New Zealand')
         before_text = sentence[max(prev_end, s - 160):s]
-        if _credit_before_rx().search(before_text):
+        if credit_before().search(before_text):
             continue
         if before_text.endswith(" ") and _institution_rx().search(before_text, max(0, len(before_text) - 24)):
             continue  # 'Trường THPT Chu Văn An', 'Trường ĐH Y khoa Phạm Ngọc Thạch', 'Đường Lê Lợi'

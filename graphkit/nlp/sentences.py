@@ -139,13 +139,13 @@ def _opens(word: str) -> bool:
 
 
 @cache
-def _credit() -> re.Pattern:
-    """A credit's opening up to its colon ('Ảnh:', 'Nguồn ảnh:', '(Nguồn:'): a word of credit_words.txt after a
-    space, a bracket or a dash, and the colon ending the text searched."""
+def credit_before() -> re.Pattern:
+    """A credit's opening word and its colon ending the text searched ('Ảnh: ', 'Ảnh minh họa: ', '(Nguồn: ';
+    data/credit_words.txt): what follows is a photographer's or a source's name, not the story's."""
     from graphkit.gazetteer import load_list
     from graphkit.nlp.patterns import alternation
 
-    return re.compile(rf"(?<![^\s(\-–])(?:{alternation(load_list('credit_words.txt'))})[ \t]*:\Z")
+    return re.compile(rf"(?<![\w])(?:{alternation(load_list('credit_words.txt'))})(?:\s+minh họa)?\s*:\s*$")
 
 
 @cache
@@ -159,7 +159,7 @@ def _credit_next_words() -> dict[str, bool]:
 
 _WORD = re.compile(r"\S+")
 _CREDIT_WORDS = 8  # a credit's words looked at, at most ('Ảnh: Lâm Khánh - TTXVN' has four)
-_CREDIT_OPENING = 12  # characters before a colon that hold a credit's opening word ('Nguồn ảnh :')
+_CREDIT_OPENING = 20  # characters before a colon that hold a credit's opening words ('Ảnh minh họa :')
 
 
 def credit_ends(text: str) -> list[int]:
@@ -172,7 +172,7 @@ def credit_ends(text: str) -> list[int]:
     ends = []
     colon = text.find(":")
     while colon != -1:
-        if _credit().search(text, max(0, colon - _CREDIT_OPENING), colon + 1):
+        if credit_before().search(text, max(0, colon - _CREDIT_OPENING), colon + 1):
             words, starts, gaps, prev = [], [], [], colon + 1
             for w in _WORD.finditer(text, prev):
                 gap = text[prev:w.start()]

@@ -61,6 +61,9 @@ def test_sentences(text, expected):
     ("Ảnh: Internet Theo đó, xác được chọn phục vụ cho y học phải từ 18 tuổi trở lên", "Theo đó, xác được"),
     ("Ảnh: TL Theo ông Trần Văn Hương, Phó Chủ tịch UBND huyện Phù Cát, khi làm việc", "Theo ông Trần Văn Hương"),
     ("Ảnh: Trường Phong Sáng 13/5, Phó Thủ tướng Chính phủ Vũ Đức Đam chủ trì", "Sáng 13/5, Phó Thủ tướng"),
+    # … after 'Ảnh minh họa:' (corpus 22487322)
+    ("quốc tế. Ảnh minh họa: Thu Hằng-TTXVN Theo Phó Giám đốc Sở Giáo dục và Đào tạo Hà Nội Chử Xuân Dũng",
+     "Theo Phó Giám đốc"),
     # … a photographer's given name before it (corpus 21472867)
     ("Ảnh: VGP/Lê Anh Dự buổi lễ có Ủy viên Bộ Chính trị, Bí thư Thành ủy", "Dự buổi lễ có"),
     # a credit in brackets, then a capital (corpus 22604686, 22645747)
