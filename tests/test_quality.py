@@ -27,7 +27,7 @@ DEV_FLOORS = {
     "chairs": (1.00, 1.00),
     "attendees": (0.97, 1.00),
     "directives": (1.00, 0.93),
-    "implements": (1.00, 0.55),
+    "implements": (1.00, 0.66),
     "provinces": (0.98, 1.00),
 }
 

@@ -227,7 +227,7 @@ _STRIP = "(\"“'‘"
 _PUNCT = re.compile(r"[,;:()\"“”]")
 
 
-def _context_before(before: str, words: tuple | None = None) -> bool:
+def _context_before(before: str, vocabulary: tuple | None = None) -> bool:
     """Whether ``before`` ends with a role (roles.tsv), a form of address or rank (honorifics.tsv) or a noun of a
     person (person_nouns.txt), then up to six words of the body or place it belongs to — capitalised words (each
     may go on with one lower-case syllable: 'Thường trực', 'Ngoại giao'), the lower-case words of body names
@@ -236,7 +236,7 @@ def _context_before(before: str, words: tuple | None = None) -> bool:
     An', 'Bộ trưởng Giao thông vận tải Nga Maksim Sokolov', 'giáo sư luật Cho Kuk'. Read word by word from the end."""
     if not before[-1:].isspace():
         return False
-    heads, head_ends, most_head, body, body_ends, most_body = words or _context_words()
+    heads, head_ends, most_head, body, body_ends, most_body = vocabulary or _context_words()
     words = before[-120:].split()
     if words and words[-1] == ":":
         words.pop()

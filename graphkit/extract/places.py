@@ -168,9 +168,19 @@ def _after_newspaper(text: str, at: int) -> bool:
     >>> _after_newspaper("(Theo báo Nghệ An)", 10), _after_newspaper("Hội Nhà báo Nghệ An", 12)
     (True, False)
     """
-    if "áo" not in text[max(0, at - 16):at]:
-        return False  # (the head words all hold it: a string test first)
+    core = _newspaper_core()
+    if core and core not in text[max(0, at - 24):at]:
+        return False  # (a string every head word holds: tested first)
     return _newspaper_rx().search(text, max(0, at - 24), at) is not None
+
+
+@cache
+def _newspaper_core() -> str:
+    """'áo' when every head word of newspaper_words.tsv holds it ('Báo', 'báo điện tử'), else ''."""
+    from graphkit.gazetteer import load_table
+
+    heads = [r["word"] for r in load_table("newspaper_words.tsv", ("word", "use")) if r["use"] == "head"]
+    return "áo" if heads and all("áo" in h for h in heads) else ""
 
 
 def _not_yet(name: str, on: _dt.date | None) -> bool:
