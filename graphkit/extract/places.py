@@ -138,6 +138,8 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
             continue  # 'Hồ Chí Minh' alone: the person or the ideology
         if _not_yet(name, on):
             continue  # Huế, a province from 2025, was a city of Thừa Thiên Huế before
+        if not prefix and any(text.startswith(w, m.start("name")) for w in _longer_names().get(surface, ())):
+            continue  # 'châu Á - Thái Bình Dương': an ocean's name, not Thái Bình (not_provinces.txt)
         if not prefix and _after_family_name(text, m.start("name"), out[-1].end if out else -1):
             continue  # 'Chánh án Nguyễn Hòa Bình': a person's name ending in a province's
         start = m.start("prefix") if prefix else m.start("name")
@@ -181,6 +183,20 @@ def _newspaper_core() -> str:
 
     heads = [r["word"] for r in load_table("newspaper_words.tsv", ("word", "use")) if r["use"] == "head"]
     return "áo" if heads and all("áo" in h for h in heads) else ""
+
+
+@cache
+def _longer_names() -> dict[str, tuple[str, ...]]:
+    """The names of not_provinces.txt by the province name they open with ('Thái Bình' → 'Thái Bình Dương')."""
+    from graphkit.gazetteer import load_list
+
+    names = load_list("not_provinces.txt")
+    out: dict[str, list[str]] = {}
+    for surface in _province_regex()[2]:
+        for n in names:
+            if n.startswith(surface + " "):
+                out.setdefault(surface, []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _not_yet(name: str, on: _dt.date | None) -> bool:

@@ -18,6 +18,12 @@ from graphkit.extract.places import find_districts, find_provinces
     ("làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),  # the person, not the city
     ("65 năm mở đường Hồ Chí Minh", []),
     ("cửa khẩu quốc tế Mộc Bài, tỉnh Tây Ninh", ["Tây Ninh"]),
+    # an ocean's and a region's names open with a province's (not_provinces.txt; corpus 21471487, 22425024) …
+    ("Diễn đàn hợp tác kinh tế khu vực châu Á - Thái Bình Dương (APEC)", []),
+    ("Đối với tiểu vùng Đồng Tháp Mười, hướng chuyển đổi chính là ổn định diện tích", []),
+    # … the provinces themselves are read (corpus 22381017)
+    ("cho hơn 30.000 nông dân tại Nam Định, Đồng Tháp, Tiền Giang", ["Nam Định", "Đồng Tháp", "Tiền Giang"]),
+    ("Chủ tịch UBND tỉnh Thái Bình Nguyễn Hồng Diên", ["Thái Bình"]),
 ])
 def test_provinces(text, expected):
     assert [m.place.name for m in find_provinces(text)] == expected
