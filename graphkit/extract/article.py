@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 from graphkit.extract import directives as dirs
 from graphkit.extract.bodies import find_bodies
@@ -154,7 +155,21 @@ def _holdings(facts: ArticleFacts, sentences: list[Sentence], hits: Hits, places
     ended = _post_changes(sentences, hits, foreign, facts.article.date, pending)
     facts.holdings = _placed_holdings(pending, ended, person_places, places)
     _bare_titles(facts, sentences, hits, foreign, story)
-    facts.holdings = _dedupe_holdings(facts.holdings)
+    facts.holdings = [h for h in _dedupe_holdings(facts.holdings) if not _organ_alone(h.post)]
+
+
+@cache
+def _organs() -> frozenset[str]:
+    """data/organ_bodies.txt, lower-cased: bodies that are another body's organ ('Hội đồng quản trị')."""
+    from graphkit.gazetteer import load_list
+
+    return frozenset(w.lower() for w in load_list("organ_bodies.txt"))
+
+
+def _organ_alone(post: Post) -> bool:
+    """Whether ``post``'s body is an organ of some body not named (organ_bodies.txt): 'Chủ tịch Hội đồng quản trị'
+    alone is no one firm's post."""
+    return post.body is not None and post.body.label.lower() in _organs()
 
 
 def _titles_next_to_names(sentences: list[Sentence], hits: Hits, foreign: set[str]):

@@ -115,6 +115,11 @@ def test_no_post_without_a_named_body(phrase):
      " nghiệm cho thấy.", "Phạm Thị Thanh Tâm"),  # 21481288
     ("Tương tự, tại Công ty TNHH Đức Bổn (100% vốn Đài Loan; KCX Tân Thuận, TP HCM), ông Phan Như Bình, Chủ tịch Công"
      " đoàn Công ty, cho biết sáng 6-2, công ty mở cửa làm việc.", "Phan Như Bình"),  # 21476249
+    # an organ of a body not named (organ_bodies.txt): a firm's board, a project's management board
+    ("Ông Nguyễn Xuân Hàn, Chủ tịch Hội đồng quản trị kiêm Tổng Giám đốc Maseco đánh cồng khai trương cổ phiếu MSC của"
+     " Maseco tại Sở Giao dịch Chứng khoán Hà Nội (HNX).", "Nguyễn Xuân Hàn"),  # 21487561
+    ("Ngày 19/5, ông Vũ Hồng Phương, Phó Tổng Giám đốc Ban quản lý dự án đường sắt đô thị Cát Linh- Hà Đông cho hay, bắt"
+     " đầu từ 9h sáng 20/5, đơn vị sẽ mở bạt đoàn tàu.", "Vũ Hồng Phương"),  # 22316683
 ])
 def test_no_holding_without_a_named_body(sentence, person):
     assert person not in _holdings(sentence)
