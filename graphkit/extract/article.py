@@ -26,6 +26,7 @@ from graphkit.extract.posts import bare_role_before, bare_title_in_context, grou
 from graphkit.extract.zones import story_spans
 from graphkit.ingest.article import Article
 from graphkit.nlp.normalize import expand_abbreviations, fix_tones
+from graphkit.nlp.sentences import opens_sentence
 
 Hits = list[list[PersonHit]]  # the persons of each sentence, in order
 
@@ -98,6 +99,7 @@ def _persons(facts: ArticleFacts, sentences: list[Sentence], places: ArticlePlac
     blocked = sorted((m.start, m.end) for m in (*places.provinces, *places.in_firms, *places.districts))
     hits = _names_known_elsewhere(sentences, blocked)
     _long_names(hits)
+    _glued_openers(hits, sentences)
     mentions: dict[str, tuple[set, Evidence]] = {}
     for s, found in zip(sentences, hits):
         for h in found:
@@ -143,6 +145,22 @@ def _long_names(hits: Hits) -> None:
     for hs in hits:
         for h in hs:
             h.name = longer.get(h.name, h.name)
+
+
+def _glued_openers(hits: Hits, sentences: list[Sentence]) -> None:
+    """A name of four words or more whose last word opens the next sentence (a caption run into it, no full stop:
+    'Thủ tướng Nguyễn Xuân Phúc Tiếp theo, …'; data/sentence_openers.tsv) is the name before that word, when the
+    article names that person elsewhere."""
+    names = {h.name for hs in hits for h in hs}
+    for s, hs in zip(sentences, hits):
+        for h in hs:
+            words = h.name.split()
+            if len(words) < 4 or " ".join(words[:-1]) not in names:
+                continue
+            last = h.surface.rsplit(" ", 1)
+            after = s.text[h.end:h.end + 40].split()
+            if len(last) == 2 and opens_sentence([last[1], *after], 0):
+                h.name, h.surface, h.end = " ".join(words[:-1]), last[0], h.start + len(last[0])
 
 
 def _holdings(facts: ArticleFacts, sentences: list[Sentence], hits: Hits, places: ArticlePlaces, story: str) -> None:

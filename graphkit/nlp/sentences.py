@@ -149,12 +149,26 @@ def credit_before() -> re.Pattern:
 
 
 @cache
-def _credit_next_words() -> dict[str, bool]:
-    """The words that open the sentence after a credit (data/credit_next_words.tsv): whether each needs a number or
-    a lower-case word after it."""
+def _openers() -> dict[str, bool]:
+    """The words that open a sentence and are no part of a name (data/sentence_openers.tsv): whether each needs a
+    number or a lower-case word after it."""
     from graphkit.gazetteer import load_table
 
-    return {r["word"]: r["next"] == "digit-or-lower" for r in load_table("credit_next_words.tsv", ("word", "next"))}
+    return {r["word"]: r["next"] == "digit-or-lower" for r in load_table("sentence_openers.tsv", ("word", "next"))}
+
+
+def opens_sentence(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` (with the one or two after it) is a word of data/sentence_openers.tsv that opens a
+    sentence there: 'Theo', 'Theo đó', 'Tổng Giám đốc'; a time word or given name only before a number or a
+    lower-case word ('Sáng 13/5', 'Tiếp theo')."""
+    nexts = _openers()
+    for n in (3, 2, 1):
+        phrase = " ".join(words[i:i + n]).rstrip(",")
+        if (needs := nexts.get(phrase)) is not None:
+            after = words[i + n] if i + n < len(words) else ""
+            if not needs or after[:1].islower() or after[:1].isdigit():
+                return True
+    return False
 
 
 _WORD = re.compile(r"\S+")
@@ -166,7 +180,7 @@ def credit_ends(text: str) -> list[int]:
     """Where the sentences start that a photo or story credit ran into (the credit on the same line, no ender after
     it): after the credit's closing bracket when a capital, a digit or a quote follows (``(Ảnh: Trọng Đức/TTXVN) Kỳ
     họp …``); at a capitalised word after two spaces (``Ảnh: TTO  Bí thư …``); or at the first of its capitalised
-    words that opens a sentence (``Ảnh: Internet Theo đó, …``; data/credit_next_words.tsv). A credit whose second
+    words that opens a sentence (``Ảnh: Internet Theo đó, …``; data/sentence_openers.tsv). A credit whose second
     word or a later one is in lower case is a phrase, not a name: nothing is cut after that word. Only the text
     before each colon is matched (two colons an article, on average), not the whole text."""
     ends = []
@@ -191,7 +205,6 @@ def credit_ends(text: str) -> list[int]:
 def _credit_end(words: list[str], gaps: list[int]) -> int | None:
     """The index in ``words`` (a credit's words and those after it, ``gaps`` the spaces before each) of the word that
     opens the next sentence."""
-    nexts = _credit_next_words()
     for i, word in enumerate(words[:_CREDIT_WORDS]):
         if word[-1] == ")" or word.endswith(")."):
             nxt = words[i + 1][0] if i + 1 < len(words) else ""
@@ -200,13 +213,8 @@ def _credit_end(words: list[str], gaps: list[int]) -> int | None:
             return None
         if i and gaps[i] >= 2:
             return i
-        if i:
-            for n in (3, 2, 1):
-                phrase = " ".join(words[i:i + n]).rstrip(",")
-                if (needs := nexts.get(phrase)) is not None:
-                    after = words[i + n] if i + n < len(words) else ""
-                    if not needs or after[:1].islower() or after[:1].isdigit():
-                        return i
+        if i and opens_sentence(words, i):
+            return i
         if word[-1] in ".!?:;,":
             return None
     return None

@@ -590,3 +590,31 @@ def test_a_name_in_capitals_is_a_person():
 ])
 def test_foreign_names_after_a_comma(sentence, expected):
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption run into the next sentence: the name ends before the word that opens it, when the article names the
+    # person elsewhere (sentence_openers.tsv; corpus 22424899, 22651189, 22368904)
+    ("Thủ tướng Việt Nam hội đàm với Tổng thống Mỹ tại Nhà Trắng\nLúc 2h sáng hôm nay (1/6), Thủ tướng Nguyễn Xuân "
+     "Phúc đã đến Nhà Trắng.\nTổng thống Donald Trump bắt tay Thủ tướng Nguyễn Xuân Phúc Lúc 2h sáng hôm nay (1-6), "
+     "Thủ tướng đã gặp Tổng thống Mỹ.", {"Nguyễn Xuân Phúc": {"Thủ tướng Chính phủ"}}),
+    ("Sẽ xử lý các cá nhân liên quan đến tàu 67 trong tháng 7\nChiều nay (30.6), Thứ trưởng Bộ NNPTNT ông Vũ Văn Tám đã"
+     " có cuộc trao đổi với báo chí.\nThứ trưởng Bộ NNPTNT Vũ Văn Tám Xin Thứ trưởng cho biết quan điểm chính thức của"
+     " Bộ NNPTNT.", {"Vũ Văn Tám": {"Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn"}}),
+    ("Tài sản quan chức\nCòn ĐBQH Nguyễn Sỹ Cương, Phó chủ nhiệm Ủy ban đối ngoại của Quốc hội nêu quan điểm. ĐBQH "
+     "Nguyễn Sỹ Cương Liên quan đến câu hỏi của dư luận vì sao nhiều quan chức có tài sản lớn.",
+     {"Nguyễn Sỹ Cương": {"Đại biểu Quốc hội", "Phó Chủ nhiệm Ủy ban Đối ngoại của Quốc hội"}}),
+    # a four-word name whose last word is a given name, not an opener, stays whole
+    ("Tin tức\nÔng Nguyễn Văn Tiếp phát biểu. Bà Nguyễn Thị Kim Tiến, Bộ trưởng Bộ Y tế, cho biết.",
+     {"Nguyễn Thị Kim Tiến": {"Bộ trưởng Bộ Y tế"}}),
+])
+def test_a_name_run_into_the_next_sentence_ends_before_it(text, expected):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text=text, source="test"))
+    held: dict[str, set[str]] = {}
+    for h in facts.holdings:
+        held.setdefault(h.person, set()).add(h.post.label)
+    assert held == expected
+    assert not [p.name for p in facts.persons if len(p.name.split()) > 3 and p.name not in expected]
