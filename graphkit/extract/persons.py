@@ -105,6 +105,12 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
+def _foreign_persons() -> frozenset[str]:
+    """``foreign_persons.txt``: foreign statesmen whose Vietnamese-read names look Vietnamese ('Lý Hiển Long')."""
+    return frozenset(load_list("foreign_persons.txt"))
+
+
+@cache
 def _foreign_surnames() -> dict[str, str]:
     """``foreign_surnames.tsv``: family name → origin (ko, zh) of the family names that open a foreigner's name."""
     return {r["surname"]: r["origin"] for r in load_table("foreign_surnames.tsv", ("surname", "origin"))}
@@ -650,7 +656,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
         words = name.split()
         hit = PersonHit(s, e, name, surface,
                         foreign=(s, e, surface) in foreign or (s, e, surface) in latin
-                        or words[0] in _foreign_surnames() or _foreign_official(before_text))
+                        or words[0] in _foreign_surnames() or name in _foreign_persons()
+                        or _foreign_official(before_text))
         m = _AFTER_SEP.match(sentence, e) if titled else None
         if m:
             # up to the next name, not a commune's ('Phó Chủ tịch UBND xã Chu Phan': the title reads it)

@@ -618,3 +618,21 @@ def test_a_name_run_into_the_next_sentence_ends_before_it(text, expected):
         held.setdefault(h.person, set()).add(h.post.label)
     assert held == expected
     assert not [p.name for p in facts.persons if len(p.name.split()) > 3 and p.name not in expected]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a foreign statesman named in the Vietnamese reading, his family name a Vietnamese one (foreign_persons.txt):
+    # a bare title before him is his country's, not Vietnam's (corpus 22643187, 22557397)
+    ("Tin tức\nThủ tướng Nguyễn Xuân Phúc khẳng định chuyến thăm của Đoàn, cùng với chuyến thăm Việt Nam gần đây của "
+     "Thủ tướng Lý Hiển Long là minh chứng rõ nét cho quan hệ Đối tác chiến lược.", "Lý Hiển Long"),
+    ("Tin tức\nNhận lời mời của Đại tướng Ngô Xuân Lịch, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ "
+     "trưởng Bộ Quốc phòng Việt Nam, Thượng tướng Phạm Trường Long, Ủy viên Bộ Chính trị, Phó Chủ tịch Quân ủy Trung "
+     "ương Trung Quốc thăm hữu nghị chính thức Việt Nam từ ngày 18 - 19/6.", "Phạm Trường Long"),
+])
+def test_foreign_statesmen_take_no_vietnamese_post(text, person):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text=text, source="test"))
+    assert person in [p.name for p in facts.persons]
+    assert [h.post.label for h in facts.holdings if h.person == person] == []
