@@ -67,6 +67,9 @@ def _cues() -> SimpleNamespace:
         # every cue of chairing holds it (those of meeting_words.tsv when they all do, _CHAIR_OF, _BRIDGE): a
         # sentence without it is not searched for them
         chairing=_CHAIRING if all(_CHAIRING in w.lower() for w in _words("chair")) else None,
+        # … and of presence ('với sự tham dự của'): a sentence without it is not searched for them ('' when a word of
+        # use 'presence' lacks it)
+        presence_core=_PRESENCE_CORE if all(_PRESENCE_CORE in w.lower() for w in _words("presence")) else "",
         report=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')})(?![\w])"),
         # 'với sự tham dự của X': the persons after it attend, up to a verb of saying, welcoming or speaking
         presence=re.compile(rf"(?<![\w])(?:{_alt('presence')})(?![\w])", re.IGNORECASE),
@@ -85,7 +88,7 @@ def _cues() -> SimpleNamespace:
 
 
 _CHAIRING = "chủ trì"  # a sentence lower-cased holds it where these match (no letter of it has a case but its capital)
-_PRESENCE_CORE = "dự của"  # every word of use 'presence' holds it: a sentence without it is not searched for them
+_PRESENCE_CORE = "dự của"  # in every word of use 'presence' (checked in _cues)
 _CHAIR_OF = re.compile(r"(?:dưới sự|với sự)\s+(?:đồng\s+)?chủ trì của", re.IGNORECASE)
 _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40})", re.IGNORECASE)
 # 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
@@ -152,7 +155,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             for s, e, n in persons:
                 if e <= chair_m.start() and not (att_list and s >= att_list.end()):
                     chairs.setdefault(n, sent.evidence)
-        presence = cue.presence.search(t) if _PRESENCE_CORE in t else None
+        presence = cue.presence.search(t) if cue.presence_core in t else None
         if att_list:
             for s, e, n in persons:
                 if s >= att_list.end():

@@ -151,14 +151,21 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
 
 
 @cache
-def _newspaper_rx() -> re.Pattern:
-    """A newspaper's name right before a province's (newspaper_words.tsv): its head word, not a compound's last
-    syllable ('thông báo'), then spaces up to the end."""
+def _newspaper_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """newspaper_words.tsv: the head words of a newspaper's name ('Báo', 'báo điện tử') and the compounds whose last
+    syllable is one ('thông báo')."""
     from graphkit.gazetteer import load_table
 
     rows = load_table("newspaper_words.tsv", ("word", "use"))
-    heads = [r["word"] for r in rows if r["use"] == "head"]
-    compounds = [r["word"] for r in rows if r["use"] == "compound"]
+    return (tuple(r["word"] for r in rows if r["use"] == "head"),
+            tuple(r["word"] for r in rows if r["use"] == "compound"))
+
+
+@cache
+def _newspaper_rx() -> re.Pattern:
+    """A newspaper's name right before a province's (newspaper_words.tsv): its head word, not a compound's last
+    syllable ('thông báo'), then spaces up to the end."""
+    heads, compounds = _newspaper_words()
     not_after = "".join(f"(?<!{re.escape(w)} )(?<!{re.escape(w[:1].upper() + w[1:])} )" for w in compounds)
     return re.compile(rf"(?<![{_L}]){not_after}(?:{alternation(heads)})\s+$")
 
@@ -179,9 +186,7 @@ def _after_newspaper(text: str, at: int) -> bool:
 @cache
 def _newspaper_core() -> str:
     """'áo' when every head word of newspaper_words.tsv holds it ('Báo', 'báo điện tử'), else ''."""
-    from graphkit.gazetteer import load_table
-
-    heads = [r["word"] for r in load_table("newspaper_words.tsv", ("word", "use")) if r["use"] == "head"]
+    heads = _newspaper_words()[0]
     return "áo" if heads and all("áo" in h for h in heads) else ""
 
 

@@ -277,7 +277,7 @@ def _body_word_set() -> frozenset[str]:
 @cache
 def _body_word_firsts() -> frozenset[str]:
     """The first syllables of the words of several syllables in body_words.txt ('hỗ' of 'hỗ trợ xuất khẩu')."""
-    return frozenset(e.split()[0] for e in load_list("body_words.txt") if " " in e)
+    return frozenset(_long_body_words())
 
 
 @cache
