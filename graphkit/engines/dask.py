@@ -103,6 +103,17 @@ def _results(futures_done, handle, what: str) -> None:
         handle(res)
 
 
+def _remove_dir(d: Path, *, tries: int = 100, pause: float = 0.05) -> None:
+    """Remove the directory ``d``, even while a task of a failed build still running on another worker
+    writes into it: a file it adds during the removal leaves ``d`` not empty, so the removal is tried
+    again (nothing makes ``d`` anew; a task that finds it gone fails, and its client is closed)."""
+    for _ in range(tries):
+        shutil.rmtree(d, ignore_errors=True)
+        if not d.exists():
+            return
+        time.sleep(pause)
+
+
 def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, scheduler: str | None = None,
                     partitions: int | None = None, workers: int | None = None, parts_only: str | Path | None = None,
                     buckets: int | None = None, max_bytes: int = 10_000_000, resolve: bool = True,
@@ -146,7 +157,7 @@ def build_into_dask(inputs: Sequence[str | Path], store: str | Path | None, *, s
     cluster = None
     with ExitStack() as stack:
         if temporary:  # removed last, after the loads that read it
-            stack.callback(shutil.rmtree, parts_dir, ignore_errors=True)
+            stack.callback(_remove_dir, parts_dir)
         try:
             if store is not None and parts_only is None:  # the parts are loaded as they come (step 4 overlaps 1)
                 from graphkit.kg.store import new_store
