@@ -3,7 +3,6 @@ that dies mid-build has its partition run again, or the build fails and leaves n
 from __future__ import annotations
 
 import gzip
-import itertools
 import json
 import os
 import re
