@@ -46,9 +46,16 @@ def _cues() -> SimpleNamespace:
     address = _alt("address")
     return SimpleNamespace(
         chair=skipping(rf"(?<![\w])(?:{_alt('chair')})(?![\w])", _words("chair"), flags=re.IGNORECASE),
+        # right after 'chủ trì': a task, not a meeting ('giao Bộ X chủ trì, phối hợp với …', 'cơ quan chủ trì soạn thảo')
+        chair_task=re.compile(rf"\s*,?\s*(?:{_alt('task_after_chair')})(?![\w])"),
+        # between a person and 'chủ trì': the person gives the task to another ('X giao Sở Y chủ trì …') or the
+        # event is another's ('X nhắc lại Hội nghị do Y chủ trì'); not when the person acts 'khi chủ trì …'
+        chair_block=re.compile(rf"(?<![\w]){''.join(f'(?<!{re.escape(w)} )' for w in _words('word_before_assigning'))}"
+                               rf"(?:(?:{_alt('assigning')})(?=\s+(?:cho\s+)?[{UPPER}])|do)(?![\w])"),
         # persons after '(Cùng|Tham|Đến) dự … có (các đồng chí)': the attendees
         attend_list=re.compile(
             rf"(?=[CcTtĐđDd])(?<![\w])(?:[Cc]ùng |[Tt]ham |[Đđ]ến )?[Dd]ự(?! (?:{du_nouns}))"
+            rf"(?! (?:[^\s.,;:]+ ){{0,2}}(?:{_alt('contest')})(?![\w]))"
             rf"[^.;:]{{0,60}}?\bcó\b(?: sự tham dự của)?(?: các)?(?: (?:{address}))?\s*:?"),
         # persons before a verb 'dự' (attend); not 'dự án', 'danh dự', nor a contest ('tham dự VCK U20 World Cup')
         attend_verb=re.compile(
@@ -70,7 +77,12 @@ def _cues() -> SimpleNamespace:
         # … and of presence ('với sự tham dự của'): a sentence without it is not searched for them ('' when a word of
         # use 'presence' lacks it)
         presence_core=_PRESENCE_CORE if all(_PRESENCE_CORE in w.lower() for w in _words("presence")) else "",
-        report=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')})(?![\w])"),
+        # 'X mời Y dự …' (not 'được mời', 'lời mời', 'khách mời', 'giấy mời', 'thư mời')
+        inviting_words=_words("inviting"),
+        inviting=re.compile(rf"(?<![\w])(?<!được )(?<!lời )(?<!khách )(?<!giấy )(?<!thư )(?:{_alt('inviting')})"
+                            rf"(?![\w])(?! gọi)"),
+        report=re.compile(rf"(?<![\w])(?:{_alt('saying')}|{_alt('welcoming')}"
+                          rf"|(?<!được )(?<!lời )(?<!khách )(?:{_alt('others_attend')}))(?![\w])"),
         # 'với sự tham dự của X': the persons after it attend, up to a verb of saying, welcoming or speaking
         presence=re.compile(rf"(?<![\w])(?:{_alt('presence')})(?![\w])", re.IGNORECASE),
         # (or a full stop after a word in lower case or a number, then a capital: a sentence the splitter left glued
@@ -94,6 +106,13 @@ _BRIDGE = re.compile(r"chủ trì (?:tại )?điểm cầu(?P<where>[^,.;]{0,40}
 # 'Nhận lời mời của A, …, sáng 11/5, B … dự': the host who invites is no attendee; the invitation ends at the
 # comma before the time of the story (or at the verb)
 _INVITE = re.compile(r"(?<![\w])(?:lời mời|mời) của(?![\w])", re.IGNORECASE)
+# 'Theo ông X, …' / 'theo lời mời của X,': X is the source or the host of what follows, not one who attends
+_SOURCE = re.compile(r"(?<![\w])[Tt]heo\s[^,;:]{0,80}[,:]")
+# after 'dưới sự chủ trì của A': the names joined to A ('và', 'cùng', ';') chair with A; a stop ends them ('… để xem
+# xét …', a full stop), and so does a name not joined ('dưới sự chủ trì của ông A - …, ông B … cho biết')
+_CO_CHAIR = re.compile(r"(?<![\w])(?:và|cùng)(?![\w])|;")
+_CHAIR_OF_STOP = re.compile(r"(?<![\w])(?:để|nhằm)(?![\w])|\.\s")
+_WHEN = re.compile(r"(?<![\w])(?:khi|lúc)(?![\w])")  # 'X đã chỉ đạo như trên khi chủ trì …': X chairs
 _AT = re.compile(rf"\btại\s+(?P<loc>[{UPPER}][^,.;()]{{2,70}})")
 
 
@@ -137,6 +156,7 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             bridge, chair_m, chair_of = _BRIDGE.search(t), cue.chair.search(t), _CHAIR_OF.search(t)
         else:  # (with the 't' of join: find_meetings 2.48 -> 1.46 G instructions on 4,000 articles)
             bridge = chair_m = chair_of = None
+        block = -1  # where the persons who may chair start (after 'giao Sở X', 'do'), when a word hands it on
         att_list = cue.attend_list.search(t)
         if att_list and not any(s >= att_list.end() for s, _e, _n in persons):
             att_list = None  # no name after it: 'dự … có' was not a list ('sang dự Kỳ họp và …, … có một không hai')
@@ -148,12 +168,22 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
             sub.chairs = [(n, sent.evidence) for n in names]
             subs.append(sub)
         elif chair_of:
+            prev = chair_of.end()
             for s, e, n in persons:
-                if s >= chair_of.end():
-                    chairs.setdefault(n, sent.evidence)
-        elif chair_m:
+                if s < chair_of.end():
+                    continue
+                gap = t[prev:s]
+                if _CHAIR_OF_STOP.search(gap) or (prev > chair_of.end() and not _CO_CHAIR.search(gap)):
+                    break
+                chairs.setdefault(n, sent.evidence)
+                prev = e
+        elif chair_m and not cue.chair_task.match(t, chair_m.end("whole")):
+            # the persons after the last word that hands the chairing to another ('giao', 'do'), if any
+            block = max((m.end() for m in cue.chair_block.finditer(t, 0, chair_m.start())), default=-1)
+            if block >= 0 and _WHEN.search(t, block, chair_m.start()):
+                block = -1
             for s, e, n in persons:
-                if e <= chair_m.start() and not (att_list and s >= att_list.end()):
+                if block <= s and e <= chair_m.start() and not (att_list and s >= att_list.end()):
                     chairs.setdefault(n, sent.evidence)
         presence = cue.presence.search(t) if cue.presence_core in t else None
         if att_list:
@@ -176,15 +206,21 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 gap = t[lead.end():first[0]] if first else ""
                 if first and (not gap.strip(" ,") or cue.address.fullmatch(gap)):  # the subject, right after
                     attendees.setdefault(first[2], sent.evidence)
-            elif v and not chair_m:
+            # (with a chair in the sentence, only before the chairing handed on: 'X dự tiệc … do Y chủ trì'; no one
+            # when it is an invitation: 'X mời Y … dự …' tells no attending)
+            elif v and (not chair_m or v.end() <= block) \
+                    and not (any(w in t for w in cue.inviting_words) and cue.inviting.search(t, 0, v.start())):
                 inv = _INVITE.search(t, 0, v.start())
                 host = (inv.end(), (cue.time_clause.search(t, inv.end(), v.start()) or v).start()) if inv else (0, 0)
                 # the last report verb before the attending (found once: a search per person is quadratic)
                 last_report = max((m.start() for m in cue.report.finditer(t, 0, v.start())), default=-1)
+                sources = [(m.start(), m.end()) for m in _SOURCE.finditer(t, 0, v.start())] if "heo " in t else ()
                 for s, e, n in persons:
                     # not the host who invites, nor a speaker who tells that others will attend ('X phát biểu rằng,
-                    # lãnh đạo 20 nước sẽ tham dự'), nor one who welcomes them ('X chào mừng Y sang dự …')
-                    if e <= v.start() and not host[0] <= s < host[1] and last_report < e:
+                    # lãnh đạo 20 nước sẽ tham dự'), nor one who welcomes them ('X chào mừng Y sang dự …'), nor the
+                    # source of the news ('Theo ông X, …, doanh nghiệp … tham dự')
+                    if e <= v.start() and not host[0] <= s < host[1] and last_report < e \
+                            and not any(a <= s < b for a, b in sources):
                         attendees.setdefault(n, sent.evidence)
         if first_role is None and (bridge or chair_of or chair_m or att_list or presence):
             first_role = i

@@ -201,3 +201,108 @@ def test_chaired_by_a_body_with_su_tham_du_cua():
 ])
 def test_a_contest_is_no_meeting(sentence):
     assert meet(sentence) == []
+
+
+# 'chủ trì' of a task, not of a meeting: the one who hands the task on chairs nothing, nor the body that leads it
+@pytest.mark.parametrize("sentence", [
+    # corpus 22495393: a task right after 'chủ trì' ('chủ trì, phối hợp')
+    "Phó Thủ tướng Vũ Đức Đam giao Bộ TT&TT chủ trì, phối hợp với các Bộ Công an, Quốc phòng và các bộ, cơ quan liên "
+    "quan khẩn trương tổ chức kiểm tra, thanh tra công tác bảo vệ an toàn thông tin mạng (ATTTM) đối với hệ thống "
+    "thông tin quan trọng quốc gia.",
+    # corpus 22530445: 'chủ trì phối hợp' without a comma
+    "Trước thực trạng trên, Phó Chủ tịch Ủy ban nhân dân thành phố Hải Phòng Lê Thanh Sơn yêu cầu Sở Tài nguyên và Môi "
+    "trường chủ trì phối hợp các đơn vị liên quan tăng cường tuyên truyền, phổ biến nội dung Nghị định 33/2017/NĐ-CP.",
+    # corpus 21511557: 'giao Sở X chủ trì nghiên cứu'
+    "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở Lao động - Thương binh và Xã hội chủ trì "
+    "nghiên cứu, báo cáo UBND TP quyết định.",
+    # corpus 22350352: 'các cơ quan chủ trì soạn thảo'
+    "Đại biểu Trần Văn Mão đề nghị, trong thời gian tới, các cơ quan chủ trì soạn thảo và các cơ quan liên quan cần phối "
+    "hợp chặt chẽ và phân công trách nhiệm cụ thể.",
+])
+def test_a_task_led_is_no_chairing(sentence):
+    ms = meet(sentence)
+    assert not ms or ms[0].chairs == []
+
+
+@pytest.mark.parametrize("sentence, chairs, attendees", [
+    # corpus 22425091: the event is another's ('do Y chủ trì'): Y chairs, the one who attends it does not
+    ("Trưa 31/5 theo giờ Washington DC, Thủ tướng Nguyễn Xuân Phúc đã dự tiệc chiêu đãi cấp Nhà nước của Chính quyền "
+     "Hoa Kỳ do Ngoại trưởng Hoa Kỳ Rex Tillerson chủ trì tại trụ sở Bộ Ngoại giao Hoa Kỳ.",
+     ["Rex Tillerson"], ["Nguyễn Xuân Phúc"]),
+    # corpus 22371924
+    ("Chiều tối 25-5, đồng chí Võ Văn Thưởng đã có cuộc hội kiến với đồng chí Tạ Phục Chiêm, Bí thư Tỉnh ủy tỉnh Hà Nam "
+     "và dự Tiệc chiêu đãi của Tỉnh ủy Hà Nam do đồng chí Tạ Phục Chiêm chủ trì.",
+     ["Tạ Phục Chiêm"], ["Võ Văn Thưởng"]),
+    # corpus 22502257: one who recalls a conference chaired by another
+    ("Trao đổi với các đại biểu, Phó Thủ tướng Vũ Đức Đam nhắc lại Hội nghị về du lịch do Thủ tướng Nguyễn Xuân Phúc "
+     "chủ trì tại Hội An tháng 8/2016 với quan điểm “xắn tay áo vào việc”.",
+     ["Nguyễn Xuân Phúc"], []),
+    # words that are no handing on: 'Ban chỉ đạo', 'An toàn giao thông', 'Bộ Ngoại giao Nga', '… khi chủ trì'
+    # (corpus 22656730, 22677438, 22531374, 21511929)
+    ("Ngày 1/7, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ Vương Đình Huệ, Trưởng Ban chỉ đạo điều hành giá đã chủ "
+     "trì buổi làm việc của Ban chỉ đạo.", ["Vương Đình Huệ"], []),
+    ("Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình, Chủ tịch Ủy ban An toàn giao thông quốc gia đã chủ trì Hội "
+     "nghị.", ["Trương Hòa Bình"], []),
+    ("Ngày 14/6, Thứ trưởng thường trực Bộ Ngoại giao Bùi Thanh Sơn đã cùng Thứ trưởng Bộ Ngoại giao Nga Igor Morgulov "
+     "chủ trì Đối thoại chiến lược Ngoại giao - Quốc phòng - An ninh lần thứ 9.", ["Bùi Thanh Sơn", "Igor Morgulov"], []),
+    # corpus 22455857: an inspection led ('chủ trì kiểm tra') is chaired
+    ("Thực hiện kế hoạch công tác quân sự năm 2017, ngày 2/6, tại Cam Ranh, Khánh Hòa, đồng chí Đại tướng Ngô Xuân Lịch, "
+     "Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng đã chủ trì kiểm tra toàn diện công "
+     "tác huấn luyện, sẵn sàng chiến đấu của Quân chủng Hải quân.", ["Ngô Xuân Lịch"], []),
+    ("Bộ trưởng Lê Thành Long đã chỉ đạo như trên khi chủ trì cuộc họp nghe báo cáo nội dung Dự thảo Nghị định về đăng "
+     "ký biện pháp bảo đảm diễn ra hôm qua (10/2).", ["Lê Thành Long"], []),
+])
+def test_who_chairs_when_the_chairing_is_handed_on(sentence, chairs, attendees):
+    main = meet(sentence)[0]
+    assert [n for n, _ in main.chairs] == chairs
+    assert [n for n, _ in main.attendees] == attendees
+
+
+@pytest.mark.parametrize("sentence, chairs", [
+    # corpus 22372340: the one to be disciplined, after 'để xem xét', is no chair
+    ("Ngày 25/5/2017, tại Trụ sở Trung ương Đảng, Ban Bí thư đã họp dưới sự chủ trì của đồng chí Tổng Bí thư Nguyễn "
+     "Phú Trọng để xem xét báo cáo của Ủy ban Kiểm tra Trung ương đề nghị thi hành kỷ luật đồng chí Nguyễn Văn Thiện, "
+     "nguyên Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy Bình Định.", ["Nguyễn Phú Trọng"]),
+    # corpus 22439851: the subject of the clause that follows is no chair
+    ("Tại cuộc họp báo sáng ngày 2-6 dưới sự chủ trì của ông Trần Hữu Thế - Phó Chủ tịch UBND tỉnh Phú Yên, ông Nguyễn "
+     "Tri Phương – Phó giám đốc Sở NN-PTNT Phú Yên cho biết, đến thời điểm này đã có 769.175 con tôm hùm bị chết.",
+     ["Trần Hữu Thế"]),
+    # corpus 21494686: co-chairs joined by 'và'
+    ("Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt-Lào diễn ra từ ngày 7 tới 8/2 tại Hà Nội dưới sự chủ trì của Thủ "
+     "tướng Nguyễn Xuân Phúc và Thủ tướng Lào Thongloun Sisoulith.", ["Nguyễn Xuân Phúc", "Thongloun Sisoulith"]),
+])
+def test_chairs_after_duoi_su_chu_tri_cua(sentence, chairs):
+    assert [n for n, _ in meet(sentence)[0].chairs] == chairs
+
+
+@pytest.mark.parametrize("sentence, attendees", [
+    # 'vinh dự' (honoured), 'do dự' (hesitate) are no attending (corpus 21473442, 21494945)
+    ("Với sản phẩm 'Queen Coffee', Nữ hoàng Doanh nhân Ngô Thị Kim Chi vừa vinh dự đón nhận danh hiệu Top 20 Doanh "
+     "nhân và thương hiệu hàng đầu Việt Nam.", []),
+    ("Tổng thống Donald Trump lần đầu tiên tiết lộ ông ta đã “do dự” về kế hoạch gây tranh cãi này trước khi đặt bút "
+     "ký.", []),
+    # the source of the news attends nothing ('Theo ông X, …'); the subject after it does (corpus 22256660, 22676837)
+    ("Theo ông Jaehan Shin, đại diện Công ty Bexco (Hàn Quốc), đây là lần thứ 9 Entech được tổ chức tại Việt Nam, nhưng "
+     "là lần đầu tiên tổ chức tại Thành phố Hồ Chí Minh với số lượng doanh nghiệp Hàn Quốc tham dự đông nhất.", []),
+    ("Theo Đại sứ Đoàn Xuân Hưng, Thủ tướng Nguyễn Xuân Phúc thăm Đức và tham dự Hội nghị Thượng đỉnh G20 từ ngày "
+     "5-8/7 trong bối cảnh quan hệ giữa hai nước rất tốt.", ["Nguyễn Xuân Phúc"]),
+    # one who tells ('cho hay') that a firm attends (corpus 21491040)
+    ("Trong khi đó, ông Lê Đình Tứ, Phó Tổng Giám đốc Deloitte Việt Nam cũng cho hay, Deloitte Việt Nam tham dự tất cả "
+     "các buổi trao thưởng giải Jackpot của Vietlott là với vai trò là đơn vị độc lập.", []),
+    # an invitation tells no attending, neither the host's nor the guest's (corpus 22644684, 22712119)
+    ("Chủ tịch nước Trần Đại Quang mời Tổng thống Nga Vladimir Putin thăm chính thức Việt Nam và dự Hội nghị cấp cao "
+     "APEC tại Việt Nam.", []),
+    ("Hồi tháng 4, cô được Thủ tướng Đức Angela Merkel mời tham dự hội nghị thượng đỉnh về bình đẳng cho phụ nữ.", []),
+    # one who informs ('thông tin:') that his district attended (corpus 22733318)
+    ("Chủ tịch UBND huyện Hải Hà Nguyễn Mạnh Cường thông tin: Trong 3 năm qua, huyện Hải Hà đã tham dự 2 cuộc họp do "
+     "Bộ Giao thông Vận tải chủ trì để tháo gỡ khó khăn này, song chưa có kết quả khả quan.", []),
+    # one who lets others attend (corpus 22686250)
+    ("Hàng chục phóng viên của các báo kiên nhẫn chờ đợi, cuối cùng cũng được ông Phó Chủ tịch UBND TP.Sầm Sơn Phạm Văn "
+     "Tuấn cho phép quay trở lại phòng họp ở tầng 3 để dự buổi đối thoại.", []),
+    # a contest after 'dự … có' (corpus 22321990)
+    ("HLV Darren Bazeley tiết lộ ngoài các tuyển thủ quốc gia, ông cũng có 11 cầu thủ từng tham dự World Cup U-17 năm "
+     "2015, trong đó có thủ môn Michael Woud đang làm nhiệm vụ ở CLB Sunderland (Anh).", []),
+])
+def test_who_attends_and_who_does_not(sentence, attendees):
+    ms = meet(sentence)
+    assert [n for n, _ in (ms[0].attendees if ms else [])] == attendees

@@ -24,6 +24,12 @@ from graphkit.extract.places import find_districts, find_provinces
     # … the provinces themselves are read (corpus 22381017)
     ("cho hơn 30.000 nông dân tại Nam Định, Đồng Tháp, Tiền Giang", ["Nam Định", "Đồng Tháp", "Tiền Giang"]),
     ("Chủ tịch UBND tỉnh Thái Bình Nguyễn Hồng Diên", ["Thái Bình"]),
+    # 'Điện Biên Phủ' alone is a street or the battle, not the province (corpus 21477828, 21473826); with its kind
+    # word the city still names it (corpus 21486744, 21472358)
+    ("- Phía Nam: Văn phòng đại diện báo VietNamNet phía Nam, số 408 Điện Biên Phủ, P11,Q10, TP.", []),
+    ("chị Liên - chủ đại lý vé số cấp 2 trên đường Điện Biên Phủ (quận Bình Thạnh) cho biết", []),
+    ("đẩy nhiệt độ ở các thành phố Điện Biên Phủ và Sơn La lên mức 28 độ C.", ["Điện Biên", "Sơn La"]),
+    ("của Nhà xe Điện Lý ở thành phố Điện Biên Phủ, do anh Vũ Mạnh Tưởng", ["Điện Biên"]),
 ])
 def test_provinces(text, expected):
     assert [m.place.name for m in find_provinces(text)] == expected
