@@ -331,8 +331,9 @@ def _subject_issuer(text: str, start: int) -> _Issuer | None:
 _JOINT_TYPES = frozenset({"TTLT", "NQLT"})  # joint documents (directive_types.tsv): coded with every issuer
 # '-BTC', '-BCA-BQP-BYT', '-CP-ĐCTUBTWMTTQVN'; a space after the dash only before a code in capitals ('-BQP- VKSNDTC')
 _MORE_ISSUERS = re.compile(rf"(?:[-–](?:[A-ZĐ][A-Za-zĐđ&]{{0,15}}|\s[A-ZĐ][A-ZĐ&]{{1,15}}))+(?![{_L}\d])")
-# a unit of the issuer written after it ('-TTr', '-NC', '-BVTV', '-HĐTV'): capitals, at most one small letter, no space
-_UNIT = re.compile(rf"[-–][A-ZĐ][A-ZĐ&]{{0,11}}(?:[a-zđ][A-ZĐ&]{{0,10}})?(?![{_L}\d\-–/])")
+# a unit of the issuer written after it ('-TTr', '-NC', '-BVTV', '-HĐTV', '-PV11'): capitals, at most one small
+# letter, a number of at most two digits at the end, no space
+_UNIT = re.compile(rf"[-–][A-ZĐ][A-ZĐ&]{{0,11}}(?:[a-zđ][A-ZĐ&]{{0,10}})?\d{{0,2}}(?![{_L}\d\-–/])")
 _CAPITALS = re.compile(r"[A-ZĐ]{2,10}")  # an issuer's code in capitals (SXD: Sở Xây dựng; HĐXD)
 
 

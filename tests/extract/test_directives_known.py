@@ -30,6 +30,11 @@ def codes(text, day=None):
     ("Ngược lại, Thứ trưởng cũng cho biết đã yêu cầu phía Uber và Grab thực hiện đúng các quy định về điều kiện kinh "
      "doanh vận tải trong Nghị định 86 đã ban hành.", ["86/2014/NĐ-CP"]),
     ("Quy định mới về tăng học phí theo Nghị định số 86 của Chính phủ đã có hiệu lực từ năm 2015.", ["86/2015/NĐ-CP"]),
+    # what the subject and year rules leave open, the subject completes (21474168, 22661851)
+    ("Thủ tướng, thường trực Chính phủ và Thanh tra Chính phủ đã bàn ngay tại hội nghị và ra Chỉ thị số 20 ký lúc 13h",
+     ["20/CT-TTg"]),
+    ("Nghị định 47 của Chính phủ quy định mức lương cơ sở năm 2017 áp dụng đối với cán bộ, công chức",
+     ["47/2017/NĐ-CP"]),
 ])
 def test_well_known_document(text, expected):
     assert codes(text) == expected
@@ -61,6 +66,9 @@ def test_well_known_document_not_taken(text, day):
      "giáo chùa Lam Sơn.", ["4446/QĐ-UBND-NC"]),
     ("ngày 10/12/2015, Hội đồng thành viên VEC đã ban hành Quyết định số 807/QĐ-VEC-HĐTV phê duyệt phương án xử lý.",
      ["807/QĐ-VEC-HĐTV"]),
+    # a unit numbered (22488819)
+    ("Ngày 8-6, Công an TP Hà Nội đã tổ chức cuộc họp với các phòng nghiệp vụ để triển khai Kế hoạch 199/KH-CAHN-PV11 "
+     "về kiểm tra xử lý vi phạm của các phương tiện quá tải, quá khổ.", ["199/KH-CAHN-PV11"]),
     # a joint circular keeps every issuer (unchanged)
     ("theo Thông tư liên tịch số 03/2000/TTLT-BYT-BGDĐT", ["03/2000/TTLT-BYT-BGDĐT"]),
     # a letter of an issuer outside the table, the text calling it a letter (22279817, 22383700, 21490868, 22409807)
