@@ -129,6 +129,25 @@ def _blockers() -> re.Pattern:
 
 
 @cache
+def _opinion_verbs() -> re.Pattern:
+    """A verb of saying or judging (``data/implement_opinion_verbs.txt``) right before the implementing verb, after a
+    comma or colon ('việc' optional)."""
+    words = load_list("implement_opinion_verbs.txt")
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})\s*[,:]\s*(?:việc\s+)?$", re.IGNORECASE)
+
+
+# the copula after the document, in its clause: what carrying it out is ('… Chỉ thị 05 là nhiệm vụ …')
+_IS_AFTER = re.compile(r"[^,;:.!?]{0,120}?(?<![\w])là(?![\w])")
+
+
+def _is_opinion(sentence: str, verb: re.Match, directive_end: int) -> bool:
+    """Whether the verb opens an opinion about carrying the document out rather than a report of it ('Phó Chủ tịch
+    UBND tỉnh Bình Định cho rằng, việc thực hiện đóng tàu vỏ thép theo Nghị định 67 là một chủ trương lớn')."""
+    return _opinion_verbs().search(sentence, max(0, verb.start() - 30), verb.start()) is not None \
+        and _IS_AFTER.match(sentence, directive_end) is not None
+
+
+@cache
 def _pronoun_subject() -> re.Pattern:
     """A personal pronoun (``data/implement_pronoun_subjects.txt``): written between a body and the verb, it is the
     verb's subject ('Báo cáo Quốc hội, thực tế chúng tôi đã thực hiện Nghị quyết 29')."""
@@ -263,6 +282,8 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
         return []
     verb = found[-1]
     if not _carried_out(sentence, verb) or _not_followed().search(sentence, verb.end(), directive_start):
+        return []
+    if directive_end is not None and _is_opinion(sentence, verb, directive_end):
         return []
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH

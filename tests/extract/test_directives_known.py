@@ -101,6 +101,15 @@ def impl(text):
     ("Nếu đoàn liên ngành làm chưa được thì sẽ thuê đơn vị tư vấn giám sát để người ta đánh giá cho khách quan, tìm hiểu "
      "rõ nguyên nhân và báo cáo trung thực với Bộ Nông nghiệp và Phát triển nông thôn và với Thủ tướng để chúng ta rút "
      "bài học kinh nghiệm cho việc thực hiện Nghị định 67/2014/NĐ-CP.", []),
+    # an opinion about carrying a document out, not a report of it: a verb of saying, then the copula (22618419,
+    # 22307548) …
+    ("Phó Chủ tịch UBND tỉnh Bình Định Trần Châu cho rằng, việc thực hiện đóng tàu vỏ thép theo Nghị định 67 là một "
+     "chủ trương lớn của Nhà nước.", []),
+    ("Tham luận tại hội nghị, đại diện các bộ ngành, địa phương, đơn vị như Thành ủy Hà Nội, Đảng ủy Công an Trung "
+     "ương... đều cho rằng, thực hiện tốt Chỉ thị 05-CT/TW là thực hiện một chủ trương rất quan trọng.", []),
+    # … but a report after a verb of saying stays one (21472017)
+    ("Bộ Công Thương cho biết, thực hiện Quyết định số 2551/QĐ-TTg ngày 30/12/2016 của Thủ tướng Chính phủ thành lập "
+     "Ban chỉ đạo xử lý các tồn tại, yếu kém của một số dự án, Bộ đã họp.", [("Bộ Công Thương", "2551/QĐ-TTg")]),
 ])
 def test_implementation_of_well_known_documents(text, expected):
     assert impl(text) == expected
