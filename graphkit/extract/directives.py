@@ -331,6 +331,10 @@ def _subject_issuer(text: str, start: int) -> _Issuer | None:
 _JOINT_TYPES = frozenset({"TTLT", "NQLT"})  # joint documents (directive_types.tsv): coded with every issuer
 # '-BTC', '-BCA-BQP-BYT', '-CP-ĐCTUBTWMTTQVN'; a space after the dash only before a code in capitals ('-BQP- VKSNDTC')
 _MORE_ISSUERS = re.compile(rf"(?:[-–](?:[A-ZĐ][A-Za-zĐđ&]{{0,15}}|\s[A-ZĐ][A-ZĐ&]{{1,15}}))+(?![{_L}\d])")
+# a unit of the issuer written after it ('-TTr', '-NC', '-BVTV', '-HĐTV', '-PV11'): capitals, at most one small
+# letter, a number of at most two digits at the end, no space
+_UNIT = re.compile(rf"[-–][A-ZĐ][A-ZĐ&]{{0,11}}(?:[a-zđ][A-ZĐ&]{{0,10}})?\d{{0,2}}(?![{_L}\d\-–/])")
+_CAPITALS = re.compile(r"[A-ZĐ]{2,10}")  # an issuer's code in capitals (SXD: Sở Xây dựng; HĐXD)
 
 
 def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
@@ -347,11 +351,16 @@ def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
     year_part = f"{m.group('ysep')}{year}" if year else ""
     if type_code in _JOINT_TYPES and (more := _MORE_ISSUERS.match(m.string, m.end())) is not None:
         issuer_code += "".join(more.group(0).split())  # a joint document: every issuer (04/2012/TTLT-BYT-BTC)
+        unit = ""
+    else:
+        # the issuing unit after the issuer belongs to the code (5278/KL-BNN-TTr, 4446/QĐ-UBND-NC), not to its issuer
+        unit = u.group(0) if (u := _UNIT.match(m.string, m.end())) is not None else ""
     if type_code not in directive_types():
         # a letter: NUMBER/ISSUER-UNIT (1496/UBND-QLĐT, 2103/TTg-ĐMDN), its first part an issuer's code
         lead_code = _norm_issuer(type_code)
-        if directive_issuers().get(lead_code, ("",))[0] != "state":
-            return None
+        letter = tword is not None and TYPE_WORDS[tword.lower()] == "CV"
+        if directive_issuers().get(lead_code, ("",))[0] != "state" and not (letter and _CAPITALS.fullmatch(lead_code)):
+            return None  # (an issuer not in the table: only when the text calls it a letter, 'Công văn số 3322/SXD-TTS')
         return _make(num, "CV", f"{lead_code}-{m.group('iss')}", "state", year=year,
                      type_word=tword if tword and TYPE_WORDS[tword.lower()] == "CV" else "Công văn",
                      issuer=body, issued=issued, term=term, code=f"{num}{year_part}/{lead_code}-{m.group('iss')}")
@@ -359,7 +368,7 @@ def _state_code(m: re.Match, issued, issuer, term) -> Directive | None:
         # a Party code written the State way (68/QĐ-TW): one document, coded as the Party codes it
         return _make(num, type_code, issuer_code, "party", type_word=tword, issuer=body, issued=issued, term=term)
     return _make(num, type_code, issuer_code, "state", year=year, type_word=tword, issuer=body, issued=issued,
-                 term=term, code=f"{num}{year_part}/{type_code}-{issuer_code}")
+                 term=term, code=f"{num}{year_part}/{type_code}-{issuer_code}{unit}")
 
 
 def _completed(type_code: str, num: str, tword: str, issuer: _Issuer | None, issued, term, *,
@@ -376,6 +385,49 @@ def _completed(type_code: str, num: str, tword: str, issuer: _Issuer | None, iss
     code = f"{num}/{year}/{type_code}-{issuer.code}" if year else None
     return _make(num, type_code, issuer.code, "state", type_word=tword, issuer=issuer.body, issued=issued,
                  term=term, year=year, code=code)
+
+
+@dataclass(frozen=True)
+class _WellKnown:
+    directive: Directive
+    issuer: str
+    issued: _dt.date
+    subject: re.Pattern
+
+
+@cache
+def _well_known_table() -> dict[tuple[str, str], tuple[_WellKnown, ...]]:
+    """``data/well_known_directives.tsv`` by (type word in lower case, number without leading zeros); each row's
+    document as its code, written after its type word, reads."""
+    from graphkit.gazetteer import load_table
+
+    out: dict[tuple[str, str], list[_WellKnown]] = {}
+    for r in load_table("well_known_directives.tsv", ("type", "number", "code", "issuer", "issued", "subject")):
+        written = f"{r['type']} {r['code']}"
+        if (m := _PARTY.fullmatch(written)) is not None:
+            d = _make(m.group("num"), m.group("type"), _norm_issuer(m.group("iss")), "party", type_word=m.group("tword"))
+        else:
+            d = _state_code(_STATE.fullmatch(written), None, None, None)
+        out.setdefault((r["type"].lower(), r["number"]), []).append(
+            _WellKnown(d, r["issuer"], _dt.date.fromisoformat(r["issued"]), re.compile(r["subject"], re.IGNORECASE)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _well_known(text: str, tword: str, num: str, issuer: _Issuer | None, year: str | None,
+                article_date: _dt.date | None) -> Directive | None:
+    """The well-known document (``data/well_known_directives.tsv``) a short reference with no certain code stands
+    for: of its type and number, not named as another issuer's, not signed after the article or in another year
+    than written, and the only one of them whose subject the article holds ('Nghị định 67' in a story about
+    fishing boats is 67/2014/NĐ-CP)."""
+    rows = _well_known_table().get((tword.lower(), num.lstrip("0")))
+    if not rows:
+        return None
+    fit = [r for r in rows if (issuer is None or issuer.code == r.issuer
+                               or issuer.code is None and issuer.body is not None and issuer.body == r.directive.issuer)
+           and (article_date is None or article_date >= r.issued)
+           and (year is None or int(year) == r.issued.year)
+           and r.subject.search(text)]
+    return fit[0].directive if len(fit) == 1 else None
 
 
 def find_directives(text: str, *, article_date: _dt.date | None = None,
@@ -498,11 +550,16 @@ def find_directives(text: str, *, article_date: _dt.date | None = None,
                 resolved.append((start, end, d, surface))
                 learn(d)
             else:
-                pending.append((start, end, type_code, num, surface, year))
+                pending.append((start, end, type_code, num, surface, year, m.group("tword"), issuer, named_after))
     for start, end, d, surface in resolved:
         add(start, end, d, surface)
-    for start, end, type_code, num, surface, _year in pending:
+    for start, end, type_code, num, surface, year, tword, issuer, named_after in pending:
         d = full_by_short.get((type_code, num.lstrip("0")))
+        if d is None and (issuer is not None or not named_after):
+            # a document so often cited by its number alone that the article's subject tells which it is
+            d = _well_known(text, tword, num, issuer, year, article_date)
+            if d is not None:
+                learn(d)
         if d is not None:
             add(start, end, d, surface)
     found.sort(key=lambda x: x.start)

@@ -129,6 +129,32 @@ def _blockers() -> re.Pattern:
 
 
 @cache
+def _opinion_verbs() -> re.Pattern:
+    """A verb of saying or judging (``data/implement_opinion_verbs.txt``) right before the implementing verb, after a
+    comma or colon ('việc' optional)."""
+    words = load_list("implement_opinion_verbs.txt")
+    return re.compile(rf"(?<![\w])(?:{alternation(words, ignore_case=True)})\s*[,:]\s*(?:việc\s+)?$", re.IGNORECASE)
+
+
+# the copula after the document, in its clause: what carrying it out is ('… Chỉ thị 05 là nhiệm vụ …')
+_IS_AFTER = re.compile(r"[^,;:.!?]{0,120}?(?<![\w])là(?![\w])")
+
+
+def _is_opinion(sentence: str, verb: re.Match, directive_end: int) -> bool:
+    """Whether the verb opens an opinion about carrying the document out rather than a report of it ('Phó Chủ tịch
+    UBND tỉnh Bình Định cho rằng, việc thực hiện đóng tàu vỏ thép theo Nghị định 67 là một chủ trương lớn')."""
+    return _opinion_verbs().search(sentence, max(0, verb.start() - 30), verb.start()) is not None \
+        and _IS_AFTER.match(sentence, directive_end) is not None
+
+
+@cache
+def _pronoun_subject() -> re.Pattern:
+    """A personal pronoun (``data/implement_pronoun_subjects.txt``): written between a body and the verb, it is the
+    verb's subject ('Báo cáo Quốc hội, thực tế chúng tôi đã thực hiện Nghị quyết 29')."""
+    return _verbs("implement_pronoun_subjects.txt")
+
+
+@cache
 def _asked() -> re.Pattern:
     """A blocker right before an actor, or before its head ('kiến nghị với Đoàn đại biểu Quốc hội tỉnh Sơn La …',
     'yêu cầu Chủ tịch UBND các huyện …', also of a body not read as one: 'yêu cầu Giám đốc BVĐK tỉnh Hòa Bình') or the words for its Party and authorities ('đề nghị Đảng bộ, chính quyền
@@ -257,6 +283,8 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     verb = found[-1]
     if not _carried_out(sentence, verb) or _not_followed().search(sentence, verb.end(), directive_start):
         return []
+    if directive_end is not None and _is_opinion(sentence, verb, directive_end):
+        return []
     # the nearest actor before the verb; else 'tỉnh' standing for the article's province
     cands = [i for i, a in enumerate(actors) if a[1] <= verb.start() and verb.start() - a[1] <= ACTOR_REACH
              and sentence.count("(", a[1], verb.start()) <= sentence.count(")", a[1], verb.start())]
@@ -271,7 +299,8 @@ def find_actors(sentence: str, directive_start: int, actors: list[tuple[int, int
     if best is not None:
         start, end = actors[best][0], actors[best][1]
         first = actors[_list_start(sentence, actors, best)][0]
-        if _blockers().search(sentence, end, verb.start()) or _asked().search(sentence, max(0, first - 45), first):
+        if _blockers().search(sentence, end, verb.start()) or _asked().search(sentence, max(0, first - 45), first) \
+                or _pronoun_subject().search(sentence, end, verb.start()):
             return []
         if _ATTRIBUTION.match(sentence) and "," in sentence[end:verb.start()] and "," not in sentence[:start]:
             return []  # the source of what the sentence says, not its subject
@@ -417,7 +446,7 @@ _CITE_LINK = re.compile(r"(?=[tvsbhc])(?<![\w])(?:thực hiện|về|sửa đổ
 # được sửa đổi bởi Nghị định 135') the later document does it to the earlier
 _CHANGE_LINK = re.compile(r"(?<![\w])(?P<passive>được\s+)?(?P<verb>sửa đổi(?:,?\s*bổ sung)?|bổ sung|thay thế|bãi bỏ)(?![\w])"
                           r"(?P<by>\s+(?:bởi|bằng|tại|theo))?")
-_CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "tha": "replaces", "bãi": "repeals"}
+_CHANGE_RELATION = {"sửa": "amends", "bổ": "amends", "thay": "replaces", "bãi": "repeals"}  # by the first word
 
 
 # a provincial body of several provinces ('hướng dẫn Ủy ban nhân dân các tỉnh, thành phố … triển khai'): no one place
@@ -514,4 +543,4 @@ def _relation(between: str) -> tuple[str, bool]:
         pass
     if last is None or _CITE_LINK.search(between, last.end()):  # a later 'thực hiện', 'về' … : a citation
         return "cites", False
-    return _CHANGE_RELATION[last.group("verb")[:3]], bool(last.group("passive") and last.group("by"))
+    return _CHANGE_RELATION[last.group("verb").split()[0]], bool(last.group("passive") and last.group("by"))

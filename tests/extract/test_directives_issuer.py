@@ -3,6 +3,7 @@ the verb that issues the document ('Thủ tướng đã ký Chỉ thị số 20'
 ('Nghị định 210 của Chính phủ năm 2013'). Real corpus sentences (corpus ids in the comments), none from gold-dev."""
 import pytest
 
+from graphkit.extract import directives
 from graphkit.extract.directives import find_directives, merge_mentions
 
 
@@ -55,7 +56,9 @@ def test_issuer_as_subject(text, expected):
     # 22299765: the verb's subject is a list of bodies, joined to the verb across 'và'
     "Thủ tướng, thường trực Chính phủ và Thanh tra Chính phủ đã bàn ngay tại hội nghị và ra Chỉ thị số 20 ký lúc 13h",
 ])
-def test_issuer_as_subject_not_completed(text):
+def test_issuer_as_subject_not_completed(text, monkeypatch):
+    # (the rule read alone: a few documents are also known by their subject, data/well_known_directives.tsv)
+    monkeypatch.setattr(directives, "_well_known", lambda *args: None)
     assert codes(text) == []
 
 
@@ -103,7 +106,8 @@ def test_year_apart_from_the_number(text, expected):
     # 22661851: a year later in the clause is not the decree's
     "Nghị định 47 của Chính phủ quy định mức lương cơ sở năm 2017 áp dụng đối với cán bộ, công chức",
 ])
-def test_year_apart_not_completed(text):
+def test_year_apart_not_completed(text, monkeypatch):
+    monkeypatch.setattr(directives, "_well_known", lambda *args: None)  # (the rule read alone, as above)
     assert codes(text) == []
 
 
