@@ -292,6 +292,9 @@ def _role_after_rx() -> re.Pattern:
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
+# a year of birth right after a name: 'Bùi Mạnh Quốc (SN 1986) - Giám đốc …', 'Trần Văn Sơn (sinh năm 1990)'
+_BORN_OPEN = frozenset({" (", "(S", "(s", ", ", ",S", ",s"})  # a cheap test before _BORN_AFTER
+_BORN_AFTER = re.compile(r"\s?[(,]\s?(?:SN|[Ss]inh năm)\s?(?:19|20)\d\d(?!\d)")
 _LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
 
 
@@ -685,6 +688,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
         elif _role_after_rx().match(sentence, e):
             hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
+        elif sentence[e:e + 2] in _BORN_OPEN and _BORN_AFTER.match(sentence, e):
+            hit.reason = "born"  # 'gồm: Bùi Mạnh Quốc (SN 1986) - Giám đốc …': a year of birth is a person's
         elif previous is not None and i and _listed(sentence, cands[i - 1][1], s, e, previous):
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
         elif (s, e, surface) in latin and _korean_form(words):
