@@ -388,6 +388,20 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@cache
+def _comma_fields() -> dict[str, tuple[str, ...]]:
+    """The fields of the ministries of bodies.tsv whose names have a comma inside ('Văn hóa, Thể thao và Du lịch' of
+    'Bộ Văn hóa, Thể thao và Du lịch'), by the words before their first comma: the provinces' departments bear them
+    too ('Sở Văn hóa, Thể thao và Du lịch tỉnh Vĩnh Long', 'Sở Lao động, Thương binh và Xã hội')."""
+    out: dict[str, set[str]] = {}
+    for b in bodies():
+        for v in b.variants:
+            if v.startswith("Bộ ") and ", " in v:
+                field = v[len("Bộ "):]
+                out.setdefault(field[:field.index(",")], set()).add(field)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 _ENUMERATION = re.compile(rf",\s+(?P<w>[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}}\s+và\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}})"
                           rf"(?=\s*$|\s+[{UPPER}]|\s*[,;.)]|\s+[-–]\s)(?![{_L}])")
 
@@ -399,6 +413,11 @@ def _comma_inside_name(s: str, stop: int) -> int:
     predicate, a role, a form of address or a word of body_stops.txt in it is the sentence's, not the name's."""
     for prefix, names in _comma_names().items():
         if s.endswith(prefix, 0, stop):
+            for v in names:
+                if s.startswith(v, stop - len(prefix)):
+                    return stop - len(prefix) + len(v)
+    for prefix, names in _comma_fields().items():
+        if s.endswith(" " + prefix, 0, stop):
             for v in names:
                 if s.startswith(v, stop - len(prefix)):
                     return stop - len(prefix) + len(v)

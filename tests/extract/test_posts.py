@@ -648,3 +648,22 @@ def test_foreign_post(label, foreign):
     from graphkit.extract.posts import foreign_post
 
     assert foreign_post(label) is foreign
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a province's department bears the field of a ministry whose name has a comma inside (posts._comma_fields, from
+    # bodies.tsv): the whole name is read, not the words before the comma; also written short (abbreviations.tsv:
+    # 'VHTTDL', 'VH, TT&DL'); corpus 21473804, 21472899, 22700956, 22590000
+    ("Lễ hội cà phê\nÔng Đặng Gia Duẩn, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch Đăk Lăk đã cho biết như vậy trong "
+     "cuộc họp báo giới sáng nay (6/2), tại Hà Nội.", "Đặng Gia Duẩn",
+     ["Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk"]),
+    ("Lễ hội\nTrao đổi với phóng viên, ông Lê Xuân Định - Phó Giám đốc Sở VHTTDL tỉnh Yên Bái xác nhận tại địa phương "
+     "có lễ hội với mô tả như trên.", "Lê Xuân Định", ["Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Yên Bái"]),
+    ("SEA Games 29\nChiều qua (6/7), Bộ trưởng Bộ VH, TT&DL Nguyễn Ngọc Thiện đã chủ chỉ cuộc họp với các cơ quan "
+     "chức năng.", "Nguyễn Ngọc Thiện", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Người có công\nPhó Giám đốc Sở Lao động, Thương binh và Xã hội tỉnh Vĩnh Long Phan Thị Mỹ Hạnh cho biết: Tỉnh "
+     "Vĩnh Long có trên 62.000 đối tượng chính sách.", "Phan Thị Mỹ Hạnh",
+     ["Phó Giám đốc Sở Lao động, Thương binh và Xã hội tỉnh Vĩnh Long"]),
+])
+def test_a_department_named_with_a_comma(text, name, labels):
+    assert _holdings(text)[name] == labels
