@@ -706,6 +706,14 @@ def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tu
     return None, 0
 
 
+@cache
+def _mission_roles() -> tuple[re.Pattern, frozenset[str]]:
+    """mission_roles.tsv: the pattern of 'Việt Nam tại Country' after such a role (group c: the country of
+    countries.txt), and the roles."""
+    rx = re.compile(rf"Việt Nam\s+tại\s+(?P<c>{alternation(countries() - {'Việt Nam'})})(?![{_L}])")
+    return rx, frozenset(r["role"] for r in load_table("mission_roles.tsv", ("role",)))
+
+
 def _role_front(text: str):
     """The role a title opens with: (status, 'Phó ' or '', role, the role as written, where it ends), or None.
     ``nguyên``/``cựu`` make the post former, ``tân`` new."""
@@ -800,6 +808,14 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     lead = len(rest) - len(rest.lstrip())
     rest = rest.lstrip()
     pos += lead
+    if role.role in _mission_roles()[1]:
+        # 'Đại sứ Việt Nam tại Nhật Bản': Vietnam's representative in a country (mission_roles.tsv)
+        m = _mission_roles()[0].match(rest)
+        if m is None or not m.group("c"):
+            return None, 0
+        used = pos + m.end()
+        return ParsedPost(role_label, role.role, role.kind, None, "central", "none", None, None, status, text[:used],
+                          label_override=f"{role_label} Việt Nam tại {m.group('c')}"), used
     if role.kind == "implied":
         place, kw, used = _parse_place(rest)
         level = "district" if role.body == "Huyện ủy" else "province"

@@ -667,3 +667,17 @@ def test_foreign_post(label, foreign):
 ])
 def test_a_department_named_with_a_comma(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # Vietnam's ambassador to a country (mission_roles.tsv) holds a Vietnamese State post, 'Đại sứ Việt Nam tại …'
+    # (corpus 21471242, 21471956); another country's ambassador to Vietnam holds none (21510574)
+    ("Bóng đá\nTrước trận đấu chung kết, Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành đã gặp gỡ, động viên các cầu thủ hai "
+     "đội.", "Tôn Sinh Thành", ["Đại sứ Việt Nam tại Ấn Độ"]),
+    ("Maryland\nĐại sứ Việt Nam tại Mỹ Phạm Quang Vinh đã gặp Phó Thống đốc bang Maryland Boyd Rutherford, nói chuyện với "
+     "Câu lạc bộ Quốc tế Annapolis.", "Phạm Quang Vinh", ["Đại sứ Việt Nam tại Mỹ"]),
+    ("Nga\nTại buổi chiêu đãi của Đại sứ quán Nga hôm 9/2, Đại sứ Nga tại Việt Nam Konstantin Vnukov đã nhấn mạnh rằng, "
+     "các mối quan hệ với Việt Nam vẫn là ưu tiên chính đối với Nga.", "Konstantin Vnukov", []),
+])
+def test_vietnams_ambassadors(text, name, labels):
+    assert _holdings(text)[name] == labels
