@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import (ParsedPost, foreign_post, leading_memberships, may_name_post, mentions_role,
-                                    parse_title_list, role_or_predicate_at, title_starts, unit_named_at)
+                                    parse_title_list, role_or_predicate_at, title_starts, title_text,
+                                    unit_named_at)
 from graphkit.gazetteer import (commune_kinds, countries as _countries, honorifics, load_list, load_table,
                                 person_title_words, post_statuses, rank_words, surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, fold, nfc
@@ -891,6 +892,7 @@ def _trailing_rank_rx() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s,]))(?:{alternation(rank_words())})\.?$")
 
 
+_PARENT_ASIDE = re.compile(rf"(?<=[^\W\d_])\s\((?P<p>[{UPPER}][^()]{{2,60}})\)$")  # a parent body in brackets
 _ACRONYM_ASIDE = re.compile(rf"(?<=\w)\s*\([{UPPER}][{UPPER}&-]{{1,9}}\)$")  # a body's short name in brackets
 
 
@@ -922,6 +924,10 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
             return leading_memberships(tail[:st]) + tuple(posts)  # 'Ủy viên Bộ Chính trị, Chủ nhiệm … A'
+    if tail.endswith(")") and (parent := _PARENT_ASIDE.search(tail)) and not parse_title_list(parent.group("p"))[0]:
+        # 'Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng Đạt': the body's parent, in brackets,
+        # between the title and the name; the title read without it (the parent is no title of its own)
+        return _title_before(tail[:parent.start()] + " ")
     return ()
 
 
@@ -929,7 +935,5 @@ def _runs_to_the_end(seg: str, post: ParsedPost, used: int) -> bool:
     """Whether the title list read from ``seg`` (``used`` characters of its expanded text, ending with
     ``post``) runs up to its end: not a title at its start whose words the end repeats ('“Thủ tướng
     cũng đã … do một Phó Thủ tướng …”, Phó Thủ tướng Trương Hòa Bình')."""
-    from graphkit.nlp.normalize import expand_abbreviations
-
-    exp = expand_abbreviations(fix_tones(seg)).rstrip()
+    exp = title_text(seg).rstrip()
     return exp.endswith(post.surface.rstrip()) and used >= len(exp)

@@ -1050,9 +1050,33 @@ def _member_of(row: dict, nxt: ParsedPost, surface: str) -> ParsedPost | None:
 _BIRTH = re.compile(r"^(?:[Ss]inh\s+(?:ngày|năm)|SN)\s+(?:\d{1,4}|tháng|năm|[\s/.-])+?\s*,\s*")
 
 
+# a body's short name in brackets inside its name, before the rest of the name, its parent or its place: 'Bảo hiểm
+# xã hội (BHXH) Việt Nam', 'Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46) Bộ Công an', 'Trung tâm
+# Xúc tiến đầu tư (IPC) tỉnh Bình Định', 'Sở Giáo dục và Đào tạo (GD-ĐT) Hà Nội'; not before another sentence run
+# on ('Ngân hàng TMCP An Bình (ABBANK) Năm 2017, …')
+_INNER_ASIDE = re.compile(rf"(?<=[{_L}])\s\([{UPPER}][{UPPER}\d&-]{{1,9}}\)(?=\s+(?P<next>Việt Nam|Trung ương|Bộ\s|Công an\s|"
+                          rf"(?:tỉnh|thành phố|huyện|quận|thị xã|TP)[\s.]|[{UPPER}]))")
+
+
+def _inner_aside(m: re.Match) -> str:
+    nxt = m.group("next")
+    if len(nxt) > 1 or nxt.islower():
+        return ""
+    places = find_provinces(m.string[m.end():m.end() + 60].lstrip())
+    return "" if places and places[0].start == 0 else m.group(0)
+
+
+def title_text(text: str) -> str:
+    """A title phrase as the title parser reads it (the positions it returns are in this text): modern tones, a body's
+    short name in brackets inside its name left out, abbreviations expanded."""
+    if " (" in text:
+        text = _INNER_ASIDE.sub(_inner_aside, text)
+    return expand_abbreviations(fix_tones(text))
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
-    exp = expand_abbreviations(fix_tones(text))
+    exp = title_text(text)
     posts: list[ParsedPost] = []
     b = _BIRTH.match(exp) if exp[:1] in "sS" else None
     pos = b.end() if b else 0  # 'Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên …': the titles follow
@@ -1159,7 +1183,7 @@ def leading_memberships(before: str) -> tuple[ParsedPost, ...]:
         found = ()
         for st in title_starts(piece):
             posts, used = parse_title_list(piece[st:])
-            exp = expand_abbreviations(fix_tones(piece[st:])).rstrip()
+            exp = title_text(piece[st:]).rstrip()
             if posts and used >= len(exp) and exp.endswith(posts[-1].surface.rstrip()):
                 found = posts
                 break
@@ -1323,7 +1347,7 @@ def group_titles(sentence: str) -> list[tuple[int, int, tuple[ParsedPost, ...]]]
         if not mentions_role(title):
             continue
         posts, used = parse_title_list(title)
-        exp = expand_abbreviations(fix_tones(title)).rstrip()
+        exp = title_text(title).rstrip()
         if not posts or used < len(exp) or not exp.endswith(posts[-1].surface.rstrip()):
             continue  # the whole text before the colon must be the title
         start = m.end()

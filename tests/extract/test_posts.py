@@ -681,3 +681,28 @@ def test_a_department_named_with_a_comma(text, name, labels):
 ])
 def test_vietnams_ambassadors(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a body's short name in brackets inside its name, before the rest of the name, its parent or its place, is left
+    # out (posts.title_text; corpus 21478853, 21473009, 21472285); not before another sentence run on (21472499)
+    ("Đình chỉ hiệu trưởng\nChiều 6/2, trao đổi ngắn với Đất Việt, Phó Giám đốc Sở Giáo dục và Đào tạo (GD-ĐT) Hà Nội "
+     "Phạm Xuân Tiến khẳng định, quyết định đình chỉ chức vụ Hiệu trưởng sẽ do UBND quận ra quyết định.",
+     "Phạm Xuân Tiến", ["Phó Giám đốc Sở Giáo dục và Đào tạo thành phố Hà Nội"]),
+    ("Đá gà\nTrao đổi với báo Tuổi Trẻ vào ngày 6/2, thượng tá Trương Văn Sáu, trưởng phòng Cảnh sát hình sự (PC45) Công "
+     "an tỉnh Tiền Giang cho biết, đơn vị này vừa triệt phá thành công một tụ điểm đá gà ăn tiền.", "Trương Văn Sáu",
+     ["Trưởng phòng Cảnh sát hình sự Công an tỉnh Tiền Giang"]),
+    ("Tết trồng cây\nỦy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam Nguyễn Thiện Nhân "
+     "dự lễ.", "Nguyễn Thiện Nhân", ["Ủy viên Bộ Chính trị", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    ("ABBANK\nNăm 2017, ABBANK đặt kế hoạch lên sàn Ông Cù Anh Tuấn, Tổng giám đốc Ngân hàng TMCP An Bình (ABBANK) Năm "
+     "2017, bám sát định hướng trở thành ngân hàng TMCP hàng đầu Việt Nam.", "Cù Anh Tuấn",
+     ["Tổng Giám đốc Ngân hàng TMCP An Bình"]),
+    # the parent body in brackets between a title and the name: the title is read without it, and the name is a
+    # person's (corpus 21478612, 21491898)
+    ("Cấp cứu\nCục trưởng Cục Quản lý khám chữa bệnh (Bộ Y tế) Lương Ngọc Khuê cho rằng, nguyên tắc hoạt động cấp cứu "
+     "TNGT cần bảo đảm nhanh chóng.", "Lương Ngọc Khuê", ["Cục trưởng Cục Quản lý khám chữa bệnh"]),
+    ("Báo chí\nTrao đổi với Báo Giao thông chiều 8/2, Cục trưởng Cục Báo chí (Bộ Thông tin & Truyền thông) Lưu Đình Phúc "
+     "cho biết, Cục đã có văn bản yêu cầu các báo.", "Lưu Đình Phúc", ["Cục trưởng Cục Báo chí"]),
+])
+def test_brackets_inside_and_after_a_body_name(text, name, labels):
+    assert _holdings(text)[name] == labels
