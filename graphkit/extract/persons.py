@@ -306,7 +306,7 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
     gap = _LIST_GAP.fullmatch(sentence, prev_end, start)
     if gap is None:
         return False
-    return "và" in gap.group(0) or previous.reason == "listed" or _LIST_GO_ON.match(sentence, end) is not None
+    return "và" in gap.group(0) or previous.reason in ("listed", "born") or _LIST_GO_ON.match(sentence, end) is not None
 
 
 @cache
@@ -689,10 +689,10 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "title before"  # 'Chủ tịch VCCI Vũ Tiến Lộc', 'cử tri Bùi Ngọc Thạch'
         elif _role_after_rx().match(sentence, e):
             hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
-        elif sentence[e:e + 2] in _BORN_OPEN and _BORN_AFTER.match(sentence, e):
-            hit.reason = "born"  # 'gồm: Bùi Mạnh Quốc (SN 1986) - Giám đốc …': a year of birth is a person's
         elif previous is not None and i and _listed(sentence, cands[i - 1][1], s, e, previous):
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
+        elif sentence[e:e + 2] in _BORN_OPEN and _BORN_AFTER.match(sentence, e):
+            hit.reason = "born"  # 'gồm: Bùi Mạnh Quốc (SN 1986) - Giám đốc …': a year of birth is a person's
         elif (s, e, surface) in latin and _korean_form(words):
             hit.reason = "name form"  # 'Moon Jae-in'
         elif (s, e, surface) in latin and _title_before_comma(before_text):

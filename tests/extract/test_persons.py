@@ -651,6 +651,9 @@ def test_foreign_statesmen_take_no_vietnamese_post(text, person):
      "quận Gò Vấp, TP HCM) mức án 17 năm tù, phạt bổ sung số tiền 15 triệu đồng, Lưu Kim Ngân (SN 1982, trú phường "
      "Bình Trị Đông, quận Bình Tân, TP.HCM) mức án 15 năm tù.", ["Nguyễn Văn Thưởng", "Lưu Kim Ngân"]),
     ("Duyên âm nhạc Anh tên Nguyễn Hùng Thanh, sinh năm 1976, quê ở xã Hoài Tân.", ["Nguyễn Hùng Thanh"]),
+    # a list goes on after a name with its year of birth (corpus 22693500)
+    ("Ngoài ra, 3 đối tượng Nguyễn Hoàng Vũ (SN 1984), Nguyễn Thanh Hoa (SN 1997), Trần Nhật Nam làm nhiệm vụ chung chi "
+     "tiền cho các con bạc.", ["Nguyễn Hoàng Vũ", "Nguyễn Thanh Hoa", "Trần Nhật Nam"]),
     # a year that is no birth year, or a name without one, is no such cue
     ("Năm 2016, Phạm Minh Đáp (2016) mở lớp.", []),
     ("Công ty Hoàng Anh Gia Lai (thành lập năm 1990) đã báo lãi.", []),

@@ -555,9 +555,10 @@ _VPCP = ("Nếu DN bị thanh tra quá nhiều, Chủ tịch tỉnh phải vào 
 @pytest.mark.parametrize("text, name, labels", [
     # a ministry title written bare takes the one ministry the article names (posts.bare_title_in_context)
     (_BTTTT, "Phan Tâm", ["Thứ trưởng Bộ Thông tin và Truyền thông"]),
-    # not when the article names several ministries, nor for a person with another title the rules cannot read
+    # not when the article names several ministries, nor for a person with another title ('Bộ trưởng, Chủ nhiệm VPCP':
+    # VPCP is Văn phòng Chính phủ, bodies.tsv)
     (_FOUR_MINISTRIES, "Hà Công Tuấn", []),
-    (_VPCP, "Mai Tiến Dũng", []),
+    (_VPCP, "Mai Tiến Dũng", ["Chủ nhiệm Văn phòng Chính phủ"]),
 ])
 def test_a_bare_ministry_title_in_context(text, name, labels):
     assert _holdings(text)[name] == labels
@@ -705,4 +706,13 @@ def test_vietnams_ambassadors(text, name, labels):
      "cho biết, Cục đã có văn bản yêu cầu các báo.", "Lưu Đình Phúc", ["Cục trưởng Cục Báo chí"]),
 ])
 def test_brackets_inside_and_after_a_body_name(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # VPCP: Văn phòng Chính phủ (bodies.tsv); corpus 21477798
+    ("Thuế xăng\n“Việc sử dụng nguồn thu từ thuế bảo vệ môi trường được thực hiện công khai, minh bạch”, Bộ trưởng Chủ "
+     "nhiệm VPCP Mai Tiến Dũng lưu ý.", "Mai Tiến Dũng", ["Chủ nhiệm Văn phòng Chính phủ"]),
+])
+def test_the_government_office_abbreviated(text, name, labels):
     assert _holdings(text)[name] == labels
