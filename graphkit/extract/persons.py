@@ -299,6 +299,18 @@ _BORN_AFTER = re.compile(r"\s?[(,]\s?(?:SN|[Ss]inh năm)\s?(?:19|20)\d\d(?!\d)")
 _LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
 
 
+_PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])[Cc]ác\s+(?:đồng chí\s+)?(?P<t>[^,;:.()“”\"]{4,80})$")
+
+
+def plural_title_before(sentence: str, start: int) -> bool:
+    """Whether a plural title runs up to the name at ``start``: 'các Phó Thủ tướng Trương Hòa Bình, Vương Đình Huệ',
+    'các thứ trưởng Bộ GD-ĐT Phạm Mạnh Hùng, Nguyễn Thị Nghĩa' (the names listed after it share it)."""
+    if "ác " not in sentence[max(0, start - 90):start] or not sentence[start - 1:start].isspace():
+        return False
+    m = _PLURAL_BEFORE.search(sentence, max(0, start - 90), start)
+    return m is not None and mentions_role(m.group("t"))
+
+
 def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:
     """Whether the name at ``start`` is listed after the person before it: only a comma or 'và' between them,
     and a list indeed ('và' between, the list going on after the name, or the one before listed too) — not
@@ -306,7 +318,8 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
     gap = _LIST_GAP.fullmatch(sentence, prev_end, start)
     if gap is None:
         return False
-    return "và" in gap.group(0) or previous.reason in ("listed", "born") or _LIST_GO_ON.match(sentence, end) is not None
+    return "và" in gap.group(0) or previous.reason in ("listed", "born") or _LIST_GO_ON.match(sentence, end) is not None \
+        or (previous.reason == "post before" and plural_title_before(sentence, previous.start))
 
 
 @cache

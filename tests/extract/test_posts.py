@@ -716,3 +716,25 @@ def test_brackets_inside_and_after_a_body_name(text, name, labels):
 ])
 def test_the_government_office_abbreviated(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural title ('các Phó Thủ tướng', 'các thứ trưởng Bộ …') is shared by the names listed right after it, which
+    # are persons (article._plural_title_lists, persons.plural_title_before; corpus 21471990, 21491799, 22509440)
+    ("Thủy điện\nCuộc họp sẽ có sự tham dự của các thứ trưởng Bộ Công Thương Hoàng Quốc Vượng, Cao Quốc Hưng, Đỗ Thắng "
+     "Hải, cùng lãnh đạo một số cục, vụ liên quan và Tổng cục Năng lượng.",
+     {"Hoàng Quốc Vượng": ["Thứ trưởng Bộ Công Thương"], "Cao Quốc Hưng": ["Thứ trưởng Bộ Công Thương"],
+      "Đỗ Thắng Hải": ["Thứ trưởng Bộ Công Thương"]}),
+    ("Cầu vượt\nBí thư Thành ủy Đinh La Thăng và các phó chủ tịch UBND TPHCM Lê Văn Khoa, Nguyễn Thị Thu đã đến dự.",
+     {"Đinh La Thăng": ["Bí thư Thành ủy Thành phố Hồ Chí Minh"],
+      "Lê Văn Khoa": ["Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"],
+      "Nguyễn Thị Thu": ["Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"]}),
+    ("Chất vấn\nNgày mai (13/6), Thủ tướng Chính phủ Nguyễn Xuân Phúc, các Phó Thủ tướng Trương Hòa Bình, Vương Đình "
+     "Huệ, Vũ Đức Đam, Trịnh Đình Dũng, cùng 4 Bộ trưởng các bộ Nông nghiệp và Phát triển nông thôn; Y tế bắt đầu trả "
+     "lời chất vấn.",
+     {"Nguyễn Xuân Phúc": ["Thủ tướng Chính phủ"], "Trương Hòa Bình": ["Phó Thủ tướng Chính phủ"],
+      "Vương Đình Huệ": ["Phó Thủ tướng Chính phủ"], "Vũ Đức Đam": ["Phó Thủ tướng Chính phủ"],
+      "Trịnh Đình Dũng": ["Phó Thủ tướng Chính phủ"]}),
+])
+def test_a_plural_title_shared_by_a_list_of_names(text, expected):
+    assert _holdings(text) == expected
