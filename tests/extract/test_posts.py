@@ -738,3 +738,16 @@ def test_the_government_office_abbreviated(text, name, labels):
 ])
 def test_a_plural_title_shared_by_a_list_of_names(text, expected):
     assert _holdings(text) == expected
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # 'Phó phòng' before a section's capitalised name is its deputy head, 'Phó Trưởng phòng' (abbreviations.tsv;
+    # corpus 21506231, 21478924: the Sở's place from the article)
+    ("Học sinh chưa đi học\nÔng Lê Tấn Nam, Phó phòng GD&ĐT huyện Ba Tơ xác nhận hơn 1.400 học sinh từ bậc học mầm non "
+     "đến THCS trên địa bàn chưa đi học sau Tết.", "Lê Tấn Nam", ["Phó Trưởng phòng Giáo dục và Đào tạo huyện Ba Tơ"]),
+    ("Hà Nội: giá trông giữ xe dịp lễ hội\nÔng Phan Văn Đồng, Phó phòng Quản lý giá, Sở Tài chính cho biết, hằng năm, Đoàn "
+     "kiểm tra liên ngành của thành phố Hà Nội đều kiểm tra, xử lý vi phạm.", "Phan Văn Đồng",
+     ["Phó Trưởng phòng Quản lý giá Sở Tài chính thành phố Hà Nội"]),
+])
+def test_a_deputy_section_head_written_short(text, name, labels):
+    assert _holdings(text)[name] == labels
