@@ -751,3 +751,14 @@ def test_a_plural_title_shared_by_a_list_of_names(text, expected):
 ])
 def test_a_deputy_section_head_written_short(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # the Vietnam Cooperative Alliance, also written 'Liên minh HTX' (bodies.tsv; corpus 21512373, 22278441)
+    ("Thực phẩm an toàn\nPhó Chủ tịch Liên minh HTX Việt Nam Lê Văn Nghị cho rằng, các địa phương cần xây dựng hệ thống "
+     "cửa hàng cung ứng thực phẩm.", "Lê Văn Nghị", ["Phó Chủ tịch Liên minh Hợp tác xã Việt Nam"]),
+    ("Võ Kim Cự\nÔng Võ Kim Cự, Bí thư Đảng đoàn, Chủ tịch Liên minh Hợp tác xã Việt Nam đã có nhiều vi phạm và nhận “án” "
+     "kỷ luật.", "Võ Kim Cự", ["Chủ tịch Liên minh Hợp tác xã Việt Nam"]),
+])
+def test_the_cooperative_alliance(text, name, labels):
+    assert _holdings(text)[name] == labels
