@@ -308,7 +308,11 @@ def plural_title_before(sentence: str, start: int) -> bool:
     if "ác " not in sentence[max(0, start - 90):start] or not sentence[start - 1:start].isspace():
         return False
     m = _PLURAL_BEFORE.search(sentence, max(0, start - 90), start)
-    return m is not None and mentions_role(m.group("t"))
+    if m is None or not mentions_role(m.group("t")):
+        return False
+    posts, used = parse_title_list(m.group("t"))  # the whole plural is the title: not 'các vị lãnh đạo TP như nguyên
+    return bool(posts) and used >= len(title_text(m.group("t")).rstrip())  # Thủ tướng A, B, C'
+
 
 
 def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:

@@ -735,6 +735,11 @@ def test_the_government_office_abbreviated(text, name, labels):
      {"Nguyễn Xuân Phúc": ["Thủ tướng Chính phủ"], "Trương Hòa Bình": ["Phó Thủ tướng Chính phủ"],
       "Vương Đình Huệ": ["Phó Thủ tướng Chính phủ"], "Vũ Đức Đam": ["Phó Thủ tướng Chính phủ"],
       "Trịnh Đình Dũng": ["Phó Thủ tướng Chính phủ"]}),
+    # not when the plural is another noun's, the title a single one ('các vị lãnh đạo TP như nguyên Thủ tướng A, B, C';
+    # corpus 22233031)
+    ("Tân Bí thư\nVị tân Bí thư cũng cho biết thêm, trong quá trình công tác sau đó ông đã được giúp đỡ lớn từ các vị "
+     "lãnh đạo TP như nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, Nguyễn Minh Triết, Lê Thanh Hải…",
+     {"Võ Văn Kiệt": ["Thủ tướng Chính phủ"], "Phan Văn Khải": [], "Nguyễn Minh Triết": [], "Lê Thanh Hải": []}),
 ])
 def test_a_plural_title_shared_by_a_list_of_names(text, expected):
     assert _holdings(text) == expected
