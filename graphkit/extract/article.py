@@ -9,6 +9,7 @@ time knowing the names of the first) → their posts, with the place of a post t
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
@@ -19,7 +20,8 @@ from graphkit.extract.changes import change_date, find_changes, may_change, pers
 from graphkit.extract.facts import ArticleFacts, Evidence, Holding, Mention, Post
 from graphkit.extract.implementation import link_directives
 from graphkit.extract.meetings import Sentence, find_meetings
-from graphkit.extract.persons import PersonHit, find_persons, full_names, may_name_person, names_given_alone
+from graphkit.extract.persons import PersonHit, find_persons, full_names, may_name_person, names_given_alone, \
+    plural_title_before
 from graphkit.extract.post_places import ArticlePlaces, article_places, note_places, placed
 from graphkit.extract.posts import bare_role_before, bare_title_in_context, group_titles, mentions_role, \
     parse_title_list, to_post
@@ -208,7 +210,31 @@ def _titles_next_to_names(sentences: list[Sentence], hits: Hits, foreign: set[st
                 if group:
                     pending.append((s, h, group, None))
                     note_places(person_places, h.name, group)
+        if len(found) > 1 and "ác " in s.text:
+            for h, group in _plural_title_lists(s.text, found, foreign):
+                pending.append((s, h, group, None))
+                note_places(person_places, h.name, group)
     return pending, person_places
+
+
+_NAME_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+
+def _plural_title_lists(text: str, found: list[PersonHit], foreign: set[str]):
+    """The names listed right after a plural title, each with that title's posts: 'các Phó Thủ tướng Trương Hòa Bình,
+    Vương Đình Huệ, Vũ Đức Đam', 'các thứ trưởng Bộ GD-ĐT Phạm Mạnh Hùng, Nguyễn Thị Nghĩa'. The list is the names
+    joined by commas or 'và' alone that have no title of their own."""
+    for i, h in enumerate(found):
+        if not h.before or h.name in foreign:
+            continue
+        if not plural_title_before(text, h.start):
+            continue
+        prev = h
+        for nxt in found[i + 1:]:
+            if nxt.before or nxt.after or nxt.name in foreign or not _NAME_GAP.fullmatch(text, prev.end, nxt.start):
+                break
+            yield nxt, list(h.before)
+            prev = nxt
 
 
 def _post_changes(sentences: list[Sentence], hits: Hits, foreign: set[str], date, pending: list) -> dict:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from graphkit.extract.posts import (ParsedPost, foreign_post, leading_memberships, may_name_post, mentions_role,
-                                    parse_title_list, role_or_predicate_at, title_starts, unit_named_at)
+                                    parse_title_list, role_or_predicate_at, title_starts, title_text,
+                                    unit_named_at)
 from graphkit.gazetteer import (commune_kinds, countries as _countries, honorifics, load_list, load_table,
                                 person_title_words, post_statuses, rank_words, surnames, unit_kinds, unit_names)
 from graphkit.nlp.normalize import fix_tones, fold, nfc
@@ -292,7 +293,26 @@ def _role_after_rx() -> re.Pattern:
 
 
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|và|,\s*và)\s*")
+# a year of birth right after a name: 'Bùi Mạnh Quốc (SN 1986) - Giám đốc …', 'Trần Văn Sơn (sinh năm 1990)'
+_BORN_OPEN = frozenset({" (", "(S", "(s", ", ", ",S", ",s"})  # a cheap test before _BORN_AFTER
+_BORN_AFTER = re.compile(r"\s?[(,]\s?(?:SN|[Ss]inh năm)\s?(?:19|20)\d\d(?!\d)")
 _LIST_GO_ON = re.compile(r"\s*(?:[,;(]|và\s)")
+
+
+_PLURAL_BEFORE = re.compile(r"(?<![^\W\d_])[Cc]ác\s+(?:đồng chí\s+)?(?P<t>[^,;:.()“”\"]{4,80})$")
+
+
+def plural_title_before(sentence: str, start: int) -> bool:
+    """Whether a plural title runs up to the name at ``start``: 'các Phó Thủ tướng Trương Hòa Bình, Vương Đình Huệ',
+    'các thứ trưởng Bộ GD-ĐT Phạm Mạnh Hùng, Nguyễn Thị Nghĩa' (the names listed after it share it)."""
+    if "ác " not in sentence[max(0, start - 90):start] or not sentence[start - 1:start].isspace():
+        return False
+    m = _PLURAL_BEFORE.search(sentence, max(0, start - 90), start)
+    if m is None or not mentions_role(m.group("t")):
+        return False
+    posts, used = parse_title_list(m.group("t"))  # the whole plural is the title: not 'các vị lãnh đạo TP như nguyên
+    return bool(posts) and used >= len(title_text(m.group("t")).rstrip())  # Thủ tướng A, B, C'
+
 
 
 def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:
@@ -302,7 +322,8 @@ def _listed(sentence: str, prev_end: int, start: int, end: int, previous: Person
     gap = _LIST_GAP.fullmatch(sentence, prev_end, start)
     if gap is None:
         return False
-    return "và" in gap.group(0) or previous.reason == "listed" or _LIST_GO_ON.match(sentence, end) is not None
+    return "và" in gap.group(0) or previous.reason in ("listed", "born") or _LIST_GO_ON.match(sentence, end) is not None \
+        or (previous.reason == "post before" and plural_title_before(sentence, previous.start))
 
 
 @cache
@@ -687,6 +708,8 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             hit.reason = "role after"  # 'Trương Minh Tuấn - Bộ trưởng Bộ Thông tin Truyền thông'
         elif previous is not None and i and _listed(sentence, cands[i - 1][1], s, e, previous):
             hit.reason = "listed"  # 'các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông'
+        elif sentence[e:e + 2] in _BORN_OPEN and _BORN_AFTER.match(sentence, e):
+            hit.reason = "born"  # 'gồm: Bùi Mạnh Quốc (SN 1986) - Giám đốc …': a year of birth is a person's
         elif (s, e, surface) in latin and _korean_form(words):
             hit.reason = "name form"  # 'Moon Jae-in'
         elif (s, e, surface) in latin and _title_before_comma(before_text):
@@ -886,6 +909,7 @@ def _trailing_rank_rx() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s,]))(?:{alternation(rank_words())})\.?$")
 
 
+_PARENT_ASIDE = re.compile(rf"(?<=[^\W\d_])\s\((?P<p>[{UPPER}][^()]{{2,60}})\)$")  # a parent body in brackets
 _ACRONYM_ASIDE = re.compile(rf"(?<=\w)\s*\([{UPPER}][{UPPER}&-]{{1,9}}\)$")  # a body's short name in brackets
 
 
@@ -917,6 +941,10 @@ def _title_before(before: str) -> tuple[ParsedPost, ...]:
         posts, used = parse_title_list(seg)
         if posts and posts[-1].surface and _runs_to_the_end(seg, posts[-1], used):
             return leading_memberships(tail[:st]) + tuple(posts)  # 'Ủy viên Bộ Chính trị, Chủ nhiệm … A'
+    if tail.endswith(")") and (parent := _PARENT_ASIDE.search(tail)) and not parse_title_list(parent.group("p"))[0]:
+        # 'Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng Đạt': the body's parent, in brackets,
+        # between the title and the name; the title read without it (the parent is no title of its own)
+        return _title_before(tail[:parent.start()] + " ")
     return ()
 
 
@@ -924,7 +952,5 @@ def _runs_to_the_end(seg: str, post: ParsedPost, used: int) -> bool:
     """Whether the title list read from ``seg`` (``used`` characters of its expanded text, ending with
     ``post``) runs up to its end: not a title at its start whose words the end repeats ('“Thủ tướng
     cũng đã … do một Phó Thủ tướng …”, Phó Thủ tướng Trương Hòa Bình')."""
-    from graphkit.nlp.normalize import expand_abbreviations
-
-    exp = expand_abbreviations(fix_tones(seg)).rstrip()
+    exp = title_text(seg).rstrip()
     return exp.endswith(post.surface.rstrip()) and used >= len(exp)

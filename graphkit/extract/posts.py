@@ -388,6 +388,20 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@cache
+def _comma_fields() -> dict[str, tuple[str, ...]]:
+    """The fields of the ministries of bodies.tsv whose names have a comma inside ('Văn hóa, Thể thao và Du lịch' of
+    'Bộ Văn hóa, Thể thao và Du lịch'), by the words before their first comma: the provinces' departments bear them
+    too ('Sở Văn hóa, Thể thao và Du lịch tỉnh Vĩnh Long', 'Sở Lao động, Thương binh và Xã hội')."""
+    out: dict[str, set[str]] = {}
+    for b in bodies():
+        for v in b.variants:
+            if v.startswith("Bộ ") and ", " in v:
+                field = v[len("Bộ "):]
+                out.setdefault(field[:field.index(",")], set()).add(field)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 _ENUMERATION = re.compile(rf",\s+(?P<w>[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}}\s+và\s+[{LOWER}]+(?:\s+[{LOWER}]+){{0,3}})"
                           rf"(?=\s*$|\s+[{UPPER}]|\s*[,;.)]|\s+[-–]\s)(?![{_L}])")
 
@@ -399,6 +413,11 @@ def _comma_inside_name(s: str, stop: int) -> int:
     predicate, a role, a form of address or a word of body_stops.txt in it is the sentence's, not the name's."""
     for prefix, names in _comma_names().items():
         if s.endswith(prefix, 0, stop):
+            for v in names:
+                if s.startswith(v, stop - len(prefix)):
+                    return stop - len(prefix) + len(v)
+    for prefix, names in _comma_fields().items():
+        if s.endswith(" " + prefix, 0, stop):
             for v in names:
                 if s.startswith(v, stop - len(prefix)):
                     return stop - len(prefix) + len(v)
@@ -687,6 +706,14 @@ def _section_post(role_label: str, role, status: str, text: str, pos: int) -> tu
     return None, 0
 
 
+@cache
+def _mission_roles() -> tuple[re.Pattern, frozenset[str]]:
+    """mission_roles.tsv: the pattern of 'Việt Nam tại Country' after such a role (group c: the country of
+    countries.txt), and the roles."""
+    rx = re.compile(rf"Việt Nam\s+tại\s+(?P<c>{alternation(countries() - {'Việt Nam'})})(?![{_L}])")
+    return rx, frozenset(r["role"] for r in load_table("mission_roles.tsv", ("role",)))
+
+
 def _role_front(text: str):
     """The role a title opens with: (status, 'Phó ' or '', role, the role as written, where it ends), or None.
     ``nguyên``/``cựu`` make the post former, ``tân`` new."""
@@ -781,6 +808,14 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     lead = len(rest) - len(rest.lstrip())
     rest = rest.lstrip()
     pos += lead
+    if role.role in _mission_roles()[1]:
+        # 'Đại sứ Việt Nam tại Nhật Bản': Vietnam's representative in a country (mission_roles.tsv)
+        m = _mission_roles()[0].match(rest)
+        if m is None or not m.group("c"):
+            return None, 0
+        used = pos + m.end()
+        return ParsedPost(role_label, role.role, role.kind, None, "central", "none", None, None, status, text[:used],
+                          label_override=f"{role_label} Việt Nam tại {m.group('c')}"), used
     if role.kind == "implied":
         place, kw, used = _parse_place(rest)
         level = "district" if role.body == "Huyện ủy" else "province"
@@ -1015,9 +1050,33 @@ def _member_of(row: dict, nxt: ParsedPost, surface: str) -> ParsedPost | None:
 _BIRTH = re.compile(r"^(?:[Ss]inh\s+(?:ngày|năm)|SN)\s+(?:\d{1,4}|tháng|năm|[\s/.-])+?\s*,\s*")
 
 
+# a body's short name in brackets inside its name, before the rest of the name, its parent or its place: 'Bảo hiểm
+# xã hội (BHXH) Việt Nam', 'Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46) Bộ Công an', 'Trung tâm
+# Xúc tiến đầu tư (IPC) tỉnh Bình Định', 'Sở Giáo dục và Đào tạo (GD-ĐT) Hà Nội'; not before another sentence run
+# on ('Ngân hàng TMCP An Bình (ABBANK) Năm 2017, …')
+_INNER_ASIDE = re.compile(rf"(?<=[{_L}])\s\([{UPPER}][{UPPER}\d&-]{{1,9}}\)(?=\s+(?P<next>Việt Nam|Trung ương|Bộ\s|Công an\s|"
+                          rf"(?:tỉnh|thành phố|huyện|quận|thị xã|TP)[\s.]|[{UPPER}]))")
+
+
+def _inner_aside(m: re.Match) -> str:
+    nxt = m.group("next")
+    if len(nxt) > 1 or nxt.islower():
+        return ""
+    places = find_provinces(m.string[m.end():m.end() + 60].lstrip())
+    return "" if places and places[0].start == 0 else m.group(0)
+
+
+def title_text(text: str) -> str:
+    """A title phrase as the title parser reads it (the positions it returns are in this text): modern tones, a body's
+    short name in brackets inside its name left out, abbreviations expanded."""
+    if " (" in text:
+        text = _INNER_ASIDE.sub(_inner_aside, text)
+    return expand_abbreviations(fix_tones(text))
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_title_list(text: str) -> tuple[tuple[ParsedPost, ...], int]:
-    exp = expand_abbreviations(fix_tones(text))
+    exp = title_text(text)
     posts: list[ParsedPost] = []
     b = _BIRTH.match(exp) if exp[:1] in "sS" else None
     pos = b.end() if b else 0  # 'Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên …': the titles follow
@@ -1124,7 +1183,7 @@ def leading_memberships(before: str) -> tuple[ParsedPost, ...]:
         found = ()
         for st in title_starts(piece):
             posts, used = parse_title_list(piece[st:])
-            exp = expand_abbreviations(fix_tones(piece[st:])).rstrip()
+            exp = title_text(piece[st:]).rstrip()
             if posts and used >= len(exp) and exp.endswith(posts[-1].surface.rstrip()):
                 found = posts
                 break
@@ -1288,7 +1347,7 @@ def group_titles(sentence: str) -> list[tuple[int, int, tuple[ParsedPost, ...]]]
         if not mentions_role(title):
             continue
         posts, used = parse_title_list(title)
-        exp = expand_abbreviations(fix_tones(title)).rstrip()
+        exp = title_text(title).rstrip()
         if not posts or used < len(exp) or not exp.endswith(posts[-1].surface.rstrip()):
             continue  # the whole text before the colon must be the title
         start = m.end()

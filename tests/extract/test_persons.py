@@ -636,3 +636,27 @@ def test_foreign_statesmen_take_no_vietnamese_post(text, person):
     facts = extract(Article(id="x", text=text, source="test"))
     assert person in [p.name for p in facts.persons]
     assert [h.post.label for h in facts.holdings if h.person == person] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year of birth in brackets or after a comma right after a name makes it a person's, without any form of
+    # address or title (corpus 21473894, 21471043, 21479672, 21472199)
+    ("Liên quan đến vụ án, 4 đồng phạm khác cũng bị truy tố gồm: Dương Duy Hiển (SN 1990, ngụ quận Bình Tân), "
+     "Lê Hoàng Ngọc Phương (SN 1993, ngụ quận Gò Vấp), Hoàng Tuấn Linh (SN 1990, ngụ quận 12) và Nguyễn Hoàng "
+     "Chương (SN 1982, ngụ quận Bình Tân)",
+     ["Dương Duy Hiển", "Lê Hoàng Ngọc Phương", "Hoàng Tuấn Linh", "Nguyễn Hoàng Chương"]),
+    ("Miệt mài sau 9 năm bán bóng bay dạo, dành dụm tiền, Phạm Minh Đáp (SN 1990) đã mở lớp tiếng Anh miễn phí cho "
+     "hàng nghìn học viên nghèo.", ["Phạm Minh Đáp"]),
+    ("Mới đây, HĐXX TAND TP Đà Nẵng đã mở phiên tòa xét xử và tuyên phạt Nguyễn Văn Thưởng (SN 1984, trú phường 3, "
+     "quận Gò Vấp, TP HCM) mức án 17 năm tù, phạt bổ sung số tiền 15 triệu đồng, Lưu Kim Ngân (SN 1982, trú phường "
+     "Bình Trị Đông, quận Bình Tân, TP.HCM) mức án 15 năm tù.", ["Nguyễn Văn Thưởng", "Lưu Kim Ngân"]),
+    ("Duyên âm nhạc Anh tên Nguyễn Hùng Thanh, sinh năm 1976, quê ở xã Hoài Tân.", ["Nguyễn Hùng Thanh"]),
+    # a list goes on after a name with its year of birth (corpus 22693500)
+    ("Ngoài ra, 3 đối tượng Nguyễn Hoàng Vũ (SN 1984), Nguyễn Thanh Hoa (SN 1997), Trần Nhật Nam làm nhiệm vụ chung chi "
+     "tiền cho các con bạc.", ["Nguyễn Hoàng Vũ", "Nguyễn Thanh Hoa", "Trần Nhật Nam"]),
+    # a year that is no birth year, or a name without one, is no such cue
+    ("Năm 2016, Phạm Minh Đáp (2016) mở lớp.", []),
+    ("Công ty Hoàng Anh Gia Lai (thành lập năm 1990) đã báo lãi.", []),
+])
+def test_a_year_of_birth_after_a_name(sentence, expected):
+    assert names(sentence) == expected

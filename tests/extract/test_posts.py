@@ -555,9 +555,10 @@ _VPCP = ("Nếu DN bị thanh tra quá nhiều, Chủ tịch tỉnh phải vào 
 @pytest.mark.parametrize("text, name, labels", [
     # a ministry title written bare takes the one ministry the article names (posts.bare_title_in_context)
     (_BTTTT, "Phan Tâm", ["Thứ trưởng Bộ Thông tin và Truyền thông"]),
-    # not when the article names several ministries, nor for a person with another title the rules cannot read
+    # not when the article names several ministries, nor for a person with another title ('Bộ trưởng, Chủ nhiệm VPCP':
+    # VPCP is Văn phòng Chính phủ, bodies.tsv)
     (_FOUR_MINISTRIES, "Hà Công Tuấn", []),
-    (_VPCP, "Mai Tiến Dũng", []),
+    (_VPCP, "Mai Tiến Dũng", ["Chủ nhiệm Văn phòng Chính phủ"]),
 ])
 def test_a_bare_ministry_title_in_context(text, name, labels):
     assert _holdings(text)[name] == labels
@@ -648,3 +649,121 @@ def test_foreign_post(label, foreign):
     from graphkit.extract.posts import foreign_post
 
     assert foreign_post(label) is foreign
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a province's department bears the field of a ministry whose name has a comma inside (posts._comma_fields, from
+    # bodies.tsv): the whole name is read, not the words before the comma; also written short (abbreviations.tsv:
+    # 'VHTTDL', 'VH, TT&DL'); corpus 21473804, 21472899, 22700956, 22590000
+    ("Lễ hội cà phê\nÔng Đặng Gia Duẩn, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch Đăk Lăk đã cho biết như vậy trong "
+     "cuộc họp báo giới sáng nay (6/2), tại Hà Nội.", "Đặng Gia Duẩn",
+     ["Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk"]),
+    ("Lễ hội\nTrao đổi với phóng viên, ông Lê Xuân Định - Phó Giám đốc Sở VHTTDL tỉnh Yên Bái xác nhận tại địa phương "
+     "có lễ hội với mô tả như trên.", "Lê Xuân Định", ["Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Yên Bái"]),
+    ("SEA Games 29\nChiều qua (6/7), Bộ trưởng Bộ VH, TT&DL Nguyễn Ngọc Thiện đã chủ chỉ cuộc họp với các cơ quan "
+     "chức năng.", "Nguyễn Ngọc Thiện", ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("Người có công\nPhó Giám đốc Sở Lao động, Thương binh và Xã hội tỉnh Vĩnh Long Phan Thị Mỹ Hạnh cho biết: Tỉnh "
+     "Vĩnh Long có trên 62.000 đối tượng chính sách.", "Phan Thị Mỹ Hạnh",
+     ["Phó Giám đốc Sở Lao động, Thương binh và Xã hội tỉnh Vĩnh Long"]),
+])
+def test_a_department_named_with_a_comma(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # Vietnam's ambassador to a country (mission_roles.tsv) holds a Vietnamese State post, 'Đại sứ Việt Nam tại …'
+    # (corpus 21471242, 21471956); another country's ambassador to Vietnam holds none (21510574)
+    ("Bóng đá\nTrước trận đấu chung kết, Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành đã gặp gỡ, động viên các cầu thủ hai "
+     "đội.", "Tôn Sinh Thành", ["Đại sứ Việt Nam tại Ấn Độ"]),
+    ("Maryland\nĐại sứ Việt Nam tại Mỹ Phạm Quang Vinh đã gặp Phó Thống đốc bang Maryland Boyd Rutherford, nói chuyện với "
+     "Câu lạc bộ Quốc tế Annapolis.", "Phạm Quang Vinh", ["Đại sứ Việt Nam tại Mỹ"]),
+    ("Nga\nTại buổi chiêu đãi của Đại sứ quán Nga hôm 9/2, Đại sứ Nga tại Việt Nam Konstantin Vnukov đã nhấn mạnh rằng, "
+     "các mối quan hệ với Việt Nam vẫn là ưu tiên chính đối với Nga.", "Konstantin Vnukov", []),
+])
+def test_vietnams_ambassadors(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # a body's short name in brackets inside its name, before the rest of the name, its parent or its place, is left
+    # out (posts.title_text; corpus 21478853, 21473009, 21472285); not before another sentence run on (21472499)
+    ("Đình chỉ hiệu trưởng\nChiều 6/2, trao đổi ngắn với Đất Việt, Phó Giám đốc Sở Giáo dục và Đào tạo (GD-ĐT) Hà Nội "
+     "Phạm Xuân Tiến khẳng định, quyết định đình chỉ chức vụ Hiệu trưởng sẽ do UBND quận ra quyết định.",
+     "Phạm Xuân Tiến", ["Phó Giám đốc Sở Giáo dục và Đào tạo thành phố Hà Nội"]),
+    ("Đá gà\nTrao đổi với báo Tuổi Trẻ vào ngày 6/2, thượng tá Trương Văn Sáu, trưởng phòng Cảnh sát hình sự (PC45) Công "
+     "an tỉnh Tiền Giang cho biết, đơn vị này vừa triệt phá thành công một tụ điểm đá gà ăn tiền.", "Trương Văn Sáu",
+     ["Trưởng phòng Cảnh sát hình sự Công an tỉnh Tiền Giang"]),
+    ("Tết trồng cây\nỦy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam Nguyễn Thiện Nhân "
+     "dự lễ.", "Nguyễn Thiện Nhân", ["Ủy viên Bộ Chính trị", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]),
+    ("ABBANK\nNăm 2017, ABBANK đặt kế hoạch lên sàn Ông Cù Anh Tuấn, Tổng giám đốc Ngân hàng TMCP An Bình (ABBANK) Năm "
+     "2017, bám sát định hướng trở thành ngân hàng TMCP hàng đầu Việt Nam.", "Cù Anh Tuấn",
+     ["Tổng Giám đốc Ngân hàng TMCP An Bình"]),
+    # the parent body in brackets between a title and the name: the title is read without it, and the name is a
+    # person's (corpus 21478612, 21491898)
+    ("Cấp cứu\nCục trưởng Cục Quản lý khám chữa bệnh (Bộ Y tế) Lương Ngọc Khuê cho rằng, nguyên tắc hoạt động cấp cứu "
+     "TNGT cần bảo đảm nhanh chóng.", "Lương Ngọc Khuê", ["Cục trưởng Cục Quản lý khám chữa bệnh"]),
+    ("Báo chí\nTrao đổi với Báo Giao thông chiều 8/2, Cục trưởng Cục Báo chí (Bộ Thông tin & Truyền thông) Lưu Đình Phúc "
+     "cho biết, Cục đã có văn bản yêu cầu các báo.", "Lưu Đình Phúc", ["Cục trưởng Cục Báo chí"]),
+])
+def test_brackets_inside_and_after_a_body_name(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # VPCP: Văn phòng Chính phủ (bodies.tsv); corpus 21477798
+    ("Thuế xăng\n“Việc sử dụng nguồn thu từ thuế bảo vệ môi trường được thực hiện công khai, minh bạch”, Bộ trưởng Chủ "
+     "nhiệm VPCP Mai Tiến Dũng lưu ý.", "Mai Tiến Dũng", ["Chủ nhiệm Văn phòng Chính phủ"]),
+])
+def test_the_government_office_abbreviated(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural title ('các Phó Thủ tướng', 'các thứ trưởng Bộ …') is shared by the names listed right after it, which
+    # are persons (article._plural_title_lists, persons.plural_title_before; corpus 21471990, 21491799, 22509440)
+    ("Thủy điện\nCuộc họp sẽ có sự tham dự của các thứ trưởng Bộ Công Thương Hoàng Quốc Vượng, Cao Quốc Hưng, Đỗ Thắng "
+     "Hải, cùng lãnh đạo một số cục, vụ liên quan và Tổng cục Năng lượng.",
+     {"Hoàng Quốc Vượng": ["Thứ trưởng Bộ Công Thương"], "Cao Quốc Hưng": ["Thứ trưởng Bộ Công Thương"],
+      "Đỗ Thắng Hải": ["Thứ trưởng Bộ Công Thương"]}),
+    ("Cầu vượt\nBí thư Thành ủy Đinh La Thăng và các phó chủ tịch UBND TPHCM Lê Văn Khoa, Nguyễn Thị Thu đã đến dự.",
+     {"Đinh La Thăng": ["Bí thư Thành ủy Thành phố Hồ Chí Minh"],
+      "Lê Văn Khoa": ["Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"],
+      "Nguyễn Thị Thu": ["Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"]}),
+    ("Chất vấn\nNgày mai (13/6), Thủ tướng Chính phủ Nguyễn Xuân Phúc, các Phó Thủ tướng Trương Hòa Bình, Vương Đình "
+     "Huệ, Vũ Đức Đam, Trịnh Đình Dũng, cùng 4 Bộ trưởng các bộ Nông nghiệp và Phát triển nông thôn; Y tế bắt đầu trả "
+     "lời chất vấn.",
+     {"Nguyễn Xuân Phúc": ["Thủ tướng Chính phủ"], "Trương Hòa Bình": ["Phó Thủ tướng Chính phủ"],
+      "Vương Đình Huệ": ["Phó Thủ tướng Chính phủ"], "Vũ Đức Đam": ["Phó Thủ tướng Chính phủ"],
+      "Trịnh Đình Dũng": ["Phó Thủ tướng Chính phủ"]}),
+    # not when the plural is another noun's, the title a single one ('các vị lãnh đạo TP như nguyên Thủ tướng A, B, C';
+    # corpus 22233031)
+    ("Tân Bí thư\nVị tân Bí thư cũng cho biết thêm, trong quá trình công tác sau đó ông đã được giúp đỡ lớn từ các vị "
+     "lãnh đạo TP như nguyên Thủ tướng Võ Văn Kiệt, Phan Văn Khải, Nguyễn Minh Triết, Lê Thanh Hải…",
+     {"Võ Văn Kiệt": ["Thủ tướng Chính phủ"], "Phan Văn Khải": [], "Nguyễn Minh Triết": [], "Lê Thanh Hải": []}),
+])
+def test_a_plural_title_shared_by_a_list_of_names(text, expected):
+    assert _holdings(text) == expected
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # 'Phó phòng' before a section's capitalised name is its deputy head, 'Phó Trưởng phòng' (abbreviations.tsv;
+    # corpus 21506231, 21478924: the Sở's place from the article)
+    ("Học sinh chưa đi học\nÔng Lê Tấn Nam, Phó phòng GD&ĐT huyện Ba Tơ xác nhận hơn 1.400 học sinh từ bậc học mầm non "
+     "đến THCS trên địa bàn chưa đi học sau Tết.", "Lê Tấn Nam", ["Phó Trưởng phòng Giáo dục và Đào tạo huyện Ba Tơ"]),
+    ("Hà Nội: giá trông giữ xe dịp lễ hội\nÔng Phan Văn Đồng, Phó phòng Quản lý giá, Sở Tài chính cho biết, hằng năm, Đoàn "
+     "kiểm tra liên ngành của thành phố Hà Nội đều kiểm tra, xử lý vi phạm.", "Phan Văn Đồng",
+     ["Phó Trưởng phòng Quản lý giá Sở Tài chính thành phố Hà Nội"]),
+])
+def test_a_deputy_section_head_written_short(text, name, labels):
+    assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("text, name, labels", [
+    # the Vietnam Cooperative Alliance, also written 'Liên minh HTX' (bodies.tsv; corpus 21512373, 22278441)
+    ("Thực phẩm an toàn\nPhó Chủ tịch Liên minh HTX Việt Nam Lê Văn Nghị cho rằng, các địa phương cần xây dựng hệ thống "
+     "cửa hàng cung ứng thực phẩm.", "Lê Văn Nghị", ["Phó Chủ tịch Liên minh Hợp tác xã Việt Nam"]),
+    ("Võ Kim Cự\nÔng Võ Kim Cự, Bí thư Đảng đoàn, Chủ tịch Liên minh Hợp tác xã Việt Nam đã có nhiều vi phạm và nhận “án” "
+     "kỷ luật.", "Võ Kim Cự", ["Chủ tịch Liên minh Hợp tác xã Việt Nam"]),
+])
+def test_the_cooperative_alliance(text, name, labels):
+    assert _holdings(text)[name] == labels
