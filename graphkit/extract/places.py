@@ -145,20 +145,53 @@ def find_provinces(text: str, *, on: _dt.date | None = None, tones_fixed: bool =
         start = m.start("prefix") if prefix else m.start("name")
         # 'CTCP Quốc Cường Gia Lai': a firm's name ending in a province's
         firm = not prefix and (not _SPACED_DASH.match(text, m.end("whole")) and in_company_name(text, m.start("name"))
-                               or _after_newspaper(text, m.start("name")))
+                               or _after_newspaper(text, m.start("name"))) or _in_credit(text, start)
         out.append(PlaceMatch(start, m.end("whole"), Place(name), bool(prefix), firm))
     return out if in_firms else [m for m in out if not m.in_firm]
 
 
 @cache
-def _newspaper_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """newspaper_words.tsv: the head words of a newspaper's name ('Báo', 'báo điện tử') and the compounds whose last
-    syllable is one ('thông báo')."""
+def _newspaper_table() -> dict[str, tuple[str, ...]]:
+    """newspaper_words.tsv, its words by use (head, compound, masthead, agency)."""
     from graphkit.gazetteer import load_table
 
-    rows = load_table("newspaper_words.tsv", ("word", "use"))
-    return (tuple(r["word"] for r in rows if r["use"] == "head"),
-            tuple(r["word"] for r in rows if r["use"] == "compound"))
+    out: dict[str, list[str]] = {}
+    for r in load_table("newspaper_words.tsv", ("word", "use")):
+        out.setdefault(r["use"], []).append(r["word"])
+    return {use: tuple(words) for use, words in out.items()}
+
+
+def _newspaper_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The head words of a newspaper's name ('Báo', 'báo điện tử') and the compounds whose last syllable is one
+    ('thông báo'; newspaper_words.tsv)."""
+    table = _newspaper_table()
+    return table.get("head", ()), table.get("compound", ())
+
+
+@cache
+def _credit_rx() -> re.Pattern | None:
+    """A newspaper's masthead or a news agency's by-line right before a province's name, with its kind word or not
+    ('báo Pháp Luật TP.HCM', 'Lệ Hằng/VOV-TP HCM'; newspaper_words.tsv, uses masthead and agency)."""
+    table = _newspaper_table()
+    parts = []
+    if table.get("masthead"):
+        parts.append(rf"(?<![{_L}])(?:{alternation(table['masthead'])})")
+    if table.get("agency"):
+        parts.append(rf"/\s*(?:{alternation(table['agency'])})\s*[-–]")
+    return re.compile(rf"(?:{'|'.join(parts)})\s*$") if parts else None
+
+
+def _in_credit(text: str, at: int) -> bool:
+    """Whether the province name (or its kind word) at ``at`` ends a newspaper's masthead or an agency's by-line
+    (:func:`_credit_rx`): the paper's or the newsroom's city, not a place of the story.
+
+    >>> [_in_credit(t, t.index(p)) for t, p in (("trao đổi với Pháp Luật TP.HCM qua điện thoại", "TP.HCM"),
+    ...                                          ("Lệ Hằng/VOV-TP HCM", "TP HCM"), ("vi phạm pháp luật TP.HCM", "TP"),
+    ...                                          ("Trưởng đại diện VOV tại TP HCM", "TP"))]
+    [True, True, False, False]
+    """
+    rx = _credit_rx()
+    return rx is not None and rx.search(text, max(0, at - 24), at) is not None
 
 
 @cache

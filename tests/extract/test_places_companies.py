@@ -114,6 +114,21 @@ def test_a_school_of_the_province_with_its_kind_word_names_it():
     ("Trong nỗ lực chung cho sự phát triển của báo chí tỉnh nhà và sự trưởng thành về kỹ năng chuyên môn, sự hoàn thiện "
      "về đạo đức nghề nghiệp của đội ngũ những người làm báo, Hội Nhà báo Hà Tĩnh, các cơ quan báo chí, các hội viên cần "
      "phải đi sâu vào cuộc sống", ["Hà Tĩnh"]),  # 22574162
+    # a masthead a city ends, with its kind word ('Pháp Luật TP.HCM'), and an agency's by-line with its newsroom's city
+    ("Chiều 6-2, trao đổi với Pháp Luật TP.HCM qua điện thoại, ông Nguyễn Văn Hùng, Viện trưởng VKSND thị xã Thuận An, "
+     "đã xác nhận: “VKSND tỉnh Bình Dương đã ra quyết định kỷ luật đối với kiểm sát viên Dương Văn Vũ”.",
+     ["Bình Dương"]),  # 21473377
+    ("Hà Nội xem xét xử lý nghiêm hai cô giáo Trường Mầm non Sen Vàng đánh học sinh xảy ra mới đây, theo tin tức trên "
+     "báo Pháp luật TP. HCM.", ["Hà Nội"]),  # 21472923
+    ("Như Pháp Luật TP.HCM đã thông tin, từ ngày 25-1, Sở TT&TT TP Hà Nội chính thức mở kênh nhận thông tin góp ý của "
+     "người dân về hệ thống loa phường.", ["Hà Nội"]),  # 21472775
+    ("Việt Quốc/VOV-TPHCM", []),  # 21473685
+    ("Lệ Hằng/VOV-TP HCM", []),  # 21473395
+    ("Việt Quốc/VOV – TP HCM", []),  # 21472109
+    # … not the agency's name in a sentence
+    ("Theo đó, VOV cho biết thêm, lãnh đạo TP HCM đã thăm các khu nhà ở xã hội Hòa Lợi và Định Hòa tại thành phố Thủ Dầu "
+     "Một, tỉnh Bình Dương và tìm hiểu cuộc sống người lao động ở đây.",
+     ["Thành phố Hồ Chí Minh", "Bình Dương"]),  # 21470348
 ])
 def test_a_province_in_a_newspapers_name_is_none(text, expected):
     assert [m.place.name for m in find_provinces(text)] == expected
