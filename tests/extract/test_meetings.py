@@ -198,6 +198,12 @@ def test_chaired_by_a_body_with_su_tham_du_cua():
     # 22612196
     "Người chơi đầu tiên nhận giải độc đắc mà không đeo mặt nạ là ông Trần Nhật Khánh (TP.HCM) cũng đã dự thưởng "
     "theo hình thức này, khi mua vé số bao 8.",  # 22374939
+    # a family's event: a wedding, a funeral, a birthday (crime and accident reports of the corpus)
+    "Theo báo Phụ nữ TP. Hồ Chí Minh, qua lời khai của các đối tượng, cảnh sát làm rõ, tối ngày 7/5, Phạm Thanh Vũ (sinh "
+    "năm 1988), Nguyễn Phúc Nhân (sinh năm 1989), Trần Hoàng Cương (sinh năm 1986, cùng tạm trú tại quận Bình Tân) cùng "
+    "nhiều người bạn đi dự tiệc sinh nhật.",  # 22245843
+    "Trước đó, chiều 9/5, Ksor Chuôn và anh Ksor Khú (SN 1977, trú tại buôn Mrôk, xã Chư Gu, huyện Krông Pa) cùng dự "
+    "đám tang tại một gia đình ở buôn Ngôm, xã Chư Drăng.",  # 22251110
 ])
 def test_a_contest_is_no_meeting(sentence):
     assert meet(sentence) == []
