@@ -26,7 +26,7 @@ DEV_FLOORS = {
     "holds": (0.99, 0.95),
     "chairs": (1.00, 1.00),
     "attendees": (0.97, 1.00),
-    "directives": (1.00, 0.93),
+    "directives": (1.00, 0.98),
     "implements": (1.00, 0.66),
     "provinces": (0.98, 1.00),
 }
