@@ -881,6 +881,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         if h.group(0) in _head_forms()[1] and (_name_goes_on(rest, end) or not rest[h.end():end].strip()
                                                or _body_word_next(rest, end)):
             end = _run_on_end(rest, end) or end  # 'Trung tâm Điều phối ghép tạng quốc gia'
+        if h.group(0) in _bracket_heads() and " (" in rest[end:end + 170] \
+                and (bracket := _parent_bracket_end(rest, h.end())) is not None and bracket > end:
+            end = bracket  # 'Cục Quản lý chất lượng nông lâm sản và thủy sản (Bộ NN-PTNT)': up to its parent
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = _trailing_kind_rx().search(name)
@@ -915,6 +918,62 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
 
 _HEAD_ASIDE = re.compile(rf"\s*\([{UPPER}]{{1,6}}\)(?=\s)")  # a head noun's short form in brackets: '(BV)'
 _PROPER_NEXT = re.compile(rf"\s+[{UPPER}\d]")  # a body's own name after its head noun
+
+
+_PARENT_BRACKET = re.compile(rf"[{_L}\s,&–-]{{1,160}}?(?=\s\((?P<parent>[^()]{{3,120}})\))")
+_BRACKET_WORD = re.compile(rf"[{_L}]+")
+
+
+def _parent_bracket_end(rest: str, start: int) -> int | None:
+    """Where the name of a body of a head noun marked "bracket" in body_heads.tsv ends when written in sentence case
+    and followed by its parent body in brackets ('Cục Quản lý chất lượng nông lâm sản và thủy sản (Bộ NN-PTNT)',
+    'Vụ Công tác học sinh, sinh viên (Bộ GD-ĐT)'): at the bracket, when the bracket opens with a central body (of
+    bodies.tsv, or a central head noun of body_heads.tsv and a capital) and the words up to it (at most 14) hold no
+    predicate, role, form of address, word of body_stops.txt, and do not end with a person's name. None otherwise."""
+    m = _PARENT_BRACKET.match(rest, start)
+    if m is None:
+        return None
+    parent = fix_tones(m.group("parent"))
+    b = _body_table()[1].match(parent)
+    if b is not None:
+        if _body_table()[0][b.group(0).lower()].level != "central":
+            return None
+    else:
+        h = _head_rx()[0].match(parent)
+        if h is None or body_head_levels().get(h.group(0)) != "central" or not _PROPER_NEXT.match(parent, h.end()):
+            return None
+    words = list(_BRACKET_WORD.finditer(rest, start, m.end()))
+    if not words or len(words) > 14:
+        return None
+    stops, address = _body_stops(), address_words()
+    for w in words:
+        t = w.group(0)
+        if t in stops or t.lower() in address or _role_table()[1].match(rest[w.start():w.start() + 40]) \
+                or (_predicate_rx().match(rest, w.start()) and not _body_word_at(rest, w.start())):
+            return None
+    caps = [w.group(0) for w in words[-4:]]
+    tail = []
+    for t in reversed(caps):  # the capitalised words right before the bracket
+        if not t[:1].isupper():
+            break
+        tail.append(t)
+    if len(tail) >= 2 and tail[-1] in surnames():
+        return None  # 'Vụ trưởng Vụ Giáo dục thể chất Ngũ Duy Anh (Bộ GD&ĐT)': a person's name before the bracket
+    for j in _PARENT_JOIN.finditer(rest, start, m.end()):  # '… bảo vệ môi trường, Tổng cục Môi trường (Bộ TN&MT)':
+        h = _head_rx()[0].match(rest[j.end():])  # the parent's own parent in brackets; the name ends at the parent
+        if h is not None and _PROPER_NEXT.match(rest, j.end() + h.end()):
+            return j.start()
+    return m.end()
+
+
+_PARENT_JOIN = re.compile(r"(?:,|\s[-–])\s+")
+
+
+@cache
+def _bracket_heads() -> frozenset[str]:
+    """body_heads.tsv, column written: the head nouns whose sentence-case names end at their parent in brackets."""
+    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
+                     if "bracket" in r["written"].split())
 
 
 @cache

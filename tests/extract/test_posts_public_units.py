@@ -135,3 +135,34 @@ def test_no_person_inside_a_school_name():
     facts = extract(Article(id="x", text="Tin tức\nBà Lê Thị Thúy, Hiệu trưởng trường Mầm non Đồng Thắng, lý giải hôm"
                                           " đó, nhà trường cho nghỉ học.", source="test"))  # 21474451
     assert "Đồng Thắng" not in {m.name for m in facts.persons}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a department's name in sentence case ends at its parent body in brackets (body_heads.tsv, "bracket")
+    ("PGS.TS Trần Đắc Phu, Cục trưởng Cục Y tế dự phòng (Bộ Y tế) cho rằng, nhiều khả năng dịch bệnh do vi rút Zika sẽ"
+     " tăng cả về số ca bệnh.",  # 21478691
+     {"Trần Đắc Phu": {"Cục trưởng Cục Y tế dự phòng"}}),
+    ("Ông Trương Thanh Hoài, Vụ trưởng Vụ Công nghiệp nặng (Bộ Công Thương) cho biết, Việt Nam hiện chỉ có khoảng 1.383"
+     " doanh nghiệp (DN) hoạt động trong lĩnh vực CNHT.",  # 21479006
+     {"Trương Thanh Hoài": {"Vụ trưởng Vụ Công nghiệp nặng"}}),
+    ("Đồng quan điểm, TS Phan Hữu Thắng, nguyên Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT), bổ sung rằng phân khúc BĐS"
+     " nghỉ dưỡng vẫn đang “nóng” ở tầm trung và dài hạn.",  # 21478794
+     {"Phan Hữu Thắng": {"Cục trưởng Cục Đầu tư nước ngoài"}}),  # (a former post)
+    # ... also over a comma inside the name; a parent named after a comma ends it
+    ("Ông Lương Duy Hanh, Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường, Tổng cục Môi trường (Bộ TN&MT) bị kỷ"
+     " luật cách chức.",  # 22573784
+     {"Lương Duy Hanh": {"Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường"}}),
+])
+def test_a_sentence_case_name_ends_at_its_parent_in_brackets(sentence, expected):
+    got = _holdings(sentence)
+    assert {p: got.get(p) for p in expected} == expected
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Vụ trưởng Vụ Công tác học sinh, sinh viên (Bộ GD-ĐT) cho biết", "Vụ Công tác học sinh, sinh viên"),  # 21478397
+    # a person's name before the bracket is not the body's
+    ("Vụ trưởng Vụ Giáo dục thể chất Ngũ Duy Anh (Bộ GD&ĐT) cho rằng", None),  # 22487713
+])
+def test_parent_bracket_end(phrase, body):
+    posts, _ = parse_title_list(phrase)
+    assert (posts[0].body if posts else None) == body
