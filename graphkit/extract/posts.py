@@ -905,6 +905,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
             level, form = place.level, heads[head]
         elif _central_suffix_rx().search(name) and not kw:
             level, form = "central", "none"
+        elif kw and kw not in _district_kinds() and not _central_suffix_rx().search(name) \
+                and _bare_kind_ends(rest[end + pused:]):
+            level, form = "province", heads[head]  # 'Giám đốc Bệnh viện Phổi tỉnh': the article's province's
         elif body_head_levels().get(head) == "central":
             level, form = "central", "none"
         elif body_head_levels().get(head) == "province" or kw:
@@ -967,6 +970,20 @@ def _parent_bracket_end(rest: str, start: int) -> int | None:
 
 
 _PARENT_JOIN = re.compile(r"(?:,|\s[-–])\s+")
+
+
+_CAPITAL_NEXT = re.compile(rf"\.?\s*[{UPPER}]")
+_WORD_NEXT = re.compile(rf"\s+([{UPPER}][{_L}]*)")
+
+
+def _bare_kind_ends(after: str) -> bool:
+    """Whether a unit's kind word that ends a body's name ('Bệnh viện Phổi tỉnh') stands alone, ``after`` being the
+    text after it: no capital follows (a place the gazetteer does not know: 'Trung tâm Phát triển quỹ đất TP.Huế'),
+    or a person's name does (its first word a surname: 'Giám đốc Bệnh viện Phổi tỉnh Trương Hồng Lĩnh')."""
+    if not _CAPITAL_NEXT.match(after):
+        return True
+    m = _WORD_NEXT.match(after)
+    return m is not None and m.group(1) in surnames()
 
 
 @cache

@@ -166,3 +166,21 @@ def test_a_sentence_case_name_ends_at_its_parent_in_brackets(sentence, expected)
 def test_parent_bracket_end(phrase, body):
     posts, _ = parse_title_list(phrase)
     assert (posts[0].body if posts else None) == body
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit's kind word alone after a body's name: the body of the article's province (or city)
+    ("Ban thường vụ Tỉnh ủy Gia Lai đã bàn hành quyết định kỷ luật cách hết các chức vụ trong Đảng đối với ông Lý Hùng"
+     " Thanh, Cục trưởng Cục Thống kê tỉnh, vì có con riêng.",  # 22315925
+     {"Lý Hùng Thanh": {"Cục trưởng Cục Thống kê tỉnh Gia Lai"}}),
+    # ... also when the person's name follows the kind word
+    ("Hà Nội sẽ xử lý dứt điểm. Theo Cục trưởng Cục Thi hành án dân sự TP Lê Quang Tiến, trong 6 tháng đầu năm, Cục đã"
+     " ra quyết định thi hành án đúng thời hạn đối với 100% các bản án.",  # 22737603
+     {"Lê Quang Tiến": {"Cục trưởng Cục Thi hành án dân sự thành phố Hà Nội"}}),
+    ("Tỉnh Hà Tĩnh. Theo Đại tá Nguyễn Đình Dương - Phó Bí thư Đảng ủy, Chính ủy Bộ CHQS tỉnh: Việc học tập, làm theo tư"
+     " tưởng, đạo đức và phong cách Hồ Chí Minh trong LLVT Hà Tĩnh được triển khai.",  # 22455850
+     {"Nguyễn Đình Dương": {"Chính ủy Bộ CHQS tỉnh Hà Tĩnh"}}),
+])
+def test_a_bare_kind_word_names_the_articles_province(text, expected):
+    got = _holdings(text)
+    assert {p: got.get(p, set()) & set(v) for p, v in expected.items()} == expected
