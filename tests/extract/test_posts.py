@@ -767,3 +767,24 @@ def test_a_deputy_section_head_written_short(text, name, labels):
 ])
 def test_the_cooperative_alliance(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("sentence, person, label", [
+    # the National Assembly's committees with 'của Quốc hội' written before the person's name (bodies.tsv)
+    ("Trao đổi với PV Báo Thanh tra, Ủy viên Thường trực Ủy ban Về các vấn đề xã hội của Quốc hội Lưu Bình Nhưỡng nhấn"
+     " mạnh, làm tốt công tác tiếp dân, giải quyết khiếu nại (KN), tố cáo (TC).",  # 21478384
+     "Lưu Bình Nhưỡng", "Ủy viên Thường trực Ủy ban Về các vấn đề xã hội của Quốc hội"),
+    ("Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội Phan Thanh Bình cho biết, Có ý"
+     " kiến cho rằng, nội dung quy định về hành vi bị nghiêm cấm còn chung chung.",  # 22403743
+     "Phan Thanh Bình", "Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội"),
+    ("Sau kỳ họp thứ 3, Ủy ban Khoa học, Công nghệ và Môi trường sẽ phối hợp với Ban soạn thảo và các cơ quan liên quan"
+     " nghiên cứu, tiếp thu chỉnh lý dự thảo Luật”, Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội Phan"
+     " Xuân Dũng phát biểu.",  # 22466086
+     "Phan Xuân Dũng", "Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"),
+])
+def test_national_assembly_committees_before_a_name(sentence, person, label):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
+    assert label in [h.post.label for h in facts.holdings if h.person == person]
