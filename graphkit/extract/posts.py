@@ -824,6 +824,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     if role.role in _section_roles():
         return _section_post(role_label, role, status, text, pos)
     kind = _unit_kind_at(rest) if rest[:1] in _unit_first() else None
+    if kind is None and rest[:1].isupper() and (role.role, "-") in _unit_roles() \
+            and (named := find_provinces(rest[:60])) and named[0].start == 0:
+        kind = "-"  # 'Phó Chánh Thanh tra Hà Nội': a province's name written bare (unit_roles.tsv, kind '-')
     if kind and (role.role, kind) in _unit_roles():
         # 'Chủ tịch xã Chu Phan', 'Chủ tịch quận 2', 'Bí thư Quận 2': a body of the unit
         body = _unit_roles()[(role.role, kind)]
@@ -1362,6 +1365,8 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     body_label = _body_label(p.body, p.place_form, body_place)
     body = Body(body_label, p.body, body_place.level if body_place else "central", body_place)
     label = f"{p.role} {body_label}"
+    if p.role.endswith(" " + p.body) and body_place is not None:
+        label = f"{p.role}{body_label[len(p.body):]}"  # 'Chánh Thanh tra tỉnh Nghệ An': the role names its body
     return Post(label, p.role, body, _variants(label, body_place))
 
 

@@ -788,3 +788,37 @@ def test_national_assembly_committees_before_a_name(sentence, person, label):
 
     facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
     assert label in [h.post.label for h in facts.holdings if h.person == person]
+
+
+@pytest.mark.parametrize("sentence, person, label", [
+    # the inspectorate of a province, city or district: 'Chánh Thanh tra' before a unit (unit_roles.tsv)
+    ("Theo quyết định thanh tra, ông Nguyễn Đăng Bình, Phó Chánh thanh tra tỉnh Yên Bái, được giao làm trưởng đoàn.",
+     "Nguyễn Đăng Bình", "Phó Chánh Thanh tra tỉnh Yên Bái"),  # 22496199
+    ("Về vấn đề này, ông Lê Văn Hùng - Phó Chánh Thanh tra TP.HCM cũng thừa nhận đây là vụ khiếu nại kéo dài.",
+     "Lê Văn Hùng", "Phó Chánh Thanh tra Thành phố Hồ Chí Minh"),  # 21510070
+    ("Bà Lương Thị Phượng, phó chủ tịch UBND Q.Tân Phú; và ông Nguyễn Tiến Lực, Chánh thanh tra Q.Tân Phú, nguyên"
+     " Trưởng phòng Tài chính - kế hoạch Q.Tân Phú cũng bị kỷ luật khiển trách.",  # 22635083
+     "Nguyễn Tiến Lực", "Chánh Thanh tra quận Tân Phú"),
+    # ... before a province's name written bare
+    ("Liên quan đến vụ việc, Chánh Thanh tra Hà Nội Nguyễn Văn Tấn Dũng cho biết, việc thanh tra tại Đồng Tâm vẫn đang"
+     " được tiến hành.", "Nguyễn Văn Tấn Dũng", "Chánh Thanh tra thành phố Hà Nội"),  # 22530850
+    # a governor named bare is the State Bank's, the one bank the article names (context_roles.txt)
+    ("Chẳng hạn, tỷ giá bình quân liên ngân hàng của Ngân hàng Nhà nước Việt Nam (NHNN) chỉ tăng 1% từ đầu năm. Theo"
+     " Thống đốc Lê Minh Hưng, đến cuối tháng 4/2017 tín dụng đã tăng 5,76% so với cuối năm 2016.",  # 22416178
+     "Lê Minh Hưng", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+])
+def test_inspectorates_and_governors(sentence, person, label):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
+    assert label in [h.post.label for h in facts.holdings if h.person == person]
+
+
+def test_a_bare_governor_without_a_bank_named_holds_nothing():
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    text = "Tin tức\nTheo Thống đốc Lê Minh Hưng, đến cuối tháng 4/2017 tín dụng đã tăng 5,76% so với cuối năm 2016."
+    facts = extract(Article(id="x", text=text, source="test"))  # 22416178
+    assert [h.post.label for h in facts.holdings] == []
