@@ -893,6 +893,8 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         if trailing_kind:
             name = name[: trailing_kind.start()]
         head = h.group(0)
+        if lower_head and head.split()[0] in _council_heads() and not name.endswith(" Hội đồng nhân dân"):
+            return None, 0  # 'trưởng ban tổ chức …': only a People's Council's board is read so
         if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in _lower_heads() \
                 or name[len(head):].strip().lower() in _lower_heads():
             return None, 0  # a head noun alone ('Ban cán sự đảng', 'Công đoàn Công ty') does not say which body
@@ -1009,11 +1011,19 @@ def _head_forms() -> tuple[frozenset[str], frozenset[str]]:
     lower, run_on = set(), set()
     for r in load_table("body_heads.tsv", ("head", "written")):
         forms = r["written"].split()
-        if "lower" in forms:
+        if "lower" in forms or "lower-council" in forms:
             lower.add(r["head"])
         if "run-on" in forms:
             run_on.add(r["head"])
     return frozenset(lower), frozenset(run_on)
+
+
+@cache
+def _council_heads() -> frozenset[str]:
+    """body_heads.tsv, column written "lower-council": head nouns read in lower case only in the name of a People's
+    Council's board ('Trưởng ban Văn hóa - Xã hội HĐND tỉnh')."""
+    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
+                     if "lower-council" in r["written"].split())
 
 
 @cache

@@ -184,3 +184,28 @@ def test_parent_bracket_end(phrase, body):
 def test_a_bare_kind_word_names_the_articles_province(text, expected):
     got = _holdings(text)
     assert {p: got.get(p, set()) & set(v) for p, v in expected.items()} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the boards of a People's Council, 'ban' in lower case (body_heads.tsv, "lower-council")
+    ("Yêu cầu xử lý nghiêm trường hợp tái phạm Trưởng ban Kinh tế - Ngân sách HĐND TP Hà Nội Phạm Thị Thanh Mai cho biết,"
+     " vấn đề giá trông giữ phương tiện dịp lễ hội đã được Ban khảo sát năm 2016.",  # 21478924
+     {"Phạm Thị Thanh Mai": {"Trưởng Ban Kinh tế - Ngân sách Hội đồng nhân dân thành phố Hà Nội"}}),
+    ("ĐB Trương Trung Kiên, Trưởng ban Đô thị HĐND TP.HCM, chỉ ra vấn đề: “Hiện có quá nhiều khâu trung gian trong việc"
+     " xử lý rác thải đô thị.",  # 22509300
+     {"Trương Trung Kiên": {"Trưởng Ban Đô thị Hội đồng nhân dân Thành phố Hồ Chí Minh"}}),
+    ("ĐB Trương Lâm Danh, Trưởng ban pháp chế HĐND TP.HCM, cho biết việc \"cát tặc\" hoành hành, hút cát trái phép cả"
+     " ngày lẫn đêm.",  # 22688631
+     {"Trương Lâm Danh": {"Trưởng Ban pháp chế Hội đồng nhân dân Thành phố Hồ Chí Minh"}}),
+])
+def test_a_peoples_councils_boards_in_lower_case(sentence, expected):
+    got = _holdings(sentence)
+    assert {p: got.get(p, set()) & v for p, v in expected.items()} == expected
+
+
+def test_other_lower_case_boards_are_not_cut_short():
+    # 'ban Chỉ đạo Công tác thông tin đối ngoại' (a steering committee) is not read as 'Ban Chỉ đạo Công tác'
+    got = _holdings("Dự lễ trao giải có: Chủ tịch nước Trần Đại Quang ; đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Bí"
+                    " thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương, Trưởng ban Chỉ đạo Công tác thông tin đối"
+                    " ngoại; đồng chí Vũ Đức Đam, Phó Thủ tướng Chính phủ.")  # 22420036
+    assert "Trưởng Ban Chỉ đạo Công tác" not in got.get("Võ Văn Thưởng", set())
