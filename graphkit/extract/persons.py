@@ -29,6 +29,10 @@ from graphkit.nlp.sentences import credit_before
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _AFTER_NAME_END = re.compile(r",|\)| [-–(] ?")  # after a name's last word: the name ends there
+_ADDRESSED_ENDS = (" ông ", " bà ")  # a cheap test before _ADDRESSED_AFTER_TITLE
+_ADDRESSED_AFTER_TITLE = re.compile(r"(?:,|\s[-–])\s+(?:ông|bà)\s$")  # 'Thứ trưởng Bộ GD-ĐT, bà ' before a name
+_LISTED_AFTER = re.compile(r"\s*[-–,(][^;:.!?\"“”]*$")  # the text from the name before: its title, then this one
+_APPOSITION_CLOSED = re.compile(r",|\s?[-–]\s")  # … and a comma or a dash right after the name
 _COMMA_END = re.compile(r"\s?,\s+$")  # a comma ending the text before a name
 _AFTER_SEP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")  # matched at the end of a name (no copy of the sentence's rest)
 
@@ -686,6 +690,13 @@ def find_persons(sentence: str, *, blocked: list[tuple[int, int]] | None = None,
             seg = sentence[m.end(): nxt[0]] if nxt else sentence[m.end():]
             hit.after, _ = parse_title_list(_own_titles(seg) if nxt else seg)
         hit.before = list(_title_before(before_text)) if titled else []
+        if titled and not hit.before and not hit.after and before_text.endswith(_ADDRESSED_ENDS) \
+                and (a := _ADDRESSED_AFTER_TITLE.search(before_text)) and _APPOSITION_CLOSED.match(sentence, e) \
+                and not (i and _LISTED_AFTER.match(sentence[cands[i - 1][1]:s])):
+            # 'Thứ trưởng Bộ GD-ĐT, bà Trần Thị Nghĩa, lưu ý', 'Giám đốc Sở GD-ĐT tỉnh Trà Vinh - ông Nguyễn Thành
+            # Nguyện – cho biết': the title, then the person addressed, set off on both sides; not in a list of
+            # names with titles after them ('ông A - Phó Chủ tịch Hội Nông dân Hải Phòng, ông B - Giám đốc …')
+            hit.before = list(_title_before(before_text[:a.start()] + " "))
         if (hit.after or hit.before) and _commemorated(sentence, s):
             hit.after, hit.before = [], []  # 'kỷ niệm 110 năm ngày sinh đồng chí Phạm Văn Đồng': no current post
         if not hit.foreign and any(foreign_post(p.surface) for p in (*hit.after, *hit.before)):

@@ -824,6 +824,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
     if role.role in _section_roles():
         return _section_post(role_label, role, status, text, pos)
     kind = _unit_kind_at(rest) if rest[:1] in _unit_first() else None
+    if kind is None and rest[:1].isupper() and (role.role, "-") in _unit_roles() \
+            and (named := find_provinces(rest[:60])) and named[0].start == 0:
+        kind = "-"  # 'Phó Chánh Thanh tra Hà Nội': a province's name written bare (unit_roles.tsv, kind '-')
     if kind and (role.role, kind) in _unit_roles():
         # 'Chủ tịch xã Chu Phan', 'Chủ tịch quận 2', 'Bí thư Quận 2': a body of the unit
         body = _unit_roles()[(role.role, kind)]
@@ -881,12 +884,17 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
         if h.group(0) in _head_forms()[1] and (_name_goes_on(rest, end) or not rest[h.end():end].strip()
                                                or _body_word_next(rest, end)):
             end = _run_on_end(rest, end) or end  # 'Trung tâm Điều phối ghép tạng quốc gia'
+        if h.group(0) in _bracket_heads() and " (" in rest[end:end + 170] \
+                and (bracket := _parent_bracket_end(rest, h.end())) is not None and bracket > end:
+            end = bracket  # 'Cục Quản lý chất lượng nông lâm sản và thủy sản (Bộ NN-PTNT)': up to its parent
         name = re.sub(r"\s*[-–]\s*", " - ", rest[:end].strip(" -–"))  # one spelling of 'Lao động - Thương binh'
         name = _TRAILING_JOIN.sub("", name)  # 'Công ty … Đại Đắc Tài và' (another body or person follows)
         trailing_kind = _trailing_kind_rx().search(name)
         if trailing_kind:
             name = name[: trailing_kind.start()]
         head = h.group(0)
+        if lower_head and head.split()[0] in _council_heads() and not name.endswith(" Hội đồng nhân dân"):
+            return None, 0  # 'trưởng ban tổ chức …': only a People's Council's board is read so
         if len(name.split()) < 2 or len(name.split()) <= len(head.split()) or name.lower() in _lower_heads() \
                 or name[len(head):].strip().lower() in _lower_heads():
             return None, 0  # a head noun alone ('Ban cán sự đảng', 'Công đoàn Công ty') does not say which body
@@ -902,6 +910,9 @@ def parse_post(text: str) -> tuple[ParsedPost | None, int]:
             level, form = place.level, heads[head]
         elif _central_suffix_rx().search(name) and not kw:
             level, form = "central", "none"
+        elif kw and kw not in _district_kinds() and not _central_suffix_rx().search(name) \
+                and _bare_kind_ends(rest[end + pused:]):
+            level, form = "province", heads[head]  # 'Giám đốc Bệnh viện Phổi tỉnh': the article's province's
         elif body_head_levels().get(head) == "central":
             level, form = "central", "none"
         elif body_head_levels().get(head) == "province" or kw:
@@ -917,6 +928,76 @@ _HEAD_ASIDE = re.compile(rf"\s*\([{UPPER}]{{1,6}}\)(?=\s)")  # a head noun's sho
 _PROPER_NEXT = re.compile(rf"\s+[{UPPER}\d]")  # a body's own name after its head noun
 
 
+_PARENT_BRACKET = re.compile(rf"[{_L}\s,&–-]{{1,160}}?(?=\s\((?P<parent>[^()]{{3,120}})\))")
+_BRACKET_WORD = re.compile(rf"[{_L}]+")
+
+
+def _parent_bracket_end(rest: str, start: int) -> int | None:
+    """Where the name of a body of a head noun marked "bracket" in body_heads.tsv ends when written in sentence case
+    and followed by its parent body in brackets ('Cục Quản lý chất lượng nông lâm sản và thủy sản (Bộ NN-PTNT)',
+    'Vụ Công tác học sinh, sinh viên (Bộ GD-ĐT)'): at the bracket, when the bracket opens with a central body (of
+    bodies.tsv, or a central head noun of body_heads.tsv and a capital) and the words up to it (at most 14) hold no
+    predicate, role, form of address, word of body_stops.txt, and do not end with a person's name. None otherwise."""
+    m = _PARENT_BRACKET.match(rest, start)
+    if m is None:
+        return None
+    parent = fix_tones(m.group("parent"))
+    b = _body_table()[1].match(parent)
+    if b is not None:
+        if _body_table()[0][b.group(0).lower()].level != "central":
+            return None
+    else:
+        h = _head_rx()[0].match(parent)
+        if h is None or body_head_levels().get(h.group(0)) != "central" or not _PROPER_NEXT.match(parent, h.end()):
+            return None
+    words = list(_BRACKET_WORD.finditer(rest, start, m.end()))
+    if not words or len(words) > 14:
+        return None
+    stops, address = _body_stops(), address_words()
+    for w in words:
+        t = w.group(0)
+        if t in stops or t.lower() in address or _role_table()[1].match(rest[w.start():w.start() + 40]) \
+                or (_predicate_rx().match(rest, w.start()) and not _body_word_at(rest, w.start())):
+            return None
+    caps = [w.group(0) for w in words[-4:]]
+    tail = []
+    for t in reversed(caps):  # the capitalised words right before the bracket
+        if not t[:1].isupper():
+            break
+        tail.append(t)
+    if len(tail) >= 2 and tail[-1] in surnames():
+        return None  # 'Vụ trưởng Vụ Giáo dục thể chất Ngũ Duy Anh (Bộ GD&ĐT)': a person's name before the bracket
+    for j in _PARENT_JOIN.finditer(rest, start, m.end()):  # '… bảo vệ môi trường, Tổng cục Môi trường (Bộ TN&MT)':
+        h = _head_rx()[0].match(rest[j.end():])  # the parent's own parent in brackets; the name ends at the parent
+        if h is not None and _PROPER_NEXT.match(rest, j.end() + h.end()):
+            return j.start()
+    return m.end()
+
+
+_PARENT_JOIN = re.compile(r"(?:,|\s[-–])\s+")
+
+
+_CAPITAL_NEXT = re.compile(rf"\.?\s*[{UPPER}]")
+_WORD_NEXT = re.compile(rf"\s+([{UPPER}][{_L}]*)")
+
+
+def _bare_kind_ends(after: str) -> bool:
+    """Whether a unit's kind word that ends a body's name ('Bệnh viện Phổi tỉnh') stands alone, ``after`` being the
+    text after it: no capital follows (a place the gazetteer does not know: 'Trung tâm Phát triển quỹ đất TP.Huế'),
+    or a person's name does (its first word a surname: 'Giám đốc Bệnh viện Phổi tỉnh Trương Hồng Lĩnh')."""
+    if not _CAPITAL_NEXT.match(after):
+        return True
+    m = _WORD_NEXT.match(after)
+    return m is not None and m.group(1) in surnames()
+
+
+@cache
+def _bracket_heads() -> frozenset[str]:
+    """body_heads.tsv, column written: the head nouns whose sentence-case names end at their parent in brackets."""
+    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
+                     if "bracket" in r["written"].split())
+
+
 @cache
 def _lower_heads() -> frozenset[str]:
     """The head nouns of body_heads.tsv, lower-cased."""
@@ -930,11 +1011,19 @@ def _head_forms() -> tuple[frozenset[str], frozenset[str]]:
     lower, run_on = set(), set()
     for r in load_table("body_heads.tsv", ("head", "written")):
         forms = r["written"].split()
-        if "lower" in forms:
+        if "lower" in forms or "lower-council" in forms:
             lower.add(r["head"])
         if "run-on" in forms:
             run_on.add(r["head"])
     return frozenset(lower), frozenset(run_on)
+
+
+@cache
+def _council_heads() -> frozenset[str]:
+    """body_heads.tsv, column written "lower-council": head nouns read in lower case only in the name of a People's
+    Council's board ('Trưởng ban Văn hóa - Xã hội HĐND tỉnh')."""
+    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
+                     if "lower-council" in r["written"].split())
 
 
 @cache
@@ -1286,6 +1375,8 @@ def to_post(p: ParsedPost, place: Place | None = None) -> Post | None:
     body_label = _body_label(p.body, p.place_form, body_place)
     body = Body(body_label, p.body, body_place.level if body_place else "central", body_place)
     label = f"{p.role} {body_label}"
+    if p.role.endswith(" " + p.body) and body_place is not None:
+        label = f"{p.role}{body_label[len(p.body):]}"  # 'Chánh Thanh tra tỉnh Nghệ An': the role names its body
     return Post(label, p.role, body, _variants(label, body_place))
 
 

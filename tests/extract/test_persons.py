@@ -660,3 +660,38 @@ def test_foreign_statesmen_take_no_vietnamese_post(text, person):
 ])
 def test_a_year_of_birth_after_a_name(sentence, expected):
     assert names(sentence) == expected
+
+
+def _holds_of(sentence: str) -> dict[str, set[str]]:
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    out: dict[str, set[str]] = {}
+    for h in extract(Article(id="x", text="Tin tức\n" + sentence, source="test")).holdings:
+        out.setdefault(h.person, set()).add(h.post.label)
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a title, then the person addressed ('ông', 'bà') set off by commas or dashes on both sides
+    ("Theo Chủ tịch UBND tỉnh Quảng Nam, ông Đinh Văn Thu, trong xu thế hội nhập ngày càng sâu rộng, Quảng Nam đang"
+     " không ngừng phát triển.",  # 21495245
+     {"Đinh Văn Thu": {"Chủ tịch Ủy ban nhân dân tỉnh Quảng Nam"}}),
+    ("Tại hội thảo \"Xử lý nợ xấu nhìn từ góc độ chính sách và pháp luật\" tổ chức ngày 23-5 ở Hà Nội, Phó Chủ nhiệm Ủy"
+     " ban Kinh tế của Quốc hội - ông Nguyễn Đức Kiên - cho biết do nợ xấu lớn đe dọa nghiêm trọng đến hệ thống tài"
+     " chính.",  # 22354595
+     {"Nguyễn Đức Kiên": {"Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"}}),
+    ("Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, cho rằng, rõ ràng là trong công tác thu hút đầu tư vào nông"
+     " nghiệp là “có vấn đề”.",  # 22556372
+     {"Nguyễn Mạnh Hiển": {"Bí thư Tỉnh ủy Hải Dương"}}),
+])
+def test_a_title_then_the_person_addressed(sentence, expected):
+    got = _holds_of(sentence)
+    assert {p: got.get(p, set()) & v for p, v in expected.items()} == expected
+
+
+def test_a_title_after_another_name_is_not_the_next_persons():
+    # in a list of names with their titles after them, the title is the person's before
+    got = _holds_of("Chứng kiến sự việc có ông Hoàng Văn Tường - Phó Chủ tịch Hội Nông dân Hải Phòng, ông Lê Công"
+                    " Phong - Giám đốc Công ty CP cám sinh học Lebio và đại diện UBND xã Kiến Quốc.")  # 22262385
+    assert not any("Hội Nông dân" in x for x in got.get("Lê Công Phong", set()))

@@ -767,3 +767,58 @@ def test_a_deputy_section_head_written_short(text, name, labels):
 ])
 def test_the_cooperative_alliance(text, name, labels):
     assert _holdings(text)[name] == labels
+
+
+@pytest.mark.parametrize("sentence, person, label", [
+    # the National Assembly's committees with 'của Quốc hội' written before the person's name (bodies.tsv)
+    ("Trao đổi với PV Báo Thanh tra, Ủy viên Thường trực Ủy ban Về các vấn đề xã hội của Quốc hội Lưu Bình Nhưỡng nhấn"
+     " mạnh, làm tốt công tác tiếp dân, giải quyết khiếu nại (KN), tố cáo (TC).",  # 21478384
+     "Lưu Bình Nhưỡng", "Ủy viên Thường trực Ủy ban Về các vấn đề xã hội của Quốc hội"),
+    ("Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội Phan Thanh Bình cho biết, Có ý"
+     " kiến cho rằng, nội dung quy định về hành vi bị nghiêm cấm còn chung chung.",  # 22403743
+     "Phan Thanh Bình", "Chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội"),
+    ("Sau kỳ họp thứ 3, Ủy ban Khoa học, Công nghệ và Môi trường sẽ phối hợp với Ban soạn thảo và các cơ quan liên quan"
+     " nghiên cứu, tiếp thu chỉnh lý dự thảo Luật”, Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội Phan"
+     " Xuân Dũng phát biểu.",  # 22466086
+     "Phan Xuân Dũng", "Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"),
+])
+def test_national_assembly_committees_before_a_name(sentence, person, label):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
+    assert label in [h.post.label for h in facts.holdings if h.person == person]
+
+
+@pytest.mark.parametrize("sentence, person, label", [
+    # the inspectorate of a province, city or district: 'Chánh Thanh tra' before a unit (unit_roles.tsv)
+    ("Theo quyết định thanh tra, ông Nguyễn Đăng Bình, Phó Chánh thanh tra tỉnh Yên Bái, được giao làm trưởng đoàn.",
+     "Nguyễn Đăng Bình", "Phó Chánh Thanh tra tỉnh Yên Bái"),  # 22496199
+    ("Về vấn đề này, ông Lê Văn Hùng - Phó Chánh Thanh tra TP.HCM cũng thừa nhận đây là vụ khiếu nại kéo dài.",
+     "Lê Văn Hùng", "Phó Chánh Thanh tra Thành phố Hồ Chí Minh"),  # 21510070
+    ("Bà Lương Thị Phượng, phó chủ tịch UBND Q.Tân Phú; và ông Nguyễn Tiến Lực, Chánh thanh tra Q.Tân Phú, nguyên"
+     " Trưởng phòng Tài chính - kế hoạch Q.Tân Phú cũng bị kỷ luật khiển trách.",  # 22635083
+     "Nguyễn Tiến Lực", "Chánh Thanh tra quận Tân Phú"),
+    # ... before a province's name written bare
+    ("Liên quan đến vụ việc, Chánh Thanh tra Hà Nội Nguyễn Văn Tấn Dũng cho biết, việc thanh tra tại Đồng Tâm vẫn đang"
+     " được tiến hành.", "Nguyễn Văn Tấn Dũng", "Chánh Thanh tra thành phố Hà Nội"),  # 22530850
+    # a governor named bare is the State Bank's, the one bank the article names (context_roles.txt)
+    ("Chẳng hạn, tỷ giá bình quân liên ngân hàng của Ngân hàng Nhà nước Việt Nam (NHNN) chỉ tăng 1% từ đầu năm. Theo"
+     " Thống đốc Lê Minh Hưng, đến cuối tháng 4/2017 tín dụng đã tăng 5,76% so với cuối năm 2016.",  # 22416178
+     "Lê Minh Hưng", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
+])
+def test_inspectorates_and_governors(sentence, person, label):
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    facts = extract(Article(id="x", text="Tin tức\n" + sentence, source="test"))
+    assert label in [h.post.label for h in facts.holdings if h.person == person]
+
+
+def test_a_bare_governor_without_a_bank_named_holds_nothing():
+    from graphkit.extract.article import extract
+    from graphkit.ingest.article import Article
+
+    text = "Tin tức\nTheo Thống đốc Lê Minh Hưng, đến cuối tháng 4/2017 tín dụng đã tăng 5,76% so với cuối năm 2016."
+    facts = extract(Article(id="x", text=text, source="test"))  # 22416178
+    assert [h.post.label for h in facts.holdings] == []

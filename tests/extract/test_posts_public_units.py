@@ -135,3 +135,77 @@ def test_no_person_inside_a_school_name():
     facts = extract(Article(id="x", text="Tin tức\nBà Lê Thị Thúy, Hiệu trưởng trường Mầm non Đồng Thắng, lý giải hôm"
                                           " đó, nhà trường cho nghỉ học.", source="test"))  # 21474451
     assert "Đồng Thắng" not in {m.name for m in facts.persons}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a department's name in sentence case ends at its parent body in brackets (body_heads.tsv, "bracket")
+    ("PGS.TS Trần Đắc Phu, Cục trưởng Cục Y tế dự phòng (Bộ Y tế) cho rằng, nhiều khả năng dịch bệnh do vi rút Zika sẽ"
+     " tăng cả về số ca bệnh.",  # 21478691
+     {"Trần Đắc Phu": {"Cục trưởng Cục Y tế dự phòng"}}),
+    ("Ông Trương Thanh Hoài, Vụ trưởng Vụ Công nghiệp nặng (Bộ Công Thương) cho biết, Việt Nam hiện chỉ có khoảng 1.383"
+     " doanh nghiệp (DN) hoạt động trong lĩnh vực CNHT.",  # 21479006
+     {"Trương Thanh Hoài": {"Vụ trưởng Vụ Công nghiệp nặng"}}),
+    ("Đồng quan điểm, TS Phan Hữu Thắng, nguyên Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT), bổ sung rằng phân khúc BĐS"
+     " nghỉ dưỡng vẫn đang “nóng” ở tầm trung và dài hạn.",  # 21478794
+     {"Phan Hữu Thắng": {"Cục trưởng Cục Đầu tư nước ngoài"}}),  # (a former post)
+    # ... also over a comma inside the name; a parent named after a comma ends it
+    ("Ông Lương Duy Hanh, Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường, Tổng cục Môi trường (Bộ TN&MT) bị kỷ"
+     " luật cách chức.",  # 22573784
+     {"Lương Duy Hanh": {"Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường"}}),
+])
+def test_a_sentence_case_name_ends_at_its_parent_in_brackets(sentence, expected):
+    got = _holdings(sentence)
+    assert {p: got.get(p) for p in expected} == expected
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Vụ trưởng Vụ Công tác học sinh, sinh viên (Bộ GD-ĐT) cho biết", "Vụ Công tác học sinh, sinh viên"),  # 21478397
+    # a person's name before the bracket is not the body's
+    ("Vụ trưởng Vụ Giáo dục thể chất Ngũ Duy Anh (Bộ GD&ĐT) cho rằng", None),  # 22487713
+])
+def test_parent_bracket_end(phrase, body):
+    posts, _ = parse_title_list(phrase)
+    assert (posts[0].body if posts else None) == body
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit's kind word alone after a body's name: the body of the article's province (or city)
+    ("Ban thường vụ Tỉnh ủy Gia Lai đã bàn hành quyết định kỷ luật cách hết các chức vụ trong Đảng đối với ông Lý Hùng"
+     " Thanh, Cục trưởng Cục Thống kê tỉnh, vì có con riêng.",  # 22315925
+     {"Lý Hùng Thanh": {"Cục trưởng Cục Thống kê tỉnh Gia Lai"}}),
+    # ... also when the person's name follows the kind word
+    ("Hà Nội sẽ xử lý dứt điểm. Theo Cục trưởng Cục Thi hành án dân sự TP Lê Quang Tiến, trong 6 tháng đầu năm, Cục đã"
+     " ra quyết định thi hành án đúng thời hạn đối với 100% các bản án.",  # 22737603
+     {"Lê Quang Tiến": {"Cục trưởng Cục Thi hành án dân sự thành phố Hà Nội"}}),
+    ("Tỉnh Hà Tĩnh. Theo Đại tá Nguyễn Đình Dương - Phó Bí thư Đảng ủy, Chính ủy Bộ CHQS tỉnh: Việc học tập, làm theo tư"
+     " tưởng, đạo đức và phong cách Hồ Chí Minh trong LLVT Hà Tĩnh được triển khai.",  # 22455850
+     {"Nguyễn Đình Dương": {"Chính ủy Bộ CHQS tỉnh Hà Tĩnh"}}),
+])
+def test_a_bare_kind_word_names_the_articles_province(text, expected):
+    got = _holdings(text)
+    assert {p: got.get(p, set()) & set(v) for p, v in expected.items()} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the boards of a People's Council, 'ban' in lower case (body_heads.tsv, "lower-council")
+    ("Yêu cầu xử lý nghiêm trường hợp tái phạm Trưởng ban Kinh tế - Ngân sách HĐND TP Hà Nội Phạm Thị Thanh Mai cho biết,"
+     " vấn đề giá trông giữ phương tiện dịp lễ hội đã được Ban khảo sát năm 2016.",  # 21478924
+     {"Phạm Thị Thanh Mai": {"Trưởng Ban Kinh tế - Ngân sách Hội đồng nhân dân thành phố Hà Nội"}}),
+    ("ĐB Trương Trung Kiên, Trưởng ban Đô thị HĐND TP.HCM, chỉ ra vấn đề: “Hiện có quá nhiều khâu trung gian trong việc"
+     " xử lý rác thải đô thị.",  # 22509300
+     {"Trương Trung Kiên": {"Trưởng Ban Đô thị Hội đồng nhân dân Thành phố Hồ Chí Minh"}}),
+    ("ĐB Trương Lâm Danh, Trưởng ban pháp chế HĐND TP.HCM, cho biết việc \"cát tặc\" hoành hành, hút cát trái phép cả"
+     " ngày lẫn đêm.",  # 22688631
+     {"Trương Lâm Danh": {"Trưởng Ban pháp chế Hội đồng nhân dân Thành phố Hồ Chí Minh"}}),
+])
+def test_a_peoples_councils_boards_in_lower_case(sentence, expected):
+    got = _holdings(sentence)
+    assert {p: got.get(p, set()) & v for p, v in expected.items()} == expected
+
+
+def test_other_lower_case_boards_are_not_cut_short():
+    # 'ban Chỉ đạo Công tác thông tin đối ngoại' (a steering committee) is not read as 'Ban Chỉ đạo Công tác'
+    got = _holdings("Dự lễ trao giải có: Chủ tịch nước Trần Đại Quang ; đồng chí Võ Văn Thưởng, Ủy viên Bộ Chính trị, Bí"
+                    " thư Trung ương Đảng, Trưởng ban Tuyên giáo Trung ương, Trưởng ban Chỉ đạo Công tác thông tin đối"
+                    " ngoại; đồng chí Vũ Đức Đam, Phó Thủ tướng Chính phủ.")  # 22420036
+    assert "Trưởng Ban Chỉ đạo Công tác" not in got.get("Võ Văn Thưởng", set())
