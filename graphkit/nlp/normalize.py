@@ -84,12 +84,30 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_VIETNAMESE = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+
+
+def _fold_slow(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+
+
+#: each precomposed Vietnamese letter (both cases) → its folded letter (an ASCII letter)
+_FOLD_LETTER = str.maketrans({ch: _fold_slow(ch) for ch in _VIETNAMESE + _VIETNAMESE.upper()})
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: the key for comparing spellings.
+
+    A text of ASCII and precomposed Vietnamese letters folds letter by letter (a table lookup each: the
+    same as decomposing it and dropping the marks); any other goes the long way.
 
     >>> fold("Đồng chí Uỷ viên")
     'dong chi uy vien'
     """
+    quick = text.translate(_FOLD_LETTER)
+    if quick.isascii():
+        return quick.lower()
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return text.lower()
@@ -101,7 +119,10 @@ def slug(text: str) -> str:
     >>> slug("Nghị quyết 18-NQ/TW khóa XII")
     'nghi-quyet-18-nq-tw-khoa-xii'
     """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 _META = re.compile(r"[\\.^$*+?{}\[\]()|]")
