@@ -172,6 +172,11 @@ def _abbreviation_table() -> tuple[re.Pattern, list[tuple[re.Pattern, str, tuple
         return quick_test(pattern, starts) if starts else re.compile(pattern)
 
     anyone = yes_no(rf"(?<![{_LETTER}./-])(?:{'|'.join(alts)})(?![{_LETTER}/-])")
+    # for the substring test of each entry, its literal starts without those that hold another ('TPHCM' holds 'TP'):
+    # a text holds one of them exactly when it holds one of all
+    table = [(pat, rep, st if st is None else tuple(s for s in dict.fromkeys(st)
+                                                    if not any(o != s and o in s for o in st)))
+             for pat, rep, st in table]
     return anyone, table, yes_no(f"(?:{'|'.join(alts)})")
 
 
@@ -186,8 +191,13 @@ def expand_abbreviations(text: str) -> str:
     anyone, table, _ = _abbreviation_table()
     if anyone.search(text):
         for pat, rep, starts in table:  # in order, each on the text the ones before it left
-            if starts is None or any(s in text for s in starts):  # (a plain substring test is much cheaper)
+            if starts is None:
                 text = pat.sub(rep, text)
+                continue
+            for s in starts:  # (a plain substring test is much cheaper)
+                if s in text:
+                    text = pat.sub(rep, text)
+                    break
     return " ".join(text.split())
 
 
