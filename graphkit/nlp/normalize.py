@@ -61,6 +61,8 @@ _SPACE = re.compile(r"\s")
 
 def fix_tones(text: str) -> str:
     """Modern tone placement on open oa/oe/uy syllables; same length as the input."""
+    if _OLD_TAIL.search(text) is None:  # (most texts: no word to rewrite)
+        return text
     out, done = [], 0
     for m in _OLD_TAIL.finditer(text):
         if m.start() < done:
