@@ -6,6 +6,7 @@ and every edge it asserts has a ``gk:Assertion`` node carrying the evidence sent
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -59,6 +60,7 @@ class _Quads:
 
     def __init__(self, graph_iri: str):
         self.graph = ArticleGraph(graph_iri)
+        self._lines, self._triples = self.graph.lines, self.graph.triples
         self._seen: set[tuple[str, str, str]] = set()
         # the IRI of each place already written: a place is named again (the article's own province is also a
         # mention, and the province of each district), and writing it again adds no triple
@@ -78,8 +80,8 @@ class _Quads:
         key = (s, p, o.nt)
         if key not in self._seen:
             self._seen.add(key)
-            self.graph.lines.append(f"<{s}> <{p}> {o.nt} .")
-            self.graph.triples.append((s, p, o))
+            self._lines.append(f"<{s}> <{p}> {key[2]} .")
+            self._triples.append((s, p, o))
 
     def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = (), *, keys: bool = False) -> str:
         """Type and label ``iri`` (and its other spellings ``alt``); with ``keys``, also the
@@ -97,18 +99,19 @@ class _Quads:
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_term = tuple.__new__  # Term(...) without the Python frame of a named tuple's __new__: _term(Term, (nt, value, iri, datatype))
 
 
 @lru_cache(maxsize=1 << 16)
 def _iri(value: str) -> Term:
-    return Term(f"<{value}>", value, True)
+    return _term(Term, (f"<{value}>", value, True, None))
 
 
 @lru_cache(maxsize=1 << 16, typed=True)
 def _lit(value) -> Term:
     """A literal: a string, a date (xsd:date), a boolean (xsd:boolean) or an integer (xsd:integer)."""
-    import datetime as _dt
-
+    if type(value) is str:  # (most literals)
+        return _term(Term, (f'"{nt_escape(value)}"', value, False, None))
     if isinstance(value, bool):
         lexical, datatype = ("true" if value else "false"), _XSD + "boolean"
     elif isinstance(value, _dt.date):
