@@ -263,7 +263,7 @@ def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list
     """
     from graphkit.ingest.readers import CorpusLine
     from graphkit.kg.build import article_graph
-    from graphkit.kg.resolve import mentions_in
+    from graphkit.kg.resolve import _read_predicates, mentions_in
 
     def articles():
         for item in items:
@@ -273,6 +273,7 @@ def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list
                 yield item
 
     out: list = []
+    read = _read_predicates()  # the triples mentions_in reads: the others are not made into strings for it
     for item in extract_all(articles(), dates=dates):
         if isinstance(item, InputProblem):
             out.append(item)
@@ -280,7 +281,8 @@ def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list
         g = article_graph(item)
         named = item.persons or item.holdings or item.meetings  # the facts that make person nodes (kg.build)
         out.append((item.article.id, item.article.source, g.iri, g.ntriples().encode("utf-8"),
-                    mentions_in(g.iri, g.values()) if with_mentions and named else None))
+                    mentions_in(g.iri, [(s, p, o.value) for s, p, o in g.triples if p in read])
+                    if with_mentions and named else None))
     return out
 
 

@@ -152,12 +152,16 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
         if not persons:
             continue
         t = sent.text
-        if cue.chairing is None or cue.chairing in t.lower():
+        tl = t.lower()
+        if cue.chairing is None or cue.chairing in tl:
             bridge, chair_m, chair_of = _BRIDGE.search(t), cue.chair.search(t), _CHAIR_OF.search(t)
         else:  # (with the 't' of join: find_meetings 2.48 -> 1.46 G instructions on 4,000 articles)
             bridge = chair_m = chair_of = None
         block = -1  # where the persons who may chair start (after 'giao Sở X', 'do'), when a word hands it on
-        att_list = cue.attend_list.search(t)
+        # ('dự' or 'Dự' is in every match of attend_list, 'dự' in every one of attend_verb: a sentence without
+        # them is not searched for them)
+        has_du = "dự" in t
+        att_list = cue.attend_list.search(t) if has_du or "Dự" in t else None
         if att_list and not any(s >= att_list.end() for s, _e, _n in persons):
             att_list = None  # no name after it: 'dự … có' was not a list ('sang dự Kỳ họp và …, … có một không hai')
         if bridge:
@@ -199,7 +203,9 @@ def find_meetings(sentences: list[Sentence], persons_by_sentence: list[list], *,
                 for s, e, n in persons:
                     if s >= presence.end() and (stop is None or e <= stop.start()):
                         attendees.setdefault(n, sent.evidence)
-            v = cue.attend_verb.search(t, 0, upto) or cue.join.search(t, 0, upto)
+            # ('ham g' is in every match of join lower-cased: its letters have no other case than the ASCII one)
+            v = (cue.attend_verb.search(t, 0, upto) if has_du else None) \
+                or (cue.join.search(t, 0, upto) if "ham g" in tl else None)
             lead = cue.lead.match(t) if v and v.start() < 12 else None
             if lead:  # 'Tham dự buổi làm việc, ông Trần Văn Lý, Phó Chủ tịch …, thông tin thêm': the subject after
                 first = next(((s, e, n) for s, e, n in persons if s >= lead.end()), None)

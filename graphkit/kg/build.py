@@ -6,6 +6,7 @@ and every edge it asserts has a ``gk:Assertion`` node carrying the evidence sent
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -59,6 +60,7 @@ class _Quads:
 
     def __init__(self, graph_iri: str):
         self.graph = ArticleGraph(graph_iri)
+        self._lines, self._triples = self.graph.lines, self.graph.triples
         self._seen: set[tuple[str, str, str]] = set()
         # the IRI of each place already written: a place is named again (the article's own province is also a
         # mention, and the province of each district), and writing it again adds no triple
@@ -78,37 +80,38 @@ class _Quads:
         key = (s, p, o.nt)
         if key not in self._seen:
             self._seen.add(key)
-            self.graph.lines.append(f"<{s}> <{p}> {o.nt} .")
-            self.graph.triples.append((s, p, o))
+            self._lines.append(f"<{s}> <{p}> {key[2]} .")
+            self._triples.append((s, p, o))
 
     def node(self, iri: str, cls: str, label: str, alt: tuple[str, ...] = (), *, keys: bool = False) -> str:
         """Type and label ``iri`` (and its other spellings ``alt``); with ``keys``, also the
         ``gk:nameKey`` of each name (:func:`graphkit.kg.ids.name_key`), for persons and posts: the
         questions find them by name with an exact lookup instead of reading every label."""
-        self.add(iri, RDF_TYPE, self.iri(GK_URI + cls))
-        self.add(iri, RDFS_LABEL, self.lit(label))
+        self.add(iri, RDF_TYPE, _iri(GK_URI + cls))
+        self.add(iri, RDFS_LABEL, _lit(label))
         alts = sorted(set(alt) - {label}) if alt else ()
         for a in alts:
-            self.add(iri, SKOS_ALT, self.lit(a))
+            self.add(iri, SKOS_ALT, _lit(a))
         if keys:
             for k in sorted({ids.name_key(n) for n in (label, *alts)} - {""}):
-                self.add(iri, NAME_KEY, self.lit(k))
+                self.add(iri, NAME_KEY, _lit(k))
         return iri
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_term = tuple.__new__  # Term(...) without the Python frame of a named tuple's __new__: _term(Term, (nt, value, iri, datatype))
 
 
 @lru_cache(maxsize=1 << 16)
 def _iri(value: str) -> Term:
-    return Term(f"<{value}>", value, True)
+    return _term(Term, (f"<{value}>", value, True, None))
 
 
 @lru_cache(maxsize=1 << 16, typed=True)
 def _lit(value) -> Term:
     """A literal: a string, a date (xsd:date), a boolean (xsd:boolean) or an integer (xsd:integer)."""
-    import datetime as _dt
-
+    if type(value) is str:  # (most literals)
+        return _term(Term, (f'"{nt_escape(value)}"', value, False, None))
     if isinstance(value, bool):
         lexical, datatype = ("true" if value else "false"), _XSD + "boolean"
     elif isinstance(value, _dt.date):
@@ -160,18 +163,18 @@ def _new_place(q: _Quads, place: Place) -> str:
         piri = _place(q, Place(place.province))
         iri = ids.district_iri(place.province, place.kind, place.name)
         q.node(iri, "District", place.name)
-        q.add(iri, GK + "kind", q.lit(place.kind))
-        q.add(iri, GK + "partOf", q.iri(piri))
+        q.add(iri, GK + "kind", _lit(place.kind))
+        q.add(iri, GK + "partOf", _iri(piri))
         return iri
     iri = ids.province_iri(place.name)
     q.node(iri, "Province", place.name)
     p = provinces().get(place.name)
     if p is not None:
-        q.add(iri, GK + "kind", q.lit(p.kind))
+        q.add(iri, GK + "kind", _lit(p.kind))
         if p.valid_from:
-            q.add(iri, GK + "validFrom", q.lit(p.valid_from))
+            q.add(iri, GK + "validFrom", _lit(p.valid_from))
         if p.valid_until:
-            q.add(iri, GK + "validUntil", q.lit(p.valid_until))
+            q.add(iri, GK + "validUntil", _lit(p.valid_until))
         # gk:mergedInto lives in the places graph (places_quads): an article graph holds only the
         # places the article names, so the successor unit is not typed here.
     return iri
@@ -188,55 +191,55 @@ def places_quads() -> list:
     for p in provinces().values():
         iri = _place(q, Place(p.name))
         if p.merged_into:
-            q.add(iri, GK + "mergedInto", q.iri(_place(q, Place(p.merged_into))))
+            q.add(iri, GK + "mergedInto", _iri(_place(q, Place(p.merged_into))))
     return q.graph.quads()
 
 
 def _body(q: _Quads, body: Body) -> str:
     iri = ids.org_iri(body.label)
     q.node(iri, "Organization", body.label)
-    q.add(iri, GK + "bodyType", q.lit(body.canonical))
+    q.add(iri, GK + "bodyType", _lit(body.canonical))
     if body.place is not None:
-        q.add(iri, GK + "place", q.iri(_place(q, body.place)))
+        q.add(iri, GK + "place", _iri(_place(q, body.place)))
     return iri
 
 
 def _post(q: _Quads, post: Post) -> str:
     iri = ids.post_iri(post.label)
     q.node(iri, "Post", post.label, post.variants, keys=True)
-    q.add(iri, GK + "role", q.lit(post.role))
+    q.add(iri, GK + "role", _lit(post.role))
     if post.body is not None:
-        q.add(iri, GK + "postIn", q.iri(_body(q, post.body)))
+        q.add(iri, GK + "postIn", _iri(_body(q, post.body)))
         if post.body.place is not None:
-            q.add(iri, GK + "place", q.iri(_place(q, post.body.place)))
+            q.add(iri, GK + "place", _iri(_place(q, post.body.place)))
     return iri
 
 
 def _directive(q: _Quads, d: Directive) -> str:
     iri = ids.directive_iri(d.system, d.issuer_code, d.type_code, d.number, term=d.term, year=d.year)
     q.node(iri, "Directive", f"{d.doc_type} {d.code}")
-    q.add(iri, GK + "code", q.lit(d.code))
-    q.add(iri, GK + "documentType", q.lit(d.doc_type))
-    q.add(iri, GK + "number", q.lit(d.number))
+    q.add(iri, GK + "code", _lit(d.code))
+    q.add(iri, GK + "documentType", _lit(d.doc_type))
+    q.add(iri, GK + "number", _lit(d.number))
     if d.issuer:
-        q.add(iri, GK + "issuedBy", q.iri(_body(q, Body(d.issuer, d.issuer))))
+        q.add(iri, GK + "issuedBy", _iri(_body(q, Body(d.issuer, d.issuer))))
     if d.issued_on:
-        q.add(iri, GK + "issuedOn", q.lit(d.issued_on))
+        q.add(iri, GK + "issuedOn", _lit(d.issued_on))
     if d.term:
-        q.add(iri, GK + "term", q.lit(d.term))
+        q.add(iri, GK + "term", _lit(d.term))
     return iri
 
 
 def _assert(q: _Quads, article_id: str, art: str, s: str, p: str, o: str, ev: Evidence, label: str) -> None:
     """The edge itself, and an assertion node that says which sentence of which article states it."""
-    q.add(s, p, q.iri(o))
+    q.add(s, p, _iri(o))
     a = ids.assertion_iri(article_id, s, p, o)
     q.node(a, "Assertion", label)
-    q.add(a, PREFIXES["rdf"] + "subject", q.iri(s))
-    q.add(a, PREFIXES["rdf"] + "predicate", q.iri(p))
-    q.add(a, PREFIXES["rdf"] + "object", q.iri(o))
-    q.add(a, GK + "evidence", q.lit(ev.sentence))
-    q.add(a, PROV_DERIVED, q.iri(art))
+    q.add(a, PREFIXES["rdf"] + "subject", _iri(s))
+    q.add(a, PREFIXES["rdf"] + "predicate", _iri(p))
+    q.add(a, PREFIXES["rdf"] + "object", _iri(o))
+    q.add(a, GK + "evidence", _lit(ev.sentence))
+    q.add(a, PROV_DERIVED, _iri(art))
 
 
 def article_quads(facts: ArticleFacts) -> list:
@@ -250,30 +253,30 @@ def article_graph(facts: ArticleFacts) -> ArticleGraph:
     art = ids.article_iri(a.id)
     q = _Quads(art)
     q.node(art, "Article", a.title or a.id)
-    q.add(art, GK + "articleId", q.lit(a.id))
-    q.add(art, GK + "source", q.lit(a.source))
+    q.add(art, GK + "articleId", _lit(a.id))
+    q.add(art, GK + "source", _lit(a.source))
     if a.date:
-        q.add(art, GK + "publishedOn", q.lit(a.date))
+        q.add(art, GK + "publishedOn", _lit(a.date))
         if a.date_inferred:
-            q.add(art, GK + "dateInferred", q.lit(True))
+            q.add(art, GK + "dateInferred", _lit(True))
     if a.url:
-        q.add(art, PREFIXES["schema"] + "url", q.lit(a.url))
+        q.add(art, PREFIXES["schema"] + "url", _lit(a.url))
     if facts.main_province:
-        q.add(art, GK + "mainPlace", q.iri(_place(q, Place(facts.main_province))))
+        q.add(art, GK + "mainPlace", _iri(_place(q, Place(facts.main_province))))
 
     for place, _ev in facts.provinces:
-        q.add(art, GK + "mentions", q.iri(_place(q, place)))
+        q.add(art, GK + "mentions", _iri(_place(q, place)))
     for place, _ev in facts.districts:
-        q.add(art, GK + "mentions", q.iri(_place(q, place)))
+        q.add(art, GK + "mentions", _iri(_place(q, place)))
     for body, _ev in facts.bodies:
-        q.add(art, GK + "mentions", q.iri(_body(q, body)))
+        q.add(art, GK + "mentions", _iri(_body(q, body)))
 
     persons = {}
     for m in facts.persons:
         iri = ids.person_iri(m.name)
         persons[m.name] = iri
         q.node(iri, "Person", m.name, m.surfaces, keys=True)
-        q.add(art, GK + "mentions", q.iri(iri))
+        q.add(art, GK + "mentions", _iri(iri))
 
     def person(name: str) -> str:
         if name not in persons:
@@ -287,37 +290,37 @@ def article_graph(facts: ArticleFacts) -> ArticleGraph:
         t = ids.tenure_iri(a.id, h.person, h.post.label)
         when = a.date.isoformat() if a.date else "undated"
         q.node(t, "Tenure", f"{h.person} — {h.post.label} ({h.status}, {when})")
-        q.add(t, GK + "holder", q.iri(p))
-        q.add(t, GK + "post", q.iri(post))
-        q.add(t, GK + "status", q.lit(h.status))
+        q.add(t, GK + "holder", _iri(p))
+        q.add(t, GK + "post", _iri(post))
+        q.add(t, GK + "status", _lit(h.status))
         if a.date:
-            q.add(t, GK + "observedOn", q.lit(a.date))
+            q.add(t, GK + "observedOn", _lit(a.date))
         start = h.start or (a.date if h.status == "new" else None)
         if start:
-            q.add(t, GK + "startDate", q.lit(start))
+            q.add(t, GK + "startDate", _lit(start))
         if h.end:
-            q.add(t, GK + "endDate", q.lit(h.end))
-        q.add(t, GK + "evidence", q.lit(h.evidence.sentence))
-        q.add(t, PROV_DERIVED, q.iri(art))
+            q.add(t, GK + "endDate", _lit(h.end))
+        q.add(t, GK + "evidence", _lit(h.evidence.sentence))
+        q.add(t, PROV_DERIVED, _iri(art))
 
     dir_iris = {}
     for d in facts.directives:
         dir_iris[d.key] = _directive(q, d)
-        q.add(art, GK + "mentions", q.iri(dir_iris[d.key]))
+        q.add(art, GK + "mentions", _iri(dir_iris[d.key]))
 
     for m in facts.meetings:
         iri = ids.meeting_iri(a.id, m.index)
         q.node(iri, "Meeting", m.label)
-        q.add(iri, PROV_DERIVED, q.iri(art))
-        q.add(iri, GK + "evidence", q.lit(m.evidence.sentence))
+        q.add(iri, PROV_DERIVED, _iri(art))
+        q.add(iri, GK + "evidence", _lit(m.evidence.sentence))
         if m.date:
-            q.add(iri, GK + "date", q.lit(m.date))
+            q.add(iri, GK + "date", _lit(m.date))
         if m.location:
-            q.add(iri, GK + "location", q.lit(m.location))
+            q.add(iri, GK + "location", _lit(m.location))
         if m.organizer:
-            q.add(iri, GK + "organizedBy", q.iri(_body(q, m.organizer)))
+            q.add(iri, GK + "organizedBy", _iri(_body(q, m.organizer)))
         if m.parent is not None:
-            q.add(iri, GK + "subEventOf", q.iri(ids.meeting_iri(a.id, m.parent)))
+            q.add(iri, GK + "subEventOf", _iri(ids.meeting_iri(a.id, m.parent)))
         for rel, people in (("chairedBy", m.chairs), ("attendedBy", m.attendees), ("speaker", m.speakers)):
             for name, ev in people:
                 _assert(q, a.id, art, iri, GK + rel, person(name), ev, f"{m.label} {rel} {name}")
