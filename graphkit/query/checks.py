@@ -206,11 +206,24 @@ def _after_country(name: str, evidence: str) -> bool:
 
 def _a_country_here(text: str, c: re.Match) -> bool:
     """Whether the country's name at ``c`` stands alone: not after a capitalised word of the same name, not a
-    form of address."""
+    form of address, not a post's country ('Đại sứ Việt Nam tại Lào', 'Hội Hữu nghị Việt Nam - Cuba';
+    data/country_post_words.txt)."""
+    head = text[:c.start()].rstrip()
+    if head.endswith(_country_post_words()):
+        return False
     before = re.search(r"(\S+)\s+$", text[:c.start()])
     if before and before.group(1)[:1].isupper() and before.group(1)[-1:].isalpha():
         return False
     return c.group(0).lower() not in _address_words()
+
+
+@cache
+def _country_post_words() -> tuple[str, ...]:
+    """The words before a country's name that make it a post's (data/country_post_words.txt), each after a space
+    or opening the text."""
+    from graphkit.gazetteer import load_list
+
+    return tuple(f" {w}" for w in load_list("country_post_words.txt"))
 
 
 @cache

@@ -102,6 +102,11 @@ def test_one_person_in_several_provinces():
     ("Hoàng Hải Đăng", "Chánh Văn phòng UBND huyện Đông Anh Hoàng Hải Đăng cho biết.", False),
     ("Lê Quốc Phong", "Anh Lê Quốc Phong, Bí thư thứ nhất Trung ương Đoàn, phát biểu.", False),
     ("Lâu Kế Vỹ", "Bộ trưởng Tài chính Trung Quốc Lâu Kế Vỹ cho biết.", True),
+    # the country of a Vietnamese post abroad or of a bilateral body, not the person's (corpus checks on all 35,432)
+    ("Nguyễn Thanh Sơn", "Về phía Việt Nam có Đại sứ Việt Nam tại Liên bang Nga Nguyễn Thanh Sơn và các cán bộ, nhân "
+     "viên, thành viên gia đình Đại sứ quán cùng dự.", False),  # 22636702
+    ("Nguyễn Bá Hùng", "Đại sứ Việt Nam tại Lào Nguyễn Bá Hùng đã đến dự.", False),
+    ("Trương Thị Mai", "Chủ tịch Hội Hữu nghị Việt Nam - Cuba Trương Thị Mai phát biểu.", False),
 ])
 def test_foreign_holders(name, sentence, foreign):
     r = _run(_article(1, [_hold(name, GOVERNOR, sentence)]))["foreign-holders"]
