@@ -263,7 +263,7 @@ def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list
     """
     from graphkit.ingest.readers import CorpusLine
     from graphkit.kg.build import article_graph
-    from graphkit.kg.resolve import _read_predicates, mentions_in
+    from graphkit.kg.resolve import mention_predicates, mentions_in
 
     def articles():
         for item in items:
@@ -273,7 +273,7 @@ def _extract_chunk(items: list, with_mentions: bool = False, dates=None) -> list
                 yield item
 
     out: list = []
-    read = _read_predicates()  # the triples mentions_in reads: the others are not made into strings for it
+    read = mention_predicates()  # the triples mentions_in reads: the others are not made into strings for it
     for item in extract_all(articles(), dates=dates):
         if isinstance(item, InputProblem):
             out.append(item)

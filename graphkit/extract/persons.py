@@ -318,7 +318,6 @@ def plural_title_before(sentence: str, start: int) -> bool:
     return bool(posts) and used >= len(title_text(m.group("t")).rstrip())  # Thủ tướng A, B, C'
 
 
-
 def _listed(sentence: str, prev_end: int, start: int, end: int, previous: PersonHit) -> bool:
     """Whether the name at ``start`` is listed after the person before it: only a comma or 'và' between them,
     and a list indeed ('và' between, the list going on after the name, or the one before listed too) — not

@@ -390,13 +390,13 @@ def _comma_names() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _comma_fields() -> dict[str, tuple[str, ...]]:
-    """The fields of the ministries of bodies.tsv whose names have a comma inside ('Văn hóa, Thể thao và Du lịch' of
-    'Bộ Văn hóa, Thể thao và Du lịch'), by the words before their first comma: the provinces' departments bear them
-    too ('Sở Văn hóa, Thể thao và Du lịch tỉnh Vĩnh Long', 'Sở Lao động, Thương binh và Xã hội')."""
+    """The fields of the ministries among :func:`_comma_names` ('Văn hóa, Thể thao và Du lịch' of 'Bộ Văn hóa, Thể
+    thao và Du lịch'), by the words before their first comma: the provinces' departments bear them too ('Sở Văn hóa,
+    Thể thao và Du lịch tỉnh Vĩnh Long', 'Sở Lao động, Thương binh và Xã hội')."""
     out: dict[str, set[str]] = {}
-    for b in bodies():
-        for v in b.variants:
-            if v.startswith("Bộ ") and ", " in v:
+    for names in _comma_names().values():
+        for v in names:
+            if v.startswith("Bộ "):
                 field = v[len("Bộ "):]
                 out.setdefault(field[:field.index(",")], set()).add(field)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
@@ -411,16 +411,12 @@ def _comma_inside_name(s: str, stop: int) -> int:
     its comma ('Cục Văn hóa cơ sở - Bộ Văn hóa, Thể thao và Du lịch'), or after a list of lower-case words closed by
     'và' that the name enumerates ('Cục Quốc tịch, hộ tịch và chứng thực'); else at the comma. A list with a
     predicate, a role, a form of address or a word of body_stops.txt in it is the sentence's, not the name's."""
-    for prefix, names in _comma_names().items():
-        if s.endswith(prefix, 0, stop):
-            for v in names:
-                if s.startswith(v, stop - len(prefix)):
-                    return stop - len(prefix) + len(v)
-    for prefix, names in _comma_fields().items():
-        if s.endswith(" " + prefix, 0, stop):
-            for v in names:
-                if s.startswith(v, stop - len(prefix)):
-                    return stop - len(prefix) + len(v)
+    for table, before in ((_comma_names(), ""), (_comma_fields(), " ")):  # (a field after its head's space)
+        for prefix, names in table.items():
+            if s.endswith(before + prefix, 0, stop):
+                for v in names:
+                    if s.startswith(v, stop - len(prefix)):
+                        return stop - len(prefix) + len(v)
     m = _ENUMERATION.match(s, stop)
     if m is None:
         return stop
@@ -992,10 +988,19 @@ def _bare_kind_ends(after: str) -> bool:
 
 
 @cache
+def _written_forms() -> dict[str, frozenset[str]]:
+    """body_heads.tsv, column written: each head noun's forms ('lower', 'lower-council', 'run-on', 'bracket')."""
+    return {r["head"]: frozenset(r["written"].split()) for r in load_table("body_heads.tsv", ("head", "written"))}
+
+
+def _heads_written(*forms: str) -> frozenset[str]:
+    return frozenset(h for h, written in _written_forms().items() if not written.isdisjoint(forms))
+
+
+@cache
 def _bracket_heads() -> frozenset[str]:
-    """body_heads.tsv, column written: the head nouns whose sentence-case names end at their parent in brackets."""
-    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
-                     if "bracket" in r["written"].split())
+    """The head nouns whose sentence-case names end at their parent in brackets (body_heads.tsv, written)."""
+    return _heads_written("bracket")
 
 
 @cache
@@ -1008,22 +1013,14 @@ def _lower_heads() -> frozenset[str]:
 def _head_forms() -> tuple[frozenset[str], frozenset[str]]:
     """body_heads.tsv, column written: the head nouns also written in lower case, and those whose names run on
     in sentence case."""
-    lower, run_on = set(), set()
-    for r in load_table("body_heads.tsv", ("head", "written")):
-        forms = r["written"].split()
-        if "lower" in forms or "lower-council" in forms:
-            lower.add(r["head"])
-        if "run-on" in forms:
-            run_on.add(r["head"])
-    return frozenset(lower), frozenset(run_on)
+    return _heads_written("lower", "lower-council"), _heads_written("run-on")
 
 
 @cache
 def _council_heads() -> frozenset[str]:
     """body_heads.tsv, column written "lower-council": head nouns read in lower case only in the name of a People's
     Council's board ('Trưởng ban Văn hóa - Xã hội HĐND tỉnh')."""
-    return frozenset(r["head"] for r in load_table("body_heads.tsv", ("head", "written"))
-                     if "lower-council" in r["written"].split())
+    return _heads_written("lower-council")
 
 
 @cache

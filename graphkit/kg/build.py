@@ -66,14 +66,6 @@ class _Quads:
         # mention, and the province of each district), and writing it again adds no triple
         self.places: dict[Place, str] = {}
 
-    @staticmethod
-    def iri(value: str) -> Term:
-        return _iri(value)
-
-    @staticmethod
-    def lit(value) -> Term:
-        return _lit(value)
-
     def add(self, s: str, p: str, o: Term) -> None:
         # each triple once, known by its parts (their hashes are kept by the strings, which recur) rather than by
         # its line (a new string, hashed whole: an evidence sentence is long)

@@ -136,7 +136,7 @@ _TYPE, _LABEL = PREFIXES["rdf"] + "type", PREFIXES["rdfs"] + "label"
 
 
 @cache
-def _read_predicates() -> frozenset[str]:
+def mention_predicates() -> frozenset[str]:
     """The predicates :func:`mentions_in` reads."""
     return frozenset({_TYPE, _LABEL, GK_URI + "publishedOn", GK_URI + "holder", GK_URI + "status", GK_URI + "post",
                       GK_URI + "place", GK_URI + "partOf"})
@@ -148,7 +148,7 @@ def mentions_in(graph: str, triples) -> list[Mention]:
     makes a new store gets them from its workers instead of querying all the article graphs at the
     end. Terms are compared as strings (rdflib terms are strings)."""
     props: dict[str, dict[str, list[str]]] = {}
-    wanted = _read_predicates()
+    wanted = mention_predicates()
     for t in triples:  # as plain strings: an rdflib term is never equal to a str
         p = str(t[1])
         if p not in wanted:

@@ -110,9 +110,7 @@ def fold(text: str) -> str:
     quick = text.translate(_FOLD_LETTER)
     if quick.isascii():
         return quick.lower()
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.lower()
+    return _fold_slow(text)
 
 
 def slug(text: str) -> str:

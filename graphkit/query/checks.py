@@ -219,8 +219,7 @@ def _a_country_here(text: str, c: re.Match) -> bool:
 
 @cache
 def _country_post_words() -> tuple[str, ...]:
-    """The words before a country's name that make it a post's (data/country_post_words.txt), each after a space
-    or opening the text."""
+    """The words before a country's name that make it a post's (data/country_post_words.txt), each after a space."""
     from graphkit.gazetteer import load_list
 
     return tuple(f" {w}" for w in load_list("country_post_words.txt"))
